@@ -1,0 +1,22 @@
+// When a unit's report for `year` must be published (条例第四十九条). County-
+// level government departments: 1月31日; the county government itself: 3月31日
+// (published by its 主管部门). Townships are not named in the 条例; local rules
+// commonly hold them to the departments' date, which is the default here.
+export type OrganizationKindName = "COUNTY_GOVERNMENT" | "TOWNSHIP" | "COUNTY_DEPARTMENT";
+
+const deadlineMonthDay: Record<OrganizationKindName, string> = {
+  COUNTY_GOVERNMENT: "03-31",
+  COUNTY_DEPARTMENT: "01-31",
+  TOWNSHIP: "01-31",
+};
+
+/** The last day (YYYY-MM-DD) to publish the report for `year`. */
+export function publicationDeadline(kind: OrganizationKindName, year: number): string {
+  return `${year + 1}-${deadlineMonthDay[kind]}`;
+}
+
+/** "2024-01-24" → "2024年1月24日" */
+export function formatChineseDate(isoDate: string): string {
+  const [y, m, d] = isoDate.split("-").map(Number);
+  return `${y}年${m}月${d}日`;
+}

@@ -1,0 +1,11 @@
+export * from "./types";
+export * from "./cells";
+export * from "./cell-value";
+export * from "./values";
+export * from "./sections";
+export * from "./deadlines";
+export * from "./registry";
+export * from "./rules";
+export * from "./schemas";
+export * from "./open-data";
+export { format2021 } from "./format-2021";

@@ -1,0 +1,50 @@
+// zod schemas derived from a format definition: the one validation of report
+// content, used by the editor and again by the server.
+import { z } from "zod";
+import { formatCells } from "./cells";
+import { parseCellInput } from "./cell-value";
+import type { CellKind, NarrativeSectionKey, ReportFormat } from "./types";
+import { narrativeSections } from "./sections";
+
+/** Long enough for any real section; a 1 MB paste is refused with a message. */
+export const MAX_SECTION_LENGTH = 50_000;
+
+export function cellValueSchema(kind: CellKind) {
+  return z.union([z.string(), z.number(), z.null()]).transform((raw, ctx) => {
+    const parsed = parseCellInput(raw, kind);
+    if (parsed.ok) return parsed.value;
+    ctx.addIssue({ code: "custom", message: parsed.message });
+    return z.NEVER;
+  });
+}
+
+function sectionTextSchema(heading: string) {
+  return z
+    .string()
+    .max(MAX_SECTION_LENGTH, `“${heading}”过长（最多${MAX_SECTION_LENGTH}字）`)
+    .transform((text) => text.replace(/\r\n?/g, "\n"));
+}
+
+export function sectionsSchema(format: ReportFormat) {
+  const shape = {} as Record<NarrativeSectionKey, ReturnType<typeof sectionTextSchema>>;
+  for (const section of narrativeSections(format)) shape[section.key] = sectionTextSchema(section.heading);
+  return z.object(shape);
+}
+
+export function cellsSchema(format: ReportFormat) {
+  return z.object(
+    Object.fromEntries(formatCells(format).map((cell) => [cell.key, cellValueSchema(cell.kind)])),
+  );
+}
+
+export function reportContentSchema(format: ReportFormat) {
+  return z.object({
+    title: z.string().trim().min(1, "请填写标题").max(200, "标题过长"),
+    signatureLine: z.string().trim().max(200, "落款过长"),
+    signedOn: z.iso.date("落款日期格式应为 YYYY-MM-DD").nullable(),
+    sections: sectionsSchema(format),
+    cells: cellsSchema(format),
+  });
+}
+
+export type TReportContent = z.output<ReturnType<typeof reportContentSchema>>;

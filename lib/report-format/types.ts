@@ -1,0 +1,166 @@
+// Types of a report format definition. A format (e.g. the 2021 national
+// format, 国办公开办函〔2021〕30号) is plain data of these shapes; everything
+// else — validation, rules, rendering, import, export — is derived from it.
+
+export type CellKind = "count" | "amount";
+
+export type NarrativeSectionKey = "overview" | "problems" | "other";
+export type TableSectionKey = string;
+
+export interface NarrativeSection {
+  kind: "narrative";
+  /** 一 … 六 */
+  numeral: string;
+  key: NarrativeSectionKey;
+  heading: string;
+  /** Other headings real reports use for this section (import only). */
+  headingVariants: readonly string[];
+  /** Customary sub-headings, offered by the editor and recognised on import. */
+  subheadings: readonly string[];
+}
+
+export interface TableSection {
+  kind: "table";
+  numeral: string;
+  key: TableSectionKey;
+  heading: string;
+  headingVariants: readonly string[];
+  table: TableDef;
+}
+
+export type SectionDef = NarrativeSection | TableSection;
+
+export interface ColumnDef {
+  key: string;
+  label: string;
+}
+
+export interface RowDef {
+  key: string;
+  label: string;
+}
+
+/** Table 二: blocks under a full-width header naming an item of 条例第二十条. */
+export interface BlocksTable {
+  layout: "blocks";
+  key: string;
+  /** Left header cell repeated in every block. */
+  rowHeader: string;
+  blocks: readonly {
+    heading: string;
+    columns: readonly (ColumnDef & { kind: CellKind })[];
+    rows: readonly RowDef[];
+  }[];
+}
+
+/** A node of a row tree: a value row, or a group label spanning its children. */
+export type RowNode = RowDef | { label: string; children: readonly RowNode[] };
+
+/** Table 三: a matrix of nested rows × applicant columns. */
+export interface MatrixTable {
+  layout: "matrix";
+  key: string;
+  /** Text of the top-left header block. */
+  note: string;
+  /** Label spanning all value columns. */
+  columnsHeader: string;
+  /** Leaf columns in order; `group` names a header spanning consecutive columns. */
+  columns: readonly (ColumnDef & { group?: string })[];
+  rows: readonly RowNode[];
+  totals: {
+    /** A column that sums the other columns of its row. */
+    column: { key: string; rule: RuleId };
+    /** A row that sums, per column, the value rows among its siblings (and their children). */
+    row: { key: string; rule: RuleId };
+  };
+}
+
+/** Table 四: one data row of column groups, each group with the same columns. */
+export interface GroupsTable {
+  layout: "groups";
+  key: string;
+  columns: readonly ColumnDef[];
+  /** Each group is a "row" of the data; `parent` names a header spanning groups. */
+  groups: readonly (RowDef & { parent?: string })[];
+  totals: { column: { key: string; rule: RuleId } };
+}
+
+export type TableDef = BlocksTable | MatrixTable | GroupsTable;
+
+/** One value cell of a table, flattened out of a table definition. */
+export interface CellDef {
+  /** Stable machine name: `${table}.${row}.${column}`. */
+  key: string;
+  table: string;
+  row: string;
+  column: string;
+  kind: CellKind;
+  /** Labels of the row, outermost first (e.g. ["（三）不予公开", "1.属于国家秘密"]). */
+  rowPath: readonly string[];
+  columnPath: readonly string[];
+  /** The accessible name: leaf row label and column label, e.g. "行政处罚 本年处理决定数量". */
+  name: string;
+  /** Set when the cell is a pure sum of others; the rule that requires it. */
+  sum?: {
+    of: readonly string[];
+    rule: RuleId;
+    /** "row": adds the other columns of its row; "column": adds other rows of its column. */
+    along: "row" | "column";
+  };
+}
+
+export type Severity = "error" | "warning";
+
+export type RuleId =
+  | "R1"
+  | "R2"
+  | "R3"
+  | "R4"
+  | "R6"
+  | "R7"
+  | "R10"
+  | "R11"
+  | "R12"
+  | "title"
+  | "signature-date"
+  | "format-version";
+
+export interface RuleMeta {
+  severity: Severity;
+  /** Plain Chinese statement of the rule, shown with every finding. */
+  statement: string;
+}
+
+/**
+ * Parameterised rule instances of a format. Sum rules (R2–R4) are carried by
+ * the computed cells themselves; R10, title, date and format checks apply to
+ * every format and need no parameters.
+ */
+export interface FormatRules {
+  meta: Record<RuleId, RuleMeta>;
+  /** R1: per column, sum(left rows) = sum(right rows). */
+  balance: { rule: RuleId; table: string; left: readonly string[]; right: readonly string[] };
+  /** R6: this year's `row` = last year's `fromRow`, per column. */
+  carryOver: { rule: RuleId; table: string; row: string; fromRow: string };
+  /** R7 and R12 on the stock of documents. */
+  stock: {
+    table: string;
+    rows: readonly string[];
+    issued: string;
+    repealed: string;
+    inForce: string;
+  };
+  /** R11: cells that must be 0 for organizations of these kinds. */
+  zeroForKinds: { rule: RuleId; table: string; row: string; kinds: readonly string[] };
+}
+
+export interface ReportFormat {
+  version: string;
+  /** The document that fixed it. */
+  source: string;
+  /** First and last report year it applies to (inclusive; null = open). */
+  years: { from: number; to: number | null };
+  titlePattern: (organizationName: string, year: number) => string;
+  sections: readonly SectionDef[];
+  rules: FormatRules;
+}
