@@ -1,0 +1,30 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import "./globals.css";
+
+export const metadata: Metadata = {
+  title: { default: "政府信息公开工作年度报告", template: "%s - 政府信息公开工作年度报告" },
+  description: "各行政机关政府信息公开工作年度报告的填报、审核与公开",
+};
+
+export default function RootLayout({ children }: { children: React.ReactNode }) {
+  return (
+    <html lang="zh-CN">
+      <body className="min-h-screen bg-white font-sans text-gray-900">
+        <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
+          跳到正文
+        </a>
+        <header className="border-b-4 border-gov-red bg-white">
+          <div className="mx-auto max-w-5xl px-4 py-3">
+            <Link href="/" className="text-xl font-bold text-gov-red">
+              政府信息公开工作年度报告
+            </Link>
+          </div>
+        </header>
+        <main id="main" className="mx-auto max-w-5xl px-4 py-6">
+          {children}
+        </main>
+      </body>
+    </html>
+  );
+}

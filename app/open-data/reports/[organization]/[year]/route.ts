@@ -1,0 +1,32 @@
+// /reports/<organization>/<year>.json (rewritten here by next.config.mjs):
+// the published report as open data.
+import { toOpenData } from "@/lib/report-format";
+import { getPublishedReport } from "@/lib/reports/queries";
+import { parseReportParams } from "@/lib/reports/route-params";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(_request: Request, { params }: { params: Promise<{ organization: string; year: string }> }) {
+  const parsed = parseReportParams(await params);
+  const report = parsed ? await getPublishedReport(parsed.organization, parsed.year) : null;
+  if (!report) return Response.json({ error: "未找到已发布的年度报告" }, { status: 404 });
+  const body = toOpenData({
+    format: report.format,
+    organization: {
+      name: report.organization.name,
+      code: report.organization.code,
+      parent: report.organization.parent,
+    },
+    year: report.year,
+    title: report.title,
+    revision: report.revision,
+    publishedAt: report.publishedAt,
+    signatureLine: report.signatureLine,
+    signedOn: report.signedOn,
+    sections: report.sections,
+    values: report.values,
+  });
+  return Response.json(body, {
+    headers: { "Content-Disposition": `inline; filename="${report.organization.slug}-${report.year}.json"` },
+  });
+}

@@ -1,0 +1,46 @@
+import type { Metadata } from "next";
+import { notFound } from "next/navigation";
+import { ReportDocument } from "@/components/report/report-document";
+import { getPublishedReport } from "@/lib/reports/queries";
+import { parseReportParams } from "@/lib/reports/route-params";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ organization: string; year: string }> };
+
+async function load(params: Props["params"]) {
+  const parsed = parseReportParams(await params);
+  return parsed ? getPublishedReport(parsed.organization, parsed.year) : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const report = await load(params);
+  if (!report) return { title: "未找到年度报告" };
+  return {
+    title: report.title,
+    alternates: { canonical: `/reports/${report.organization.slug}/${report.year}` },
+  };
+}
+
+export default async function ReportPage({ params }: Props) {
+  const report = await load(params);
+  if (!report) notFound();
+  const jsonUrl = `/reports/${report.organization.slug}/${report.year}.json`;
+  return (
+    <>
+      <ReportDocument
+        format={report.format}
+        title={report.title}
+        sections={report.sections}
+        values={report.values}
+        signatureLine={report.signatureLine}
+        signedOn={report.signedOn}
+      />
+      <p className="mt-8 border-t pt-4 text-sm">
+        <a className="text-blue-800 underline" href={jsonUrl}>
+          开放数据（JSON）
+        </a>
+      </p>
+    </>
+  );
+}

@@ -1,0 +1,52 @@
+import { formatChineseDate, sectionHeading, type ReportFormat, type ReportValues, type TableDef } from "@/lib/report-format";
+import { BlocksTableView } from "./blocks-table";
+import { GroupsTableView } from "./groups-table";
+import { MatrixTableView } from "./matrix-table";
+import { NarrativeSection } from "./narrative-section";
+
+export interface ReportDocumentProps {
+  format: ReportFormat;
+  title: string;
+  sections: Readonly<Record<string, string>>;
+  values: ReportValues;
+  signatureLine: string;
+  signedOn: string | null;
+}
+
+function ReportTable({ table, values, caption }: { table: TableDef; values: ReportValues; caption: string }) {
+  switch (table.layout) {
+    case "blocks":
+      return <BlocksTableView table={table} values={values} caption={caption} />;
+    case "matrix":
+      return <MatrixTableView table={table} values={values} caption={caption} />;
+    case "groups":
+      return <GroupsTableView table={table} values={values} caption={caption} />;
+  }
+}
+
+/** A report in the official layout: title, the six sections in order, signature. */
+export function ReportDocument({ format, title, sections, values, signatureLine, signedOn }: ReportDocumentProps) {
+  return (
+    <article className="font-serif">
+      <h1 className="mb-6 text-center text-2xl font-bold leading-relaxed">{title}</h1>
+      {format.sections.map((section) => (
+        <section key={section.key} aria-labelledby={`section-${section.key}`} className="mb-6">
+          <h2 id={`section-${section.key}`} className="mb-2 text-lg font-bold">
+            {sectionHeading(section)}
+          </h2>
+          {section.kind === "narrative" ? (
+            <NarrativeSection text={sections[section.key] ?? ""} />
+          ) : (
+            <div className="report-table-box" role="region" aria-label={section.heading} tabIndex={0}>
+              <ReportTable table={section.table} values={values} caption={sectionHeading(section)} />
+            </div>
+          )}
+        </section>
+      ))}
+      <footer className="mt-10 text-right leading-8">
+        {signatureLine && <p>{signatureLine}</p>}
+        {signedOn && <p>{formatChineseDate(signedOn)}</p>}
+      </footer>
+    </article>
+  );
+}

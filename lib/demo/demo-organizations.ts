@@ -1,0 +1,28 @@
+// 来安县 (滁州市, 安徽省) and some of its units, for the demo. Codes are left
+// empty: the demo does not invent 统一社会信用代码.
+import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+
+export interface DemoOrganization {
+  slug: string;
+  name: string;
+  shortName: string;
+  kind: OrganizationKind;
+}
+
+export const demoCounty: DemoOrganization = {
+  slug: "laian",
+  name: "来安县人民政府",
+  shortName: "来安县",
+  kind: "COUNTY_GOVERNMENT",
+};
+
+export const demoUnits: DemoOrganization[] = [
+  { slug: "laian-leiguan", name: "来安县雷官镇人民政府", shortName: "雷官镇", kind: "TOWNSHIP" },
+  { slug: "laian-xinan", name: "来安县新安镇人民政府", shortName: "新安镇", kind: "TOWNSHIP" },
+  { slug: "laian-banta", name: "来安县半塔镇人民政府", shortName: "半塔镇", kind: "TOWNSHIP" },
+  { slug: "laian-shuikou", name: "来安县水口镇人民政府", shortName: "水口镇", kind: "TOWNSHIP" },
+  { slug: "laian-caizheng", name: "来安县财政局", shortName: "县财政局", kind: "COUNTY_DEPARTMENT" },
+];
+
+/** Reports the demo imports and publishes: [organization slug, year, file under prisma/demo]. */
+export const demoReports: [string, number, string][] = [["laian-leiguan", 2023, "leiguan-2023.txt"]];

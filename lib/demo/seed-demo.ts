@@ -1,0 +1,31 @@
+// Loads the demo data. Idempotent: organizations are upserted by slug and a
+// report that is already published is left as it is.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { parseTextReport } from "@/lib/import/parse-text-report";
+import { importReport, requireFormatForYear } from "@/lib/reports/import-report";
+import { demoCounty, demoReports, demoUnits, type DemoOrganization } from "./demo-organizations";
+
+const DEMO_DIR = path.resolve(process.cwd(), "prisma/demo");
+const ACTOR = "system:demo";
+
+async function upsertOrganization(prisma: PrismaClient, org: DemoOrganization, parentId: string | null) {
+  const data = { name: org.name, shortName: org.shortName, kind: org.kind, parentId };
+  return prisma.organization.upsert({ where: { slug: org.slug }, update: data, create: { slug: org.slug, ...data } });
+}
+
+export async function seedDemo(prisma: PrismaClient): Promise<{ published: string[] }> {
+  const county = await upsertOrganization(prisma, demoCounty, null);
+  for (const unit of demoUnits) await upsertOrganization(prisma, unit, county.id);
+
+  const published: string[] = [];
+  for (const [slug, year, file] of demoReports) {
+    const existing = await prisma.report.findFirst({ where: { year, organization: { slug } } });
+    if (existing && existing.status !== "DRAFT") continue;
+    const parsed = parseTextReport(readFileSync(path.join(DEMO_DIR, file), "utf8"), requireFormatForYear(year));
+    await importReport(prisma, { organizationSlug: slug, year, parsed, actor: ACTOR, publish: true });
+    published.push(`${slug}/${year}`);
+  }
+  return { published };
+}

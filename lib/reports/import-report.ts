@@ -1,0 +1,71 @@
+// Stores a parsed text report as an organization's working copy for a year
+// and, when asked, publishes it as a new immutable revision.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { formatForYear, type ReportFormat } from "@/lib/report-format";
+import type { ParsedReport } from "@/lib/import/parse-text-report";
+import { valuesToCellRows } from "./cell-rows";
+import { publishWorkingCopy } from "./publish-working-copy";
+
+export class ImportRefusedError extends Error {}
+
+export interface ImportReportInput {
+  organizationSlug: string;
+  year: number;
+  parsed: ParsedReport;
+  /** Who runs the import, for the audit log. */
+  actor: string;
+  publish: boolean;
+}
+
+export function requireFormatForYear(year: number): ReportFormat {
+  const format = formatForYear(year);
+  if (!format) throw new ImportRefusedError(`${year}年度没有可用的年度报告格式`);
+  return format;
+}
+
+export async function importReport(prisma: PrismaClient, input: ImportReportInput) {
+  const format = requireFormatForYear(input.year);
+  return prisma.$transaction(async (tx) => {
+    const organization = await tx.organization.findUnique({ where: { slug: input.organizationSlug } });
+    if (!organization) throw new ImportRefusedError(`找不到机构“${input.organizationSlug}”`);
+    const existing = await tx.report.findUnique({
+      where: { organizationId_year: { organizationId: organization.id, year: input.year } },
+    });
+    if (existing && existing.status !== "DRAFT") {
+      throw new ImportRefusedError(
+        `${organization.name}${input.year}年度报告已${existing.status === "PUBLISHED" ? "发布" : "提交"}，不能用导入覆盖`,
+      );
+    }
+    const { parsed } = input;
+    const content = {
+      formatVersion: format.version,
+      title: parsed.title,
+      signatureLine: parsed.signatureLine,
+      signedOn: parsed.signedOn ? new Date(`${parsed.signedOn}T00:00:00Z`) : null,
+    };
+    const report = existing
+      ? await tx.report.update({ where: { id: existing.id }, data: { ...content, version: { increment: 1 } } })
+      : await tx.report.create({ data: { ...content, organizationId: organization.id, year: input.year } });
+
+    await tx.reportSection.deleteMany({ where: { reportId: report.id } });
+    await tx.reportSection.createMany({
+      data: Object.entries(parsed.sections).map(([sectionKey, body]) => ({ reportId: report.id, sectionKey, body })),
+    });
+    await tx.reportCell.deleteMany({ where: { reportId: report.id } });
+    await tx.reportCell.createMany({
+      data: valuesToCellRows(format, parsed.values).map((row) => ({ ...row, reportId: report.id })),
+    });
+    await recordAuditEvent(tx, {
+      actor: input.actor,
+      event: "report.import",
+      objectType: "report",
+      objectId: report.id,
+      result: "success",
+      detail: { organization: organization.slug, year: input.year, issues: parsed.issues.length },
+    });
+
+    const revision = input.publish ? await publishWorkingCopy(tx, report.id, input.actor) : null;
+    return { reportId: report.id, organization, revision };
+  });
+}

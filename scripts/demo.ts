@@ -1,0 +1,23 @@
+// npm run demo: database (embedded unless DATABASE_URL is set), migrations,
+// demo data, a production build if there is none, then the app on port 3000.
+import { existsSync } from "node:fs";
+import { createPrismaClient } from "@/lib/db/client";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { prepareAppDatabase, run } from "./lib";
+
+const port = process.env.PORT ?? "3000";
+const { url, server } = await prepareAppDatabase({ migrate: true });
+
+const prisma = createPrismaClient(url);
+const { published } = await seedDemo(prisma);
+await prisma.$disconnect();
+console.log(published.length > 0 ? `已导入并发布示例报告：${published.join(", ")}` : "示例数据已存在，未重复导入。");
+
+if (process.argv.includes("--rebuild") || !existsSync(".next/BUILD_ID")) {
+  const built = await run("npx", ["next", "build"]);
+  if (built !== 0) process.exit(built);
+}
+console.log(`\n年报系统已启动：http://localhost:${port}/\n示例报告：http://localhost:${port}/reports/laian-leiguan/2023\n`);
+const code = await run("npx", ["next", "start", "-p", port], { DATABASE_URL: url });
+await server.stop();
+process.exit(code);
