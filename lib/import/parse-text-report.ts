@@ -157,6 +157,7 @@ function readTable(
   const kinds = new Map(formatCells(format).map((c) => [c.key, c]));
   let row: ImportRow | undefined = layout.unlabelled;
   let filled = 0;
+  const refused = new Set<string>();
 
   for (const cell of cells) {
     const label = normaliseLabel(cell.text);
@@ -181,11 +182,14 @@ function readTable(
     filled += 1;
     const parsed = parseCellInput(numeral.replace(/[,，]/g, ""), def.kind);
     if (parsed.ok) values[key] = parsed.value;
-    else issues.push({ line: cell.number, message: `${def.name}：“${cell.text}”${parsed.message}` });
+    else {
+      refused.add(key);
+      issues.push({ line: cell.number, message: `${def.name}：“${cell.text}”${parsed.message}` });
+    }
   }
 
   for (const def of formatCells(format)) {
-    if (def.table === section.table.key && values[def.key] === null) {
+    if (def.table === section.table.key && values[def.key] === null && !refused.has(def.key)) {
       issues.push({ line: 0, message: `“${section.numeral}、${section.heading}”缺少数值：${def.name}` });
     }
   }

@@ -1,0 +1,80 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { getPublishedReport, listPublishedReportsByYear } from "@/lib/reports/queries";
+import { testPrisma } from "./helpers";
+
+const prisma = testPrisma();
+
+beforeAll(async () => {
+  await seedDemo(prisma);
+});
+afterAll(() => prisma.$disconnect());
+
+describe("the demo data", () => {
+  it("loads 来安县人民政府 with its townships and a department", async () => {
+    const county = await prisma.organization.findUniqueOrThrow({
+      where: { slug: "laian" },
+      include: { children: { orderBy: { slug: "asc" } } },
+    });
+    expect(county).toMatchObject({ name: "来安县人民政府", kind: "COUNTY_GOVERNMENT", parentId: null });
+    const townships = county.children.filter((c) => c.kind === "TOWNSHIP").map((c) => c.name);
+    expect(townships).toContain("来安县雷官镇人民政府");
+    expect(townships.length).toBeGreaterThanOrEqual(4);
+  });
+
+  it("is idempotent: seeding again leaves one copy of everything", async () => {
+    // Other test files share this database: count only the demo's own rows.
+    const demo = { organization: { slug: { startsWith: "laian" } } };
+    const count = async () => ({
+      organizations: await prisma.organization.count({ where: demo.organization }),
+      reports: await prisma.report.count({ where: demo }),
+      revisions: await prisma.reportRevision.count({ where: { report: demo } }),
+      cells: await prisma.revisionCell.count({ where: { revision: { report: demo } } }),
+    });
+    const before = await count();
+    expect(await seedDemo(prisma)).toEqual({ published: [] });
+    expect(await count()).toEqual(before);
+    expect(before.organizations).toBe(6);
+    expect(before.reports).toBe(1);
+    expect(before.revisions).toBe(1);
+    expect(before.cells).toBe(200);
+  });
+
+  it("publishes the imported 雷官镇 2023 report, with an audit trail", async () => {
+    const report = await getPublishedReport("laian-leiguan", 2023);
+    expect(report).not.toBeNull();
+    expect(report!.title).toBe("来安县雷官镇人民政府2023年政府信息公开工作年度报告");
+    expect(report!.organization.parent).toBe("来安县人民政府");
+    expect(report!.revision).toBe(1);
+    expect(report!.values["active.license.decisions"]).toBe(58);
+    expect(report!.values["active.penalty.decisions"]).toBe(35);
+    expect(report!.values["active.enforcement.decisions"]).toBe(10);
+    expect(report!.values["active.fee.amount"]).toBe(0);
+    expect(report!.signedOn).toBe("2023-01-24");
+    expect(report!.sections.overview).toMatch(/^（一）主动公开\n2023年我镇政务公开平台主动公布信息528条/);
+
+    const events = await prisma.auditEvent.findMany({ where: { objectId: (await prisma.report.findFirstOrThrow({ where: { year: 2023, organization: { slug: "laian-leiguan" } } })).id } });
+    expect(events.map((e) => e.event).sort()).toEqual(["report.import", "report.publish"]);
+  });
+
+  it("lists published reports by year on the public index", async () => {
+    const years = await listPublishedReportsByYear();
+    const y2023 = years.find((y) => y.year === 2023);
+    expect(y2023?.reports.map((r) => r.organizationSlug)).toContain("laian-leiguan");
+  });
+});
+
+describe("cell storage", () => {
+  it("lets a county sum any cell across its units' published reports in one query", async () => {
+    const rows = await prisma.$queryRaw<{ total: bigint }[]>`
+      select sum(c.count) as total
+        from revision_cell c
+        join report_revision v on v.id = c.revision_id and v.published_at is not null
+        join report r on r.id = v.report_id
+        join organization o on o.id = r.organization_id
+        join organization county on county.id = o.parent_id
+       where county.slug = 'laian' and r.year = 2023
+         and c.table_key = 'active' and c.row_key = 'license' and c.column_key = 'decisions'`;
+    expect(Number(rows[0]!.total)).toBe(58);
+  });
+});
