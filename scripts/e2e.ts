@@ -1,0 +1,34 @@
+// npm run test:e2e: a fresh database with the demo data (plus an unpublished
+// draft that must never show), a production build, then Playwright.
+import { readFileSync } from "node:fs";
+import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
+import { createPrismaClient } from "@/lib/db/client";
+import { migrate } from "@/lib/db/migrate";
+import { resolveDatabase, withDatabaseName } from "@/lib/db/server";
+import { seedDemo } from "@/lib/demo/seed-demo";
+import { parseTextReport } from "@/lib/import/parse-text-report";
+import { format2021 } from "@/lib/report-format";
+import { importReport } from "@/lib/reports/import-report";
+import { assertLocalDatabase } from "../tests/assert-local-database";
+import { run } from "./lib";
+
+const server = await resolveDatabase();
+assertLocalDatabase(server.url);
+const url = withDatabaseName(server.url, `nianbao_e2e_${process.pid}`);
+let code = 1;
+try {
+  await ensureDatabase(url);
+  await migrate(url);
+  const prisma = createPrismaClient(url);
+  await seedDemo(prisma);
+  const draft = parseTextReport(readFileSync("prisma/demo/leiguan-2023.txt", "utf8"), format2021);
+  await importReport(prisma, { organizationSlug: "laian-xinan", year: 2023, parsed: draft, actor: "e2e", publish: false });
+  await prisma.$disconnect();
+
+  code = process.env.E2E_SKIP_BUILD ? 0 : await run("npx", ["next", "build"]);
+  if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)], { DATABASE_URL: url });
+} finally {
+  await dropDatabase(url).catch((error) => console.error("Could not drop the e2e database:", error));
+  await server.stop();
+}
+process.exit(code);
