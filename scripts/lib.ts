@@ -21,7 +21,10 @@ export async function prepareAppDatabase(options: { migrate: boolean }) {
 /** Runs a command to completion with extra environment; resolves to its exit code. */
 export function run(command: string, args: string[], env: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { stdio: "inherit", env: { ...process.env, ...env } });
+    const child = spawn(command, args, {
+      stdio: "inherit",
+      env: { NEXT_TELEMETRY_DISABLED: "1", ...process.env, ...env },
+    });
     const forward = (signal: NodeJS.Signals) => child.kill(signal);
     process.on("SIGINT", forward);
     process.on("SIGTERM", forward);
