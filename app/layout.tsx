@@ -15,9 +15,12 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
           跳到正文
         </a>
         <header className="border-b-4 border-gov-red bg-white">
-          <div className="mx-auto max-w-5xl px-4 py-3">
+          <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
             <Link href="/" className="text-xl font-bold text-gov-red">
               政府信息公开工作年度报告
+            </Link>
+            <Link href="/workspace" className="text-sm underline">
+              工作人员入口
             </Link>
           </div>
         </header>

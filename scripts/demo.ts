@@ -3,7 +3,8 @@
 import { existsSync } from "node:fs";
 import { createPrismaClient } from "@/lib/db/client";
 import { seedDemo } from "@/lib/demo/seed-demo";
-import { prepareAppDatabase, run } from "./lib";
+import { demoAccounts } from "@/lib/demo/demo-accounts";
+import { appEnv, prepareAppDatabase, run } from "./lib";
 
 const port = process.env.PORT ?? "3000";
 const { url, server } = await prepareAppDatabase({ migrate: true });
@@ -17,7 +18,13 @@ if (process.argv.includes("--rebuild") || !existsSync(".next/BUILD_ID")) {
   const built = await run("npx", ["next", "build"]);
   if (built !== 0) process.exit(built);
 }
-console.log(`\n年报系统已启动：http://localhost:${port}/\n示例报告：http://localhost:${port}/reports/laian-leiguan/2023\n`);
-const code = await run("npx", ["next", "start", "-p", port], { DATABASE_URL: url });
+console.log(`\n年报系统已启动：http://localhost:${port}/`);
+console.log(`示例报告：http://localhost:${port}/reports/laian-leiguan/2023`);
+console.log(`工作人员登录：http://localhost:${port}/login（仅供演示的账号）`);
+for (const account of demoAccounts) {
+  console.log(`  ${account.username.padEnd(18)} ${account.password.padEnd(18)} ${account.displayName}`);
+}
+console.log("");
+const code = await run("npx", ["next", "start", "-p", port], appEnv(url, port));
 await server.stop();
 process.exit(code);

@@ -10,7 +10,7 @@ import { parseTextReport } from "@/lib/import/parse-text-report";
 import { format2021 } from "@/lib/report-format";
 import { importReport } from "@/lib/reports/import-report";
 import { assertLocalDatabase } from "../tests/assert-local-database";
-import { run } from "./lib";
+import { appEnv, run } from "./lib";
 
 const server = await resolveDatabase();
 assertLocalDatabase(server.url);
@@ -26,7 +26,9 @@ try {
   await prisma.$disconnect();
 
   code = process.env.E2E_SKIP_BUILD ? 0 : await run("npx", ["next", "build"]);
-  if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)], { DATABASE_URL: url });
+  const port = process.env.E2E_PORT ?? "3100";
+  const env = { ...appEnv(url, port), NEXTAUTH_URL: `http://127.0.0.1:${port}` };
+  if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
 } finally {
   await dropDatabase(url).catch((error) => console.error("Could not drop the e2e database:", error));
   await server.stop();

@@ -1,6 +1,8 @@
 // Shared by the command-line scripts: find or start the database server and
 // run child processes with its URL.
 import { spawn } from "node:child_process";
+import { randomBytes } from "node:crypto";
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ensureDatabase } from "@/lib/db/admin";
 import { migrate } from "@/lib/db/migrate";
 import { resolveDatabase, withDatabaseName } from "@/lib/db/server";
@@ -35,4 +37,25 @@ export function run(command: string, args: string[], env: Record<string, string>
       resolve(code ?? (signal ? 1 : 0));
     });
   });
+}
+
+/**
+ * What the app process needs besides the database: the session-signing secret
+ * (NEXTAUTH_SECRET, else one generated once and kept in .data/) and its URL.
+ */
+export function appEnv(databaseUrl: string, port: string): Record<string, string> {
+  let secret = process.env.NEXTAUTH_SECRET;
+  if (!secret) {
+    const file = ".data/nextauth-secret";
+    if (!existsSync(file)) {
+      mkdirSync(".data", { recursive: true });
+      writeFileSync(file, randomBytes(32).toString("base64url"), { mode: 0o600 });
+    }
+    secret = readFileSync(file, "utf8").trim();
+  }
+  return {
+    DATABASE_URL: databaseUrl,
+    NEXTAUTH_SECRET: secret,
+    NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
+  };
 }

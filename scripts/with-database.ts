@@ -1,7 +1,7 @@
 // Usage: tsx scripts/with-database.ts [--migrate] [-- command args…]
 // Runs the command with DATABASE_URL pointing at the app's database (the
 // embedded server when DATABASE_URL is unset), migrating first if asked.
-import { prepareAppDatabase, run } from "./lib";
+import { appEnv, prepareAppDatabase, run } from "./lib";
 
 const separator = process.argv.indexOf("--");
 const own = separator === -1 ? process.argv.slice(2) : process.argv.slice(2, separator);
@@ -11,7 +11,8 @@ const { url, server } = await prepareAppDatabase({ migrate: own.includes("--migr
 let code = 0;
 if (command.length > 0) {
   const [bin, ...args] = command as [string, ...string[]];
-  code = await run(bin === "next" ? "npx" : bin, bin === "next" ? ["next", ...args] : args, { DATABASE_URL: url });
+  const port = process.env.PORT ?? "3000";
+  code = await run(bin === "next" ? "npx" : bin, bin === "next" ? ["next", ...args] : args, appEnv(url, port));
 }
 await server.stop();
 process.exit(code);

@@ -1,8 +1,8 @@
-import { cellKey, type BlocksTable, type ReportValues } from "@/lib/report-format";
-import { formatCellValue } from "./format-value";
+import { cellKey, type BlocksTable } from "@/lib/report-format";
+import type { RenderCell } from "./render-cell";
 
 /** Table 二: a block per item of 条例第二十条, each with its own column headers. */
-export function BlocksTableView({ table, values, caption }: { table: BlocksTable; values: ReportValues; caption: string }) {
+export function BlocksTableView({ table, caption, renderCell }: { table: BlocksTable; caption: string; renderCell: RenderCell }) {
   const width = Math.max(...table.blocks.map((b) => b.columns.length));
   return (
     <table className="report-table">
@@ -39,7 +39,7 @@ export function BlocksTableView({ table, values, caption }: { table: BlocksTable
                     headers={`${blockId} ${blockId}-r-${row.key} ${blockId}-c-${column.key}`}
                     data-cell={cellKey(table.key, row.key, column.key)}
                   >
-                    {formatCellValue(values[cellKey(table.key, row.key, column.key)])}
+                    {renderCell(cellKey(table.key, row.key, column.key))}
                   </td>
                 ))}
               </tr>

@@ -1,8 +1,8 @@
-import { cellKey, type GroupsTable, type ReportValues } from "@/lib/report-format";
-import { formatCellValue } from "./format-value";
+import { cellKey, type GroupsTable } from "@/lib/report-format";
+import type { RenderCell } from "./render-cell";
 
 /** Table 四: 行政复议 | 行政诉讼 (未经复议直接起诉 | 复议后起诉), five columns each, one row. */
-export function GroupsTableView({ table, values, caption }: { table: GroupsTable; values: ReportValues; caption: string }) {
+export function GroupsTableView({ table, caption, renderCell }: { table: GroupsTable; caption: string; renderCell: RenderCell }) {
   const n = table.columns.length;
   const hasParents = table.groups.some((g) => g.parent);
   // Top line: a group's own label, or its parent's label spanning its siblings.
@@ -78,7 +78,7 @@ export function GroupsTableView({ table, values, caption }: { table: GroupsTable
                 headers={[...groupHeaderIds(group), `${table.key}-${group.key}-c-${column.key}`].join(" ")}
                 data-cell={cellKey(table.key, group.key, column.key)}
               >
-                {formatCellValue(values[cellKey(table.key, group.key, column.key)])}
+                {renderCell(cellKey(table.key, group.key, column.key))}
               </td>
             )),
           )}

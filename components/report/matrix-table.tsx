@@ -1,5 +1,5 @@
-import { cellKey, isValueRow, type MatrixTable, type ReportValues, type RowNode } from "@/lib/report-format";
-import { formatCellValue } from "./format-value";
+import { cellKey, isValueRow, type MatrixTable, type RowNode } from "@/lib/report-format";
+import type { RenderCell } from "./render-cell";
 
 interface RowHeader {
   id: string;
@@ -53,7 +53,7 @@ function layoutRows(tableKey: string, nodes: readonly RowNode[], columns: number
 }
 
 /** Table 三: nested outcome rows against the applicant columns, with merged headers. */
-export function MatrixTableView({ table, values, caption }: { table: MatrixTable; values: ReportValues; caption: string }) {
+export function MatrixTableView({ table, caption, renderCell }: { table: MatrixTable; caption: string; renderCell: RenderCell }) {
   const rowHeaderColumns = depth(table.rows);
   const lines = layoutRows(table.key, table.rows, rowHeaderColumns);
   const groupId = (group: string) => `${table.key}-cg-${table.columns.findIndex((c) => c.group === group)}`;
@@ -121,7 +121,7 @@ export function MatrixTableView({ table, values, caption }: { table: MatrixTable
                 headers={`${line.headerIds.join(" ")} ${columnHeaderIds(column)}`}
                 data-cell={cellKey(table.key, line.key, column.key)}
               >
-                {formatCellValue(values[cellKey(table.key, line.key, column.key)])}
+                {renderCell(cellKey(table.key, line.key, column.key))}
               </td>
             ))}
           </tr>

@@ -1,8 +1,7 @@
-import { formatChineseDate, sectionHeading, type ReportFormat, type ReportValues, type TableDef } from "@/lib/report-format";
-import { BlocksTableView } from "./blocks-table";
-import { GroupsTableView } from "./groups-table";
-import { MatrixTableView } from "./matrix-table";
+import { formatChineseDate, sectionHeading, type ReportFormat, type ReportValues } from "@/lib/report-format";
+import { formatCellValue } from "./format-value";
 import { NarrativeSection } from "./narrative-section";
+import { ReportTable } from "./report-table";
 
 export interface ReportDocumentProps {
   format: ReportFormat;
@@ -11,17 +10,6 @@ export interface ReportDocumentProps {
   values: ReportValues;
   signatureLine: string;
   signedOn: string | null;
-}
-
-function ReportTable({ table, values, caption }: { table: TableDef; values: ReportValues; caption: string }) {
-  switch (table.layout) {
-    case "blocks":
-      return <BlocksTableView table={table} values={values} caption={caption} />;
-    case "matrix":
-      return <MatrixTableView table={table} values={values} caption={caption} />;
-    case "groups":
-      return <GroupsTableView table={table} values={values} caption={caption} />;
-  }
 }
 
 /** A report in the official layout: title, the six sections in order, signature. */
@@ -38,7 +26,11 @@ export function ReportDocument({ format, title, sections, values, signatureLine,
             <NarrativeSection text={sections[section.key] ?? ""} />
           ) : (
             <div className="report-table-box" role="region" aria-label={section.heading} tabIndex={0}>
-              <ReportTable table={section.table} values={values} caption={sectionHeading(section)} />
+              <ReportTable
+                table={section.table}
+                caption={sectionHeading(section)}
+                renderCell={(key) => formatCellValue(values[key])}
+              />
             </div>
           )}
         </section>

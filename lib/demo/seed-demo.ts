@@ -3,8 +3,10 @@
 import { readFileSync } from "node:fs";
 import path from "node:path";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { hashPassword } from "@/lib/auth/password";
 import { parseTextReport } from "@/lib/import/parse-text-report";
 import { importReport, requireFormatForYear } from "@/lib/reports/import-report";
+import { demoAccounts } from "./demo-accounts";
 import { demoCounty, demoReports, demoUnits, type DemoOrganization } from "./demo-organizations";
 
 const DEMO_DIR = path.resolve(process.cwd(), "prisma/demo");
@@ -19,6 +21,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ published: strin
   const county = await upsertOrganization(prisma, demoCounty, null);
   for (const unit of demoUnits) await upsertOrganization(prisma, unit, county.id);
 
+  await seedDemoAccounts(prisma);
+
   const published: string[] = [];
   for (const [slug, year, file] of demoReports) {
     const existing = await prisma.report.findFirst({ where: { year, organization: { slug } } });
@@ -28,4 +32,29 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ published: strin
     published.push(`${slug}/${year}`);
   }
   return { published };
+}
+
+/** Creates missing demo accounts and their roles; existing accounts keep their passwords. */
+async function seedDemoAccounts(prisma: PrismaClient) {
+  for (const demo of demoAccounts) {
+    const existing = await prisma.account.findUnique({ where: { username: demo.username } });
+    const account =
+      existing ??
+      (await prisma.account.create({
+        data: {
+          username: demo.username,
+          displayName: demo.displayName,
+          passwordHash: await hashPassword(demo.password),
+          isSystemAdmin: demo.isSystemAdmin ?? false,
+        },
+      }));
+    for (const { organization, role } of demo.roles) {
+      const { id: organizationId } = await prisma.organization.findUniqueOrThrow({ where: { slug: organization } });
+      await prisma.roleAssignment.upsert({
+        where: { accountId_organizationId_role: { accountId: account.id, organizationId, role } },
+        update: {},
+        create: { accountId: account.id, organizationId, role },
+      });
+    }
+  }
 }

@@ -20,3 +20,22 @@ export function formatChineseDate(isoDate: string): string {
   const [y, m, d] = isoDate.split("-").map(Number);
   return `${y}年${m}月${d}日`;
 }
+
+/** Today's date (YYYY-MM-DD) in China Standard Time, which deadlines are in. */
+export function todayInChina(now = new Date()): string {
+  return new Date(now.getTime() + 8 * 3600_000).toISOString().slice(0, 10);
+}
+
+/** Whole days from `today` to `deadline` (both YYYY-MM-DD); negative when past. */
+export function daysUntil(deadline: string, today: string): number {
+  return Math.round((Date.parse(deadline) - Date.parse(today)) / 86_400_000);
+}
+
+/**
+ * The year whose report a unit is working on: last year's until its deadline
+ * has passed, then this year's.
+ */
+export function currentReportYear(kind: OrganizationKindName, today: string): number {
+  const year = Number(today.slice(0, 4));
+  return today <= publicationDeadline(kind, year - 1) ? year - 1 : year;
+}

@@ -1,0 +1,106 @@
+"use client";
+
+import { ActionForm } from "@/components/action-form";
+import { roleLabels } from "@/lib/accounts/schemas";
+import {
+  createAccountAction,
+  grantRoleAction,
+  resetPasswordAction,
+  revokeRoleAction,
+  setAccountDisabledAction,
+} from "@/lib/admin/actions";
+
+const field = "rounded border border-gray-400 px-2 py-1";
+
+interface AccountView {
+  id: string;
+  username: string;
+  displayName: string;
+  isSystemAdmin: boolean;
+  disabled: boolean;
+  locked: boolean;
+  roles: { role: string; label: string; organizationId: string; organization: string }[];
+}
+
+export function AccountRow({
+  account,
+  organizations,
+  isSelf,
+}: {
+  account: AccountView;
+  organizations: { id: string; name: string }[];
+  isSelf: boolean;
+}) {
+  return (
+    <li className="rounded border border-gray-300 p-3 text-sm">
+      <p className="font-semibold">
+        {account.displayName}（{account.username}）
+        {account.isSystemAdmin && " · 系统管理员"}
+        {account.disabled && " · 已停用"}
+        {account.locked && " · 已锁定"}
+      </p>
+      <ul className="my-1">
+        {account.roles.map((r) => (
+          <li key={`${r.organizationId}-${r.role}`} className="flex items-center gap-2">
+            {r.organization} · {r.label}
+            <ActionForm
+              action={revokeRoleAction}
+              hidden={{ accountId: account.id, organizationId: r.organizationId, role: r.role }}
+              submitLabel={`撤销`}
+              className="inline-flex items-center gap-1"
+            >
+              <span className="sr-only">{`${account.displayName}在${r.organization}的${r.label}角色`}</span>
+            </ActionForm>
+          </li>
+        ))}
+      </ul>
+      <div className="flex flex-wrap gap-4">
+        <ActionForm action={grantRoleAction} hidden={{ accountId: account.id }} submitLabel="分配角色" className="flex flex-wrap items-end gap-1">
+          <label>机构
+            <select name="organizationId" className={field} defaultValue="">
+              <option value="">请选择</option>
+              {organizations.map((o) => (
+                <option key={o.id} value={o.id}>{o.name}</option>
+              ))}
+            </select>
+          </label>
+          <label>角色
+            <select name="role" className={field} defaultValue="CLERK">
+              {Object.entries(roleLabels).map(([value, label]) => (
+                <option key={value} value={value}>{label}</option>
+              ))}
+            </select>
+          </label>
+        </ActionForm>
+        {!isSelf && (
+          <ActionForm
+            action={setAccountDisabledAction}
+            hidden={{ accountId: account.id, disabled: !account.disabled }}
+            submitLabel={account.disabled ? "启用账号" : "停用账号"}
+          >
+            {null}
+          </ActionForm>
+        )}
+        <ActionForm action={resetPasswordAction} hidden={{ accountId: account.id }} submitLabel="重设密码" successMessage="已重设密码" className="flex items-end gap-1">
+          <label>新密码<input name="password" type="password" autoComplete="new-password" className={field} /></label>
+        </ActionForm>
+      </div>
+    </li>
+  );
+}
+
+export function AccountForms() {
+  return (
+    <details className="rounded border border-gray-300 p-3">
+      <summary className="cursor-pointer font-semibold">新建账号</summary>
+      <ActionForm action={createAccountAction} submitLabel="新建账号" successMessage="已新建账号" className="mt-2 grid gap-2 sm:grid-cols-2">
+        <label className="text-sm">用户名<input name="username" required autoComplete="off" className={`w-full ${field}`} /></label>
+        <label className="text-sm">姓名<input name="displayName" required className={`w-full ${field}`} /></label>
+        <label className="text-sm">初始密码（至少8位，含大小写字母、数字、符号中的3类）
+          <input name="password" type="password" required autoComplete="new-password" className={`w-full ${field}`} />
+        </label>
+        <label className="flex items-center gap-1 text-sm"><input type="checkbox" name="isSystemAdmin" />系统管理员</label>
+      </ActionForm>
+    </details>
+  );
+}

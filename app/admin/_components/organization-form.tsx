@@ -1,0 +1,36 @@
+"use client";
+
+import { ActionForm } from "@/components/action-form";
+import { createOrganizationAction } from "@/lib/admin/actions";
+import { organizationKindLabels } from "@/lib/organizations/schemas";
+
+const field = "w-full rounded border border-gray-400 px-2 py-1";
+
+export function OrganizationForm({ counties }: { counties: { id: string; name: string }[] }) {
+  return (
+    <details className="rounded border border-gray-300 p-3">
+      <summary className="cursor-pointer font-semibold">新建机构</summary>
+      <ActionForm action={createOrganizationAction} submitLabel="新建机构" successMessage="已新建机构" className="mt-2 grid gap-2 sm:grid-cols-2">
+        <label className="text-sm">机关全称<input name="name" required className={field} /></label>
+        <label className="text-sm">简称<input name="shortName" required className={field} /></label>
+        <label className="text-sm">网址标识（如 laian-leiguan）<input name="slug" required className={field} /></label>
+        <label className="text-sm">统一社会信用代码或组织机构代码<input name="code" className={field} /></label>
+        <label className="text-sm">类型
+          <select name="kind" className={field} defaultValue="TOWNSHIP">
+            {Object.entries(organizationKindLabels).map(([value, label]) => (
+              <option key={value} value={value}>{label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">所属县级人民政府
+          <select name="parentId" className={field} defaultValue="">
+            <option value="">（无）</option>
+            {counties.map((c) => (
+              <option key={c.id} value={c.id}>{c.name}</option>
+            ))}
+          </select>
+        </label>
+      </ActionForm>
+    </details>
+  );
+}

@@ -1,0 +1,19 @@
+import { redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/current-actor";
+import { SignOutButton } from "@/components/sign-out-button";
+
+export const dynamic = "force-dynamic";
+
+export default async function AdminLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor) redirect("/login?callbackUrl=/admin");
+  return (
+    <>
+      <div className="mb-4 flex items-center justify-between border-b pb-2 text-sm">
+        <p>{actor.displayName}（{actor.isSystemAdmin ? "系统管理员" : "无管理权限"}）</p>
+        <SignOutButton />
+      </div>
+      {children}
+    </>
+  );
+}

@@ -1,0 +1,75 @@
+import type { Metadata } from "next";
+import { roleLabels } from "@/lib/accounts/schemas";
+import { getActor } from "@/lib/auth/current-actor";
+import { getAdminOverview } from "@/lib/admin/queries";
+import { organizationKindLabels } from "@/lib/organizations/schemas";
+import { AccountForms, AccountRow } from "./_components/account-forms";
+import { OrganizationForm } from "./_components/organization-form";
+
+export const metadata: Metadata = { title: "系统管理" };
+
+export default async function AdminPage() {
+  const actor = await getActor();
+  if (!actor?.isSystemAdmin) {
+    return <p>只有系统管理员可以管理机构和账号。</p>;
+  }
+  const { organizations, accounts } = await getAdminOverview(actor);
+  const organizationOptions = organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold">系统管理</h1>
+      <section aria-labelledby="orgs" className="mb-10">
+        <h2 id="orgs" className="mb-2 text-lg font-semibold">机构</h2>
+        <table className="mb-4 w-full border-collapse text-sm">
+          <thead>
+            <tr>
+              {["机关全称", "简称", "网址标识", "机构代码", "类型", "上级"].map((h) => (
+                <th key={h} scope="col" className="border p-1 text-left">{h}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {organizations.map((o) => (
+              <tr key={o.id}>
+                <th scope="row" className="border p-1 text-left font-normal">{o.name}</th>
+                <td className="border p-1">{o.shortName}</td>
+                <td className="border p-1">{o.slug}</td>
+                <td className="border p-1">{o.code ?? ""}</td>
+                <td className="border p-1">{organizationKindLabels[o.kind]}</td>
+                <td className="border p-1">{o.parent?.name ?? ""}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+        <OrganizationForm counties={organizationOptions.filter((o) => o.kind === "COUNTY_GOVERNMENT")} />
+      </section>
+      <section aria-labelledby="accounts">
+        <h2 id="accounts" className="mb-2 text-lg font-semibold">账号与角色</h2>
+        <ul className="mb-4 space-y-3">
+          {accounts.map((account) => (
+            <AccountRow
+              key={account.id}
+              account={{
+                id: account.id,
+                username: account.username,
+                displayName: account.displayName,
+                isSystemAdmin: account.isSystemAdmin,
+                disabled: account.disabled,
+                locked: account.lockedUntil !== null && account.lockedUntil > new Date(),
+                roles: account.roles.map((r) => ({
+                  role: r.role,
+                  label: roleLabels[r.role],
+                  organizationId: r.organization.id,
+                  organization: r.organization.shortName,
+                })),
+              }}
+              organizations={organizationOptions}
+              isSelf={account.id === actor.accountId}
+            />
+          ))}
+        </ul>
+        <AccountForms />
+      </section>
+    </>
+  );
+}

@@ -1,0 +1,27 @@
+import { redirect } from "next/navigation";
+import { roleLabel } from "@/lib/auth/actor";
+import { getActor } from "@/lib/auth/current-actor";
+import { SignOutButton } from "@/components/sign-out-button";
+
+// Signed-in pages depend on the session: rendered per request, never cached.
+export const dynamic = "force-dynamic";
+
+export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
+  const actor = await getActor();
+  if (!actor) redirect("/login?callbackUrl=/workspace");
+  return (
+    <>
+      <div className="mb-4 flex flex-wrap items-center justify-between gap-2 border-b pb-2 text-sm">
+        <p>
+          {actor.displayName}（{roleLabel(actor)}）
+        </p>
+        <nav aria-label="工作台" className="flex items-center gap-4">
+          <a href="/workspace" className="underline">我的报告</a>
+          {actor.isSystemAdmin && <a href="/admin" className="underline">系统管理</a>}
+          <SignOutButton />
+        </nav>
+      </div>
+      {children}
+    </>
+  );
+}

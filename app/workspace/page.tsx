@@ -1,0 +1,69 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { getActor } from "@/lib/auth/current-actor";
+import { formatChineseDate } from "@/lib/report-format";
+import { reportStatusLabel } from "@/lib/reports/status-labels";
+import { listWorkspace } from "@/lib/reports/workspace-queries";
+import { StartReportForm } from "./_components/start-report-form";
+
+export const metadata: Metadata = { title: "我的报告" };
+
+function deadlineText(daysLeft: number): string {
+  if (daysLeft > 0) return `还剩 ${daysLeft} 天`;
+  if (daysLeft === 0) return "今天截止";
+  return `已逾期 ${-daysLeft} 天`;
+}
+
+export default async function WorkspacePage() {
+  const organizations = await listWorkspace(await getActor());
+  return (
+    <>
+      <h1 className="mb-4 text-2xl font-bold">我的报告</h1>
+      {organizations.length === 0 && <p>您的账号尚未分配填报或审核的机构，请联系系统管理员。</p>}
+      {organizations.map((org) => (
+        <section key={org.id} aria-labelledby={`org-${org.id}`} className="mb-8">
+          <h2 id={`org-${org.id}`} className="mb-1 text-lg font-semibold">{org.name}</h2>
+          <p className="mb-3 text-sm text-gray-700">
+            {org.currentYear}年度报告应于{formatChineseDate(org.deadline)}前公开，{deadlineText(org.daysLeft)}。
+          </p>
+          {org.reports.length > 0 ? (
+            <table className="mb-3 w-full max-w-2xl border-collapse text-sm">
+              <caption className="sr-only">{org.name}的年度报告</caption>
+              <thead>
+                <tr>
+                  <th scope="col" className="border p-1 text-left">年度</th>
+                  <th scope="col" className="border p-1 text-left">状态</th>
+                  <th scope="col" className="border p-1 text-left">最后修改</th>
+                </tr>
+              </thead>
+              <tbody>
+                {org.reports.map((report) => (
+                  <tr key={report.id}>
+                    <th scope="row" className="border p-1 text-left font-normal">
+                      <Link href={`/workspace/reports/${report.id}`} className="text-blue-800 underline">
+                        {report.year}年度报告
+                      </Link>
+                    </th>
+                    <td className="border p-1">{reportStatusLabel[report.status]}</td>
+                    <td className="border p-1">
+                      {report.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}
+                    </td>
+                  </tr>
+                ))}
+              </tbody>
+            </table>
+          ) : (
+            <p className="mb-3 text-sm">还没有年度报告。</p>
+          )}
+          {org.canEdit && org.startableYears.length > 0 && (
+            <StartReportForm
+              organizationId={org.id}
+              years={org.startableYears}
+              prefillableYears={org.prefillableYears}
+            />
+          )}
+        </section>
+      ))}
+    </>
+  );
+}

@@ -1,0 +1,66 @@
+// Live checks in the browser — a convenience: the server checks it all again
+// with the same format definition.
+import {
+  checkReport,
+  formatCells,
+  parseCellInput,
+  withComputedTotals,
+  type CellValue,
+  type Finding,
+  type OrganizationKindName,
+  type ReportFormat,
+} from "@/lib/report-format";
+import type { EditorState } from "./editor-state";
+
+export interface EditorChecks {
+  /** Messages for input that could not be read, by cell key. */
+  inputErrors: Record<string, string>;
+  /** Valid values with the totals computed. */
+  values: Record<string, CellValue>;
+  findings: Finding[];
+  /** Findings shown beside a cell: each finding at the first cell it names. */
+  findingsAt: Map<string, Finding[]>;
+  /** Every cell some finding concerns. */
+  flagged: Set<string>;
+  emptyCells: number;
+}
+
+export function runChecks(
+  format: ReportFormat,
+  state: EditorState,
+  context: { organization: { name: string; kind: OrganizationKindName }; year: number; previousValues: Record<string, CellValue> | null },
+): EditorChecks {
+  const inputErrors: Record<string, string> = {};
+  const typed: Record<string, CellValue> = {};
+  for (const cell of formatCells(format)) {
+    if (cell.sum) continue;
+    const parsed = parseCellInput(state.raw[cell.key] ?? "", cell.kind);
+    if (parsed.ok) typed[cell.key] = parsed.value;
+    else {
+      inputErrors[cell.key] = parsed.message;
+      typed[cell.key] = null;
+    }
+  }
+  const values = withComputedTotals(format, typed);
+  const all = checkReport({
+    format,
+    organization: context.organization,
+    year: context.year,
+    title: state.title,
+    signedOn: state.signedOn || null,
+    values,
+    previous: context.previousValues,
+  });
+  // Empty cells are counted once in the summary rather than flagged one by one.
+  const isEmptyFinding = (f: Finding) => f.rule === "R10" && f.cells.length === 1 && values[f.cells[0]!] === null;
+  const emptyCells = all.filter(isEmptyFinding).length;
+  const findings = all.filter((f) => !isEmptyFinding(f));
+  const findingsAt = new Map<string, Finding[]>();
+  const flagged = new Set<string>();
+  for (const finding of findings) {
+    const [first] = finding.cells;
+    if (first) findingsAt.set(first, [...(findingsAt.get(first) ?? []), finding]);
+    finding.cells.forEach((key) => flagged.add(key));
+  }
+  return { inputErrors, values, findings, findingsAt, flagged, emptyCells };
+}

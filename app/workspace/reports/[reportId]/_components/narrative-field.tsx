@@ -1,0 +1,49 @@
+"use client";
+
+import type { NarrativeSection } from "@/lib/report-format";
+
+/** A narrative section as plain text; the customary sub-headings can be inserted to start from. */
+export function NarrativeField({
+  section,
+  value,
+  disabled,
+  error,
+  onChange,
+}: {
+  section: NarrativeSection;
+  value: string;
+  disabled: boolean;
+  error?: string;
+  onChange: (value: string) => void;
+}) {
+  const id = `field-section-${section.key}`;
+  return (
+    <div>
+      <label htmlFor={id} className="sr-only">
+        {section.numeral}、{section.heading}（正文）
+      </label>
+      <textarea
+        id={id}
+        value={value}
+        disabled={disabled}
+        rows={Math.min(24, Math.max(6, value.split("\n").length + 2))}
+        onChange={(e) => onChange(e.target.value)}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        className="w-full rounded border border-gray-400 p-2 leading-7"
+      />
+      <p id={`${id}-hint`} className="text-sm text-gray-600">
+        每段一行；小标题单独成行，如“（一）主动公开”。按纯文本保存。
+      </p>
+      {error && (
+        <p id={`${id}-error`} className="text-sm text-red-800">
+          {error}
+        </p>
+      )}
+      {!disabled && section.subheadings.length > 0 && value.trim() === "" && (
+        <button type="button" className="mt-1 text-sm underline" onClick={() => onChange(section.subheadings.join("\n\n"))}>
+          插入常用小标题
+        </button>
+      )}
+    </div>
+  );
+}

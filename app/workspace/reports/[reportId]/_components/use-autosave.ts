@@ -1,0 +1,106 @@
+"use client";
+
+import { useCallback, useEffect, useRef, type Dispatch } from "react";
+import { saveReportAction } from "@/lib/reports/actions";
+import { formatCells, type ReportFormat } from "@/lib/report-format";
+import { backupOf, type EditorAction, type EditorBackup, type EditorState } from "./editor-state";
+
+const AUTOSAVE_DELAY_MS = 1500;
+const RETRY_DELAY_MS = 10_000;
+
+export const backupKey = (reportId: string) => `nianbao:unsaved:${reportId}`;
+
+export function readBackup(reportId: string): EditorBackup | null {
+  try {
+    const text = window.localStorage.getItem(backupKey(reportId));
+    return text ? (JSON.parse(text) as EditorBackup) : null;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * Saves shortly after the clerk stops typing, retries while the server is
+ * unreachable, keeps unsaved input in the browser until the server has it,
+ * and warns before a tab with unsaved input is closed.
+ */
+export function useAutosave({
+  reportId,
+  format,
+  state,
+  dispatch,
+  canSave,
+  hasInputErrors,
+}: {
+  reportId: string;
+  format: ReportFormat;
+  state: EditorState;
+  dispatch: Dispatch<EditorAction>;
+  canSave: boolean;
+  hasInputErrors: boolean;
+}) {
+  const stateRef = useRef(state);
+  const inFlight = useRef(false);
+  useEffect(() => {
+    stateRef.current = state;
+  });
+
+  const save = useCallback(async () => {
+    const current = stateRef.current;
+    if (inFlight.current || !canSave || current.conflict) return;
+    inFlight.current = true;
+    dispatch({ type: "save-start" });
+    const inputCells = formatCells(format).filter((cell) => !cell.sum);
+    try {
+      const result = await saveReportAction({
+        reportId,
+        baseVersion: current.baseVersion,
+        content: {
+          title: current.title,
+          signatureLine: current.signatureLine,
+          signedOn: current.signedOn || null,
+          sections: current.sections,
+          cells: Object.fromEntries(inputCells.map((cell) => [cell.key, current.raw[cell.key] ?? ""])),
+        },
+      });
+      if (!result.ok) {
+        dispatch({ type: "failed", message: result.message, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) });
+      } else if (result.data.status === "conflict") {
+        const { version, savedAt, savedBy, content } = result.data;
+        dispatch({ type: "conflict", conflict: { version, savedAt, savedBy, content } });
+      } else {
+        dispatch({ type: "saved", version: result.data.version, savedAt: result.data.savedAt, changeCountAtSend: current.changeCount });
+      }
+    } catch {
+      // The request itself failed (network down, server restarting).
+      dispatch({ type: "failed", message: "无法连接服务器，未能保存；您的输入仍保留在页面上，稍后会自动重试" });
+    } finally {
+      inFlight.current = false;
+    }
+  }, [canSave, dispatch, format, reportId]);
+
+  // Debounced autosave; after a failure, a slower retry.
+  useEffect(() => {
+    if (!canSave || hasInputErrors) return;
+    if (state.status !== "dirty" && state.status !== "error") return;
+    const timer = window.setTimeout(() => void save(), state.status === "error" ? RETRY_DELAY_MS : AUTOSAVE_DELAY_MS);
+    return () => window.clearTimeout(timer);
+  }, [state.changeCount, state.status, canSave, hasInputErrors, save]);
+
+  // Unsaved input survives a closed tab or a crash, until the server has it.
+  useEffect(() => {
+    if (state.changeCount === 0) return; // nothing typed yet in this page: keep any earlier backup
+    if (state.status === "saved") window.localStorage.removeItem(backupKey(reportId));
+    else window.localStorage.setItem(backupKey(reportId), JSON.stringify(backupOf(state)));
+  }, [state, reportId]);
+
+  useEffect(() => {
+    const warn = (event: BeforeUnloadEvent) => {
+      if (stateRef.current.status !== "saved") event.preventDefault();
+    };
+    window.addEventListener("beforeunload", warn);
+    return () => window.removeEventListener("beforeunload", warn);
+  }, []);
+
+  return save;
+}

@@ -1,0 +1,32 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/current-actor";
+import { AppError } from "@/lib/errors";
+import { getReportForEditor } from "@/lib/reports/editor-queries";
+import { ReportEditor } from "./_components/report-editor";
+
+export const metadata: Metadata = { title: "填报年度报告" };
+
+export default async function EditReportPage({ params }: { params: Promise<{ reportId: string }> }) {
+  const { reportId } = await params;
+  const actor = await getActor();
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/reports/${reportId}`)}`);
+  if (!/^[0-9a-f-]{36}$/i.test(reportId)) notFound();
+  let report;
+  try {
+    report = await getReportForEditor(actor, reportId);
+  } catch (error) {
+    // Someone else's report is indistinguishable from a missing one.
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-bold">
+        {report.organization.name}
+        {report.year}年度报告
+      </h1>
+      <ReportEditor report={report} />
+    </>
+  );
+}

@@ -1,0 +1,124 @@
+// Account administration. Every change that affects what an account may do
+// ends that account's other sessions (lib/auth/sessions.ts) and is audited
+// in the same transaction.
+import "server-only";
+import type { z } from "zod";
+import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
+import { requireActor, requireSystemAdmin, roleLabel, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { endOtherSessions } from "@/lib/auth/sessions";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type {
+  ZChangeOwnPasswordInput,
+  ZCreateAccountInput,
+  ZResetPasswordInput,
+  ZRoleInput,
+  ZSetDisabledInput,
+} from "./schemas";
+
+function audit(tx: Prisma.TransactionClient, actor: Actor, event: string, accountId: string, detail?: Prisma.InputJsonValue) {
+  return recordAuditEvent(tx, {
+    actor: actor.username,
+    role: roleLabel(actor),
+    sourceIp: actor.sourceIp,
+    event,
+    objectType: "account",
+    objectId: accountId,
+    result: "success",
+    ...(detail === undefined ? {} : { detail }),
+  });
+}
+
+export async function createAccount(
+  actorOrNull: Actor | null,
+  input: z.output<typeof ZCreateAccountInput>,
+  prisma: PrismaClient = db(),
+) {
+  const actor = requireSystemAdmin(actorOrNull);
+  if (await prisma.account.findUnique({ where: { username: input.username } })) {
+    throw new AppError("CONFLICT", `用户名“${input.username}”已被使用`, { username: "该用户名已被使用" });
+  }
+  const passwordHash = await hashPassword(input.password);
+  return prisma.$transaction(async (tx) => {
+    const account = await tx.account.create({
+      data: { username: input.username, displayName: input.displayName, passwordHash, isSystemAdmin: input.isSystemAdmin },
+      select: { id: true },
+    });
+    await audit(tx, actor, "account.create", account.id, { username: input.username, isSystemAdmin: input.isSystemAdmin });
+    return account;
+  });
+}
+
+export async function grantRole(actorOrNull: Actor | null, input: z.output<typeof ZRoleInput>, prisma: PrismaClient = db()) {
+  const actor = requireSystemAdmin(actorOrNull);
+  await prisma.$transaction(async (tx) => {
+    await tx.roleAssignment.upsert({
+      where: { accountId_organizationId_role: input },
+      update: {},
+      create: input,
+    });
+    await endOtherSessions(tx, input.accountId);
+    await audit(tx, actor, "account.role-grant", input.accountId, { organizationId: input.organizationId, role: input.role });
+  });
+}
+
+export async function revokeRole(actorOrNull: Actor | null, input: z.output<typeof ZRoleInput>, prisma: PrismaClient = db()) {
+  const actor = requireSystemAdmin(actorOrNull);
+  await prisma.$transaction(async (tx) => {
+    await tx.roleAssignment.deleteMany({ where: input });
+    await endOtherSessions(tx, input.accountId);
+    await audit(tx, actor, "account.role-revoke", input.accountId, { organizationId: input.organizationId, role: input.role });
+  });
+}
+
+export async function setAccountDisabled(
+  actorOrNull: Actor | null,
+  input: z.output<typeof ZSetDisabledInput>,
+  prisma: PrismaClient = db(),
+) {
+  const actor = requireSystemAdmin(actorOrNull);
+  if (input.accountId === actor.accountId && input.disabled) throw new AppError("INVALID", "不能停用自己的账号");
+  await prisma.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: input.accountId }, data: { disabled: input.disabled } });
+    await endOtherSessions(tx, input.accountId);
+    await audit(tx, actor, input.disabled ? "account.disable" : "account.enable", input.accountId);
+  });
+}
+
+export async function resetPassword(
+  actorOrNull: Actor | null,
+  input: z.output<typeof ZResetPasswordInput>,
+  prisma: PrismaClient = db(),
+) {
+  const actor = requireSystemAdmin(actorOrNull);
+  const passwordHash = await hashPassword(input.password);
+  await prisma.$transaction(async (tx) => {
+    await tx.account.update({
+      where: { id: input.accountId },
+      data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null },
+    });
+    await endOtherSessions(tx, input.accountId);
+    await audit(tx, actor, "account.password-reset", input.accountId);
+  });
+}
+
+/** Changing one's own password keeps this session and ends the others. */
+export async function changeOwnPassword(
+  actorOrNull: Actor | null,
+  input: z.output<typeof ZChangeOwnPasswordInput>,
+  prisma: PrismaClient = db(),
+) {
+  const actor = requireActor(actorOrNull);
+  const account = await prisma.account.findUniqueOrThrow({ where: { id: actor.accountId } });
+  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    throw new AppError("INVALID", "当前密码不正确", { currentPassword: "当前密码不正确" });
+  }
+  const passwordHash = await hashPassword(input.newPassword);
+  await prisma.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: actor.accountId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await endOtherSessions(tx, actor.accountId, actor.sessionId);
+    await audit(tx, actor, "account.password-change", actor.accountId);
+  });
+}

@@ -1,0 +1,32 @@
+import { z } from "zod";
+import { passwordSchema } from "@/lib/auth/policy";
+
+export const roleLabels = { CLERK: "填报人", REVIEWER: "审核人", SUPERVISOR: "主管部门" } as const;
+
+export const ZUsername = z
+  .string()
+  .trim()
+  .toLowerCase()
+  .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, "用户名为2–64位小写字母、数字、点、下划线或连字符");
+
+export const ZCreateAccountInput = z.object({
+  username: ZUsername,
+  displayName: z.string().trim().min(1, "请填写姓名").max(50),
+  password: passwordSchema(),
+  isSystemAdmin: z.coerce.boolean().default(false),
+});
+
+export const ZRoleInput = z.object({
+  accountId: z.uuid(),
+  organizationId: z.uuid("请选择机构"),
+  role: z.enum(["CLERK", "REVIEWER", "SUPERVISOR"], "请选择角色"),
+});
+
+export const ZSetDisabledInput = z.object({ accountId: z.uuid(), disabled: z.coerce.boolean() });
+
+export const ZResetPasswordInput = z.object({ accountId: z.uuid(), password: passwordSchema() });
+
+export const ZChangeOwnPasswordInput = z.object({
+  currentPassword: z.string().min(1, "请输入当前密码"),
+  newPassword: passwordSchema(),
+});

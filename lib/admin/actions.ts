@@ -1,0 +1,32 @@
+"use server";
+
+import { createAction } from "@/lib/actions/safe-action";
+import {
+  changeOwnPassword,
+  createAccount,
+  grantRole,
+  resetPassword,
+  revokeRole,
+  setAccountDisabled,
+} from "@/lib/accounts/account-mutations";
+import {
+  ZChangeOwnPasswordInput,
+  ZCreateAccountInput,
+  ZResetPasswordInput,
+  ZRoleInput,
+  ZSetDisabledInput,
+} from "@/lib/accounts/schemas";
+import { createOrganization } from "@/lib/organizations/create-organization";
+import { ZCreateOrganizationInput } from "@/lib/organizations/schemas";
+
+export const createOrganizationAction = createAction(ZCreateOrganizationInput, (actor, input) =>
+  createOrganization(actor, input),
+);
+export const createAccountAction = createAction(ZCreateAccountInput, (actor, input) => createAccount(actor, input));
+export const grantRoleAction = createAction(ZRoleInput, (actor, input) => grantRole(actor, input));
+export const revokeRoleAction = createAction(ZRoleInput, (actor, input) => revokeRole(actor, input));
+export const setAccountDisabledAction = createAction(ZSetDisabledInput, (actor, input) => setAccountDisabled(actor, input));
+export const resetPasswordAction = createAction(ZResetPasswordInput, (actor, input) => resetPassword(actor, input));
+export const changeOwnPasswordAction = createAction(ZChangeOwnPasswordInput, (actor, input) =>
+  changeOwnPassword(actor, input),
+);

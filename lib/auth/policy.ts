@@ -1,0 +1,35 @@
+// Account security settings, with the defaults of 等保2.0 三级 practice in
+// China; each can be changed through the environment.
+import { z } from "zod";
+
+const ZAuthPolicy = z.object({
+  PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(8),
+  /** Of: lower-case, upper-case, digits, other characters. */
+  PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
+  LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
+  LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
+});
+
+export type AuthPolicy = z.infer<typeof ZAuthPolicy>;
+
+export function authPolicy(): AuthPolicy {
+  return ZAuthPolicy.parse(process.env);
+}
+
+function characterClasses(password: string): number {
+  return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
+}
+
+/** zod schema of a new password under the policy; long passphrases are welcome. */
+export function passwordSchema(policy: AuthPolicy = authPolicy()) {
+  return z
+    .string()
+    .max(256, "密码过长（最多256个字符）")
+    .min(policy.PASSWORD_MIN_LENGTH, `密码至少${policy.PASSWORD_MIN_LENGTH}个字符`)
+    .refine(
+      (password) => characterClasses(password) >= policy.PASSWORD_MIN_CLASSES,
+      `密码须包含大写字母、小写字母、数字、符号中的至少${policy.PASSWORD_MIN_CLASSES}类`,
+    );
+}

@@ -1,0 +1,96 @@
+// Password sign-in with lockout. The failure count and the lock are changed
+// by single atomic UPDATEs, so parallel attempts cannot slip past the limit,
+// and a correct password is refused while the account is locked.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { dummyPasswordHash, verifyPassword } from "./password";
+import { authPolicy } from "./policy";
+
+export type SignInResult =
+  | { ok: true; accountId: string; sessionId: string }
+  | { ok: false; reason: "invalid" | "locked" | "disabled"; message: string };
+
+const INVALID = "用户名或密码错误";
+
+export async function signInWithPassword(
+  prisma: PrismaClient,
+  input: { username: string; password: string; sourceIp?: string | null },
+): Promise<SignInResult> {
+  const policy = authPolicy();
+  const username = input.username.trim().toLowerCase();
+  const account = await prisma.account.findUnique({ where: { username } });
+  const audit = (event: string, result: "success" | "failure", detail?: Record<string, string>) =>
+    prisma.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actor: username.slice(0, 64) || "(空)",
+        sourceIp: input.sourceIp,
+        event,
+        objectType: "account",
+        ...(account ? { objectId: account.id } : {}),
+        result,
+        ...(detail ? { detail } : {}),
+      }),
+    );
+
+  if (!account) {
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    await audit("auth.sign-in", "failure", { reason: "unknown-account" });
+    return { ok: false, reason: "invalid", message: INVALID };
+  }
+  if (account.disabled) {
+    await audit("auth.sign-in", "failure", { reason: "disabled" });
+    return { ok: false, reason: "disabled", message: "该账号已停用，请联系系统管理员" };
+  }
+  const lockedMessage = `登录失败次数过多，账号已锁定${policy.LOCKOUT_MINUTES}分钟，请稍后再试`;
+  const valid = await verifyPassword(account.passwordHash, input.password);
+
+  if (!valid) {
+    const [row] = await prisma.$queryRaw<{ failed_login_count: number; locked_now: boolean }[]>`
+      update account
+         set failed_login_count = case when locked_until > now() then failed_login_count else failed_login_count + 1 end,
+             locked_until = case
+               when locked_until > now() then locked_until
+               when failed_login_count + 1 >= ${policy.LOCKOUT_THRESHOLD}
+                 then now() + make_interval(mins => ${policy.LOCKOUT_MINUTES})
+               else locked_until end
+       where id = ${account.id}::uuid
+   returning failed_login_count,
+             (locked_until > now() and failed_login_count = ${policy.LOCKOUT_THRESHOLD}) as locked_now`;
+    if (row?.locked_now) {
+      await audit("auth.lockout", "success", { failures: String(row.failed_login_count) });
+    }
+    await audit("auth.sign-in", "failure", { reason: "bad-password" });
+    return row && row.failed_login_count >= policy.LOCKOUT_THRESHOLD
+      ? { ok: false, reason: "locked", message: lockedMessage }
+      : { ok: false, reason: "invalid", message: INVALID };
+  }
+
+  // Success only counts when the account is not locked at this moment.
+  const unlocked = await prisma.$executeRaw`
+    update account set failed_login_count = 0, locked_until = null
+     where id = ${account.id}::uuid and (locked_until is null or locked_until <= now()) and not disabled`;
+  if (unlocked === 0) {
+    await audit("auth.sign-in", "failure", { reason: "locked" });
+    return { ok: false, reason: "locked", message: lockedMessage };
+  }
+  const session = await prisma.$transaction(async (tx) => {
+    const created = await tx.authSession.create({
+      data: {
+        accountId: account.id,
+        sessionVersion: account.sessionVersion,
+        sourceIp: input.sourceIp ?? null,
+        expiresAt: new Date(Date.now() + policy.SESSION_ABSOLUTE_HOURS * 3600_000),
+      },
+    });
+    await recordAuditEvent(tx, {
+      actor: account.username,
+      sourceIp: input.sourceIp,
+      event: "auth.sign-in",
+      objectType: "account",
+      objectId: account.id,
+      result: "success",
+    });
+    return created;
+  });
+  return { ok: true, accountId: account.id, sessionId: session.id };
+}

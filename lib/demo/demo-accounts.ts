@@ -1,0 +1,40 @@
+// Demo accounts, one per role, with passwords printed by the demo and given
+// in the README. Only the demo creates them; a real installation starts with
+// none (npm run create-admin).
+import type { Role } from "@/lib/generated/prisma/enums";
+
+export interface DemoAccount {
+  username: string;
+  displayName: string;
+  password: string;
+  isSystemAdmin?: boolean;
+  roles: { organization: string; role: Role }[];
+}
+
+export const demoAccounts: DemoAccount[] = [
+  { username: "admin", displayName: "系统管理员", password: "Admin-demo-2026", isSystemAdmin: true, roles: [] },
+  {
+    username: "leiguan-clerk",
+    displayName: "雷官镇填报人",
+    password: "Clerk-demo-2026",
+    roles: [{ organization: "laian-leiguan", role: "CLERK" }],
+  },
+  {
+    username: "leiguan-reviewer",
+    displayName: "雷官镇审核人",
+    password: "Review-demo-2026",
+    roles: [{ organization: "laian-leiguan", role: "REVIEWER" }],
+  },
+  {
+    username: "laian-supervisor",
+    displayName: "来安县政务公开办",
+    password: "Super-demo-2026",
+    roles: [{ organization: "laian", role: "SUPERVISOR" }],
+  },
+  {
+    username: "xinan-clerk",
+    displayName: "新安镇填报人",
+    password: "Clerk-demo-2026",
+    roles: [{ organization: "laian-xinan", role: "CLERK" }],
+  },
+];

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const organizationKindLabels = {
+  COUNTY_GOVERNMENT: "县级人民政府",
+  TOWNSHIP: "乡镇人民政府（街道办事处）",
+  COUNTY_DEPARTMENT: "县政府部门",
+} as const;
+
+export const ZCreateOrganizationInput = z.object({
+  name: z.string().trim().min(2, "请填写机关全称").max(100),
+  shortName: z.string().trim().min(1, "请填写简称").max(30),
+  slug: z
+    .string()
+    .trim()
+    .toLowerCase()
+    .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "网址标识只能包含小写字母、数字和连字符，如 laian-leiguan"),
+  code: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(/^([0-9A-Z]{18}|[0-9A-Z]{8}-?[0-9A-Z])$/, "统一社会信用代码为18位，组织机构代码为9位")
+    .or(z.literal("").transform(() => null)),
+  kind: z.enum(["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"], "请选择机构类型"),
+  parentId: z.uuid().or(z.literal("").transform(() => null)),
+});

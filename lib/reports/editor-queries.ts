@@ -1,0 +1,55 @@
+// Reading a working copy for the editor, after checking the actor may.
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { OrganizationKind, ReportStatus } from "@/lib/generated/prisma/enums";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import type { CellValue } from "@/lib/report-format";
+import { contentOfWorkingCopy, type EditorContent } from "./editor-content";
+import { canEditReportsOf, canReadWorkingCopyOf } from "./permissions";
+import { previousYearValues } from "./previous-year";
+
+export interface EditorReport {
+  id: string;
+  year: number;
+  status: ReportStatus;
+  version: number;
+  formatVersion: string;
+  savedAt: string;
+  organization: { name: string; shortName: string; kind: OrganizationKind };
+  content: EditorContent;
+  /** Last year's table values, for the cross-year rules (R6, R7, R12). */
+  previousValues: Record<string, CellValue> | null;
+  canEdit: boolean;
+}
+
+export async function getReportForEditor(
+  actorOrNull: Actor | null,
+  reportId: string,
+  prisma: PrismaClient = db(),
+): Promise<EditorReport> {
+  const actor = requireActor(actorOrNull);
+  const report = await prisma.report.findUnique({
+    where: { id: reportId },
+    include: { organization: true, sections: true, cells: true },
+  });
+  if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
+  if (!canReadWorkingCopyOf(actor, report.organization)) throw new AppError("FORBIDDEN", "您无权查看该报告");
+  return {
+    id: report.id,
+    year: report.year,
+    status: report.status,
+    version: report.version,
+    formatVersion: report.formatVersion,
+    savedAt: report.updatedAt.toISOString(),
+    organization: {
+      name: report.organization.name,
+      shortName: report.organization.shortName,
+      kind: report.organization.kind,
+    },
+    content: contentOfWorkingCopy(report),
+    previousValues: await previousYearValues(prisma, report.organizationId, report.year),
+    canEdit: report.status === "DRAFT" && canEditReportsOf(actor, report.organization),
+  };
+}

@@ -1,0 +1,23 @@
+// Who may do what with an organization's reports. Decided from the actor's
+// roles and the organization as stored, never from what the client sends.
+import { hasRole, type Actor } from "@/lib/auth/actor";
+
+interface OrganizationRef {
+  id: string;
+  parentId: string | null;
+}
+
+/** 填报人 of the organization edit its drafts. Administrators do not edit content. */
+export function canEditReportsOf(actor: Actor, organization: OrganizationRef): boolean {
+  return hasRole(actor, organization.id, "CLERK");
+}
+
+/** Unpublished content is for the unit's own clerks and reviewers and its 主管部门. */
+export function canReadWorkingCopyOf(actor: Actor, organization: OrganizationRef): boolean {
+  return (
+    hasRole(actor, organization.id, "CLERK") ||
+    hasRole(actor, organization.id, "REVIEWER") ||
+    hasRole(actor, organization.id, "SUPERVISOR") ||
+    (organization.parentId !== null && hasRole(actor, organization.parentId, "SUPERVISOR"))
+  );
+}

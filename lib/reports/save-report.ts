@@ -1,0 +1,115 @@
+// Saving a draft. The server validates with the format's own schema, computes
+// the totals itself, and refuses a save based on a stale version: the other
+// person's text stays and the caller gets it back to merge with.
+import "server-only";
+import { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requireActor, roleLabel, type Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { getFormat, reportContentSchema, withComputedTotals } from "@/lib/report-format";
+import { valuesToCellRows } from "./cell-rows";
+import { contentHash, contentOfWorkingCopy, type EditorContent } from "./editor-content";
+import { canEditReportsOf } from "./permissions";
+
+export const ZSaveReportInput = z.object({
+  reportId: z.uuid(),
+  baseVersion: z.number().int().min(1),
+  /** Validated against the report's own format once it is known. */
+  content: z.unknown(),
+});
+export type TSaveReportInput = z.infer<typeof ZSaveReportInput>;
+
+export type SaveReportOutcome =
+  | { status: "saved"; version: number; savedAt: string; content: EditorContent }
+  | { status: "conflict"; version: number; savedAt: string; savedBy: string | null; content: EditorContent };
+
+const workingCopy = { organization: true, sections: true, cells: true, lastEditedBy: { select: { displayName: true } } } as const;
+
+export async function saveReport(
+  actorOrNull: Actor | null,
+  input: TSaveReportInput,
+  prisma: PrismaClient = db(),
+): Promise<SaveReportOutcome> {
+  const actor = requireActor(actorOrNull);
+  const report = await prisma.report.findUnique({ where: { id: input.reportId }, include: { organization: true } });
+  if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
+  if (!canEditReportsOf(actor, report.organization)) {
+    await prisma.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actor: actor.username,
+        role: roleLabel(actor),
+        sourceIp: actor.sourceIp,
+        event: "report.save",
+        objectType: "report",
+        objectId: report.id,
+        result: "failure",
+        detail: { reason: "forbidden" },
+      }),
+    );
+    throw new AppError("FORBIDDEN", "您无权修改该报告");
+  }
+  if (report.status !== "DRAFT") throw new AppError("CONFLICT", "报告已提交审核或已发布，不能再修改");
+
+  const format = getFormat(report.formatVersion);
+  const parsed = reportContentSchema(format).safeParse(input.content);
+  if (!parsed.success) {
+    const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
+    throw new AppError("INVALID", "有输入不符合要求，未保存", fieldErrors);
+  }
+  const content: EditorContent = {
+    title: parsed.data.title,
+    signatureLine: parsed.data.signatureLine,
+    signedOn: parsed.data.signedOn,
+    sections: parsed.data.sections,
+    // Totals are the server's to compute; whatever the client sent for them is ignored.
+    values: withComputedTotals(format, parsed.data.cells),
+  };
+
+  return prisma.$transaction(async (tx) => {
+    const before = await tx.report.findUniqueOrThrow({ where: { id: report.id }, include: workingCopy });
+    // The version check and the update are one statement: of two saves based
+    // on the same version, exactly one matches.
+    const { count } = await tx.report.updateMany({
+      where: { id: report.id, version: input.baseVersion, status: "DRAFT" },
+      data: {
+        title: content.title,
+        signatureLine: content.signatureLine,
+        signedOn: content.signedOn ? new Date(`${content.signedOn}T00:00:00Z`) : null,
+        version: { increment: 1 },
+        lastEditedById: actor.accountId,
+      },
+    });
+    if (count === 0) {
+      if (before.status !== "DRAFT") throw new AppError("CONFLICT", "报告已提交审核或已发布，不能再修改");
+      return {
+        status: "conflict",
+        version: before.version,
+        savedAt: before.updatedAt.toISOString(),
+        savedBy: before.lastEditedBy?.displayName ?? null,
+        content: contentOfWorkingCopy(before),
+      };
+    }
+    await tx.reportSection.deleteMany({ where: { reportId: report.id } });
+    await tx.reportSection.createMany({
+      data: Object.entries(content.sections).map(([sectionKey, body]) => ({ reportId: report.id, sectionKey, body })),
+    });
+    await tx.reportCell.deleteMany({ where: { reportId: report.id } });
+    await tx.reportCell.createMany({
+      data: valuesToCellRows(format, content.values).map((row) => ({ ...row, reportId: report.id })),
+    });
+    const after = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { version: true, updatedAt: true } });
+    await recordAuditEvent(tx, {
+      actor: actor.username,
+      role: roleLabel(actor),
+      sourceIp: actor.sourceIp,
+      event: "report.save",
+      objectType: "report",
+      objectId: report.id,
+      result: "success",
+      detail: { version: after.version, before: contentHash(contentOfWorkingCopy(before)), after: contentHash(content) },
+    });
+    return { status: "saved", version: after.version, savedAt: after.updatedAt.toISOString(), content };
+  });
+}
