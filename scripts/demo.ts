@@ -15,7 +15,7 @@ await prisma.$disconnect();
 console.log(published.length > 0 ? `已导入并发布示例报告：${published.join(", ")}` : "示例数据已存在，未重复导入。");
 
 if (process.argv.includes("--rebuild") || !existsSync(".next/BUILD_ID")) {
-  const built = await run("npx", ["next", "build"]);
+  const built = await run("node_modules/.bin/next", ["build"]);
   if (built !== 0) process.exit(built);
 }
 console.log(`\n年报系统已启动：http://localhost:${port}/`);
@@ -25,6 +25,6 @@ for (const account of demoAccounts) {
   console.log(`  ${account.username.padEnd(18)} ${account.password.padEnd(18)} ${account.displayName}`);
 }
 console.log("");
-const code = await run("npx", ["next", "start", "-p", port], appEnv(url, port));
+const code = await run("node_modules/.bin/next", ["start", "-p", port], appEnv(url, port));
 await server.stop();
 process.exit(code);

@@ -25,7 +25,7 @@ try {
   await importReport(prisma, { organizationSlug: "laian-xinan", year: 2023, parsed: draft, actor: "e2e", publish: false });
   await prisma.$disconnect();
 
-  code = process.env.E2E_SKIP_BUILD ? 0 : await run("npx", ["next", "build"]);
+  code = process.env.E2E_SKIP_BUILD ? 0 : await run("node_modules/.bin/next", ["build"]);
   const port = process.env.E2E_PORT ?? "3100";
   const env = { ...appEnv(url, port), NEXTAUTH_URL: `http://127.0.0.1:${port}` };
   if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)], env);

@@ -12,7 +12,7 @@ let code = 0;
 if (command.length > 0) {
   const [bin, ...args] = command as [string, ...string[]];
   const port = process.env.PORT ?? "3000";
-  code = await run(bin === "next" ? "npx" : bin, bin === "next" ? ["next", ...args] : args, appEnv(url, port));
+  code = await run(bin === "next" ? "node_modules/.bin/next" : bin, args, appEnv(url, port));
 }
 await server.stop();
 process.exit(code);

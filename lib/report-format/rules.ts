@@ -98,7 +98,10 @@ function checkSums({ format, values }: RuleInput): Finding[] {
   });
 }
 
-/** R1, printed in table 三: per column, 一 + 二 = （七）总计 + 四. */
+/**
+ * R1, printed in table 三: per column, 一 + 二 = （七）总计 + 四. A column is
+ * checked as soon as any of its four cells is filled; empty ones count as 0.
+ */
 function checkBalance({ format, values }: RuleInput): Finding[] {
   const { rule, table, left, right } = format.rules.balance;
   const columns = cellsOfTable(format, table).filter((c) => c.row === left[0]);
@@ -106,9 +109,9 @@ function checkBalance({ format, values }: RuleInput): Finding[] {
     const leftKeys = left.map((row) => cellKey(table, row, column.column));
     const rightKeys = right.map((row) => cellKey(table, row, column.column));
     const all = [...leftKeys, ...rightKeys].map((key) => values[key]);
-    if (all.some((v) => v === null || v === undefined)) return [];
-    if (sumOf(values, leftKeys) === sumOf(values, rightKeys)) return [];
-    const side = (keys: string[]) => keys.map((k) => show(values[k])).join(" + ");
+    if (all.every((v) => v === null || v === undefined)) return [];
+    if ((sumOf(values, leftKeys) ?? 0) === (sumOf(values, rightKeys) ?? 0)) return [];
+    const side = (keys: string[]) => keys.map((k) => String(values[k] ?? 0)).join(" + ");
     return [
       finding(format, rule, `${columnLabel(column)}列 ${side(leftKeys)} ≠ ${side(rightKeys)}`, [
         ...leftKeys,

@@ -10,7 +10,8 @@ import { narrativeSections } from "./sections";
 export const MAX_SECTION_LENGTH = 50_000;
 
 export function cellValueSchema(kind: CellKind) {
-  return z.union([z.string(), z.number(), z.null(), z.undefined()]).transform((raw, ctx) => {
+  // Optional: a cell the client leaves out (a computed total, say) reads as empty.
+  return z.union([z.string(), z.number(), z.null()]).optional().transform((raw, ctx) => {
     const parsed = parseCellInput(raw ?? null, kind);
     if (parsed.ok) return parsed.value;
     ctx.addIssue({ code: "custom", message: parsed.message });

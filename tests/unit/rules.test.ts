@@ -61,6 +61,19 @@ describe("the rule engine", () => {
       expect(findings[0]!.cells).toContain("applications.received.natural");
       expect(hasBlockingErrors(findings)).toBe(true);
     });
+
+    it("checks a partly filled column, reading empty cells as 0", () => {
+      const values = withComputedTotals(format2021, {
+        ...emptyValues(format2021),
+        "applications.received.natural": 3,
+        "applications.granted.natural": 2,
+      });
+      const r1 = checkReport(cleanReport({ values })).filter((f) => f.rule === "R1");
+      expect(r1.map((f) => f.message)).toEqual([
+        "第一项加第二项之和应等于第三项加第四项之和：自然人列 3 + 0 ≠ 2 + 0",
+        "第一项加第二项之和应等于第三项加第四项之和：总计列 3 + 0 ≠ 2 + 0",
+      ]);
+    });
   });
 
   describe("R2: 总计 = the six applicant columns", () => {

@@ -44,6 +44,12 @@ describe("report content validation, derived from the format", () => {
     ]);
   });
 
+  it("reads a cell left out (a computed total) as empty", () => {
+    const cells: Record<string, unknown> = { ...valid.cells };
+    delete cells["appeals.review.total"];
+    expect(schema.parse({ ...valid, cells }).cells["appeals.review.total"]).toBeNull();
+  });
+
   it("ignores cells the format does not have", () => {
     const parsed = schema.parse({ ...valid, cells: { ...valid.cells, "active.secret.field": 1 } });
     expect(parsed.cells).not.toHaveProperty("active.secret.field");

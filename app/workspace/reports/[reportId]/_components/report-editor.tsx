@@ -89,6 +89,11 @@ export function ReportEditor({ report }: { report: EditorReport }) {
         )}
         {disabled && <p className="text-gray-700">本报告当前不可编辑（只读）。</p>}
         {state.restored && <p className="text-amber-800">已恢复上次未保存的输入。</p>}
+        {Object.entries(state.serverErrors)
+          .filter(([field]) => !field.startsWith("cells.") && !field.startsWith("sections."))
+          .map(([field, message]) => (
+            <p key={field} className="text-red-800">{message}</p>
+          ))}
       </div>
 
       {state.conflict && (
