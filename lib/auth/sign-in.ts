@@ -1,6 +1,6 @@
-// Password sign-in with lockout. The failure count and the lock are changed
-// by single atomic UPDATEs, so parallel attempts cannot slip past the limit,
-// and a correct password is refused while the account is locked.
+// Password sign-in with lockout. The failure count and the lock change in
+// single statements on a locked row, so parallel attempts cannot slip past
+// the limit, and a correct password is refused while the account is locked.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { dummyPasswordHash, verifyPassword } from "./password";
@@ -45,17 +45,23 @@ export async function signInWithPassword(
   const valid = await verifyPassword(account.passwordHash, input.password);
 
   if (!valid) {
+    // FOR UPDATE makes parallel attempts queue on the row and each see the
+    // count the previous one left; only the attempt that crosses the
+    // threshold locks (and logs the lockout).
     const [row] = await prisma.$queryRaw<{ failed_login_count: number; locked_now: boolean }[]>`
-      update account
-         set failed_login_count = case when locked_until > now() then failed_login_count else failed_login_count + 1 end,
+      with previous as (
+        select id, coalesce(locked_until > now(), false) as was_locked from account where id = ${account.id}::uuid for update
+      )
+      update account a
+         set failed_login_count = case when previous.was_locked then a.failed_login_count else a.failed_login_count + 1 end,
              locked_until = case
-               when locked_until > now() then locked_until
-               when failed_login_count + 1 >= ${policy.LOCKOUT_THRESHOLD}
+               when previous.was_locked then a.locked_until
+               when a.failed_login_count + 1 >= ${policy.LOCKOUT_THRESHOLD}
                  then now() + make_interval(mins => ${policy.LOCKOUT_MINUTES})
-               else locked_until end
-       where id = ${account.id}::uuid
-   returning failed_login_count,
-             (locked_until > now() and failed_login_count = ${policy.LOCKOUT_THRESHOLD}) as locked_now`;
+               else a.locked_until end
+        from previous
+       where a.id = previous.id
+   returning a.failed_login_count, (not previous.was_locked and a.locked_until > now()) as locked_now`;
     if (row?.locked_now) {
       await audit("auth.lockout", "success", { failures: String(row.failed_login_count) });
     }

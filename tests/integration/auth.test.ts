@@ -1,0 +1,147 @@
+import { afterAll, describe, expect, it } from "vitest";
+import { changeOwnPassword, grantRole, setAccountDisabled } from "@/lib/accounts/account-mutations";
+import { hashPassword } from "@/lib/auth/password";
+import { passwordSchema } from "@/lib/auth/policy";
+import { validateSession } from "@/lib/auth/sessions";
+import { signInWithPassword } from "@/lib/auth/sign-in";
+import { AppError } from "@/lib/errors";
+import { createCountyWithTownships, signedInActor, testPrisma, TEST_PASSWORD, uniqueSlug } from "./helpers";
+
+const prisma = testPrisma();
+afterAll(() => prisma.$disconnect());
+
+async function account(password = TEST_PASSWORD) {
+  const username = uniqueSlug("acct");
+  const created = await prisma.account.create({
+    data: { username, displayName: username, passwordHash: await hashPassword(password) },
+  });
+  return { username, id: created.id };
+}
+
+describe("password policy (China default)", () => {
+  const schema = passwordSchema();
+  it.each(["Abcdefg1", "abc-defg1", "长口令也可以 with spaces 2026"])("accepts %j", (password) => {
+    expect(schema.safeParse(password).success).toBe(true);
+  });
+  it.each([
+    ["Abc1!", "密码至少8个字符"],
+    ["abcdefgh", "密码须包含大写字母、小写字母、数字、符号中的至少3类"],
+    ["abcdefg1", "密码须包含大写字母、小写字母、数字、符号中的至少3类"],
+  ])("refuses %j", (password, message) => {
+    expect(schema.safeParse(password).error?.issues[0]?.message).toBe(message);
+  });
+});
+
+describe("signing in", () => {
+  it("signs in with the right password and records it", async () => {
+    const { username, id } = await account();
+    const result = await signInWithPassword(prisma, { username: username.toUpperCase(), password: TEST_PASSWORD, sourceIp: "10.1.2.3" });
+    expect(result.ok).toBe(true);
+    const event = await prisma.auditEvent.findFirstOrThrow({ where: { objectId: id, event: "auth.sign-in" } });
+    expect(event).toMatchObject({ result: "success", sourceIp: "10.1.2.3", actor: username });
+  });
+
+  it("gives the same answer for an unknown user and a wrong password", async () => {
+    const { username } = await account();
+    const wrong = await signInWithPassword(prisma, { username, password: "Wrong-password-1" });
+    const unknown = await signInWithPassword(prisma, { username: "nobody-here", password: "Wrong-password-1" });
+    expect(wrong).toEqual({ ok: false, reason: "invalid", message: "用户名或密码错误" });
+    expect(unknown).toEqual(wrong);
+  });
+
+  it("locks the account after 5 failures, refuses even the right password, and logs the lockout", async () => {
+    const { username, id } = await account();
+    for (let i = 0; i < 4; i += 1) {
+      expect((await signInWithPassword(prisma, { username, password: "Wrong-password-1" })).ok).toBe(false);
+    }
+    const fifth = await signInWithPassword(prisma, { username, password: "Wrong-password-1" });
+    expect(fifth).toMatchObject({ ok: false, reason: "locked" });
+    expect(await signInWithPassword(prisma, { username, password: TEST_PASSWORD })).toMatchObject({ ok: false, reason: "locked" });
+    const locked = await prisma.account.findUniqueOrThrow({ where: { id } });
+    expect(locked.lockedUntil!.getTime() - Date.now()).toBeGreaterThan(14 * 60_000);
+    expect(await prisma.auditEvent.count({ where: { objectId: id, event: "auth.lockout" } })).toBe(1);
+  });
+
+  it("holds the lockout when 20 attempts arrive at once", async () => {
+    const { username, id } = await account();
+    const attempts = await Promise.all(
+      Array.from({ length: 20 }, (_, i) =>
+        signInWithPassword(prisma, { username, password: i === 19 ? TEST_PASSWORD : "Wrong-password-1" }),
+      ),
+    );
+    const after = await prisma.account.findUniqueOrThrow({ where: { id } });
+    expect(after.failedLoginCount).toBe(5);
+    expect(after.lockedUntil).not.toBeNull();
+    expect(attempts.filter((a) => !a.ok && a.reason === "invalid").length).toBeLessThanOrEqual(4);
+    expect(await prisma.auditEvent.count({ where: { objectId: id, event: "auth.lockout" } })).toBe(1);
+    expect(await signInWithPassword(prisma, { username, password: TEST_PASSWORD })).toMatchObject({ ok: false, reason: "locked" });
+  });
+
+  it("lets a locked account in again once the lock has passed", async () => {
+    const { username, id } = await account();
+    await prisma.account.update({ where: { id }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() - 1000) } });
+    expect((await signInWithPassword(prisma, { username, password: TEST_PASSWORD })).ok).toBe(true);
+    expect((await prisma.account.findUniqueOrThrow({ where: { id } })).failedLoginCount).toBe(0);
+  });
+});
+
+describe("sessions are checked on the server on every request", () => {
+  it("end after 30 idle minutes and after 12 hours in all", async () => {
+    const { townA } = await createCountyWithTownships(prisma);
+    const actor = await signedInActor(prisma, [{ organizationId: townA.id, role: "CLERK" }]);
+    const now = Date.now();
+    expect(await validateSession(prisma, actor.sessionId, null, new Date(now + 29 * 60_000))).not.toBeNull();
+    expect(await validateSession(prisma, actor.sessionId, null, new Date(now + 29 * 60_000 + 31 * 60_000))).toBeNull();
+    // Once ended, a session stays ended.
+    expect(await validateSession(prisma, actor.sessionId)).toBeNull();
+
+    const other = await signedInActor(prisma, [{ organizationId: townA.id, role: "CLERK" }]);
+    await prisma.authSession.update({ where: { id: other.sessionId }, data: { lastSeenAt: new Date(now + 12 * 3600_000) } });
+    expect(await validateSession(prisma, other.sessionId, null, new Date(now + 12 * 3600_000 + 1000))).toBeNull();
+  });
+
+  it("changing one's password ends the other sessions but not this one", async () => {
+    const { townA } = await createCountyWithTownships(prisma);
+    const actor = await signedInActor(prisma, [{ organizationId: townA.id, role: "CLERK" }]);
+    const second = await signInWithPassword(prisma, { username: actor.username, password: TEST_PASSWORD });
+    if (!second.ok) throw new Error("second sign-in failed");
+    await changeOwnPassword(actor, { currentPassword: TEST_PASSWORD, newPassword: "New-password-2" }, prisma);
+    expect(await validateSession(prisma, actor.sessionId)).not.toBeNull();
+    expect(await validateSession(prisma, second.sessionId)).toBeNull();
+    await expect(
+      changeOwnPassword(actor, { currentPassword: "wrong", newPassword: "New-password-3" }, prisma),
+    ).rejects.toBeInstanceOf(AppError);
+  });
+
+  it("a role change or disabling the account ends its sessions", async () => {
+    const { townA, townB } = await createCountyWithTownships(prisma);
+    const admin = await signedInActor(prisma, [], { isSystemAdmin: true });
+    const clerk = await signedInActor(prisma, [{ organizationId: townA.id, role: "CLERK" }]);
+    await grantRole(admin, { accountId: clerk.accountId, organizationId: townB.id, role: "CLERK" }, prisma);
+    expect(await validateSession(prisma, clerk.sessionId)).toBeNull();
+
+    const again = await signInWithPassword(prisma, { username: clerk.username, password: TEST_PASSWORD });
+    if (!again.ok) throw new Error("sign-in failed");
+    const actor = await validateSession(prisma, again.sessionId);
+    expect(actor?.roles.map((r) => r.organizationId).sort()).toEqual([townA.id, townB.id].sort());
+    await setAccountDisabled(admin, { accountId: clerk.accountId, disabled: true }, prisma);
+    expect(await validateSession(prisma, again.sessionId)).toBeNull();
+    expect(await signInWithPassword(prisma, { username: clerk.username, password: TEST_PASSWORD })).toMatchObject({
+      ok: false,
+      reason: "disabled",
+    });
+    expect(await prisma.auditEvent.count({ where: { objectId: clerk.accountId, event: { in: ["account.role-grant", "account.disable"] } } })).toBe(2);
+  });
+
+  it("only a system administrator manages accounts", async () => {
+    const { townA } = await createCountyWithTownships(prisma);
+    const clerk = await signedInActor(prisma, [{ organizationId: townA.id, role: "CLERK" }]);
+    await expect(
+      grantRole(clerk, { accountId: clerk.accountId, organizationId: townA.id, role: "REVIEWER" }, prisma),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(grantRole(null, { accountId: clerk.accountId, organizationId: townA.id, role: "REVIEWER" }, prisma)).rejects.toMatchObject({
+      code: "UNAUTHENTICATED",
+    });
+    expect(await prisma.roleAssignment.count({ where: { accountId: clerk.accountId } })).toBe(1);
+  });
+});
