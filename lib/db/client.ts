@@ -8,7 +8,13 @@ import { env } from "@/lib/env";
 const globalForPrisma = globalThis as unknown as { prisma?: PrismaClient };
 
 export function createPrismaClient(url: string): PrismaClient {
-  return new PrismaClient({ adapter: new PrismaPg({ connectionString: url, max: 10 }) });
+  const adapter = new PrismaPg(
+    // Fail a request within seconds when the server is down, rather than hang.
+    { connectionString: url, max: 10, connectionTimeoutMillis: 5_000 },
+    // A dropped idle connection is logged and replaced, never fatal to the process.
+    { onPoolError: (error) => console.warn(`[db] idle connection lost: ${error.message}`) },
+  );
+  return new PrismaClient({ adapter });
 }
 
 /** Lazily created so that importing a module never needs a database. */
