@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
+import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { formatChineseDate } from "@/lib/report-format";
 import { reportStatusLabel } from "@/lib/reports/status-labels";
@@ -15,7 +16,10 @@ function deadlineText(daysLeft: number): string {
 }
 
 export default async function WorkspacePage() {
-  const organizations = await listWorkspace(await getActor());
+  // Layouts and pages render in parallel: the page checks the session itself.
+  const actor = await getActor();
+  if (!actor) redirect("/login?callbackUrl=/workspace");
+  const organizations = await listWorkspace(actor);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">我的报告</h1>

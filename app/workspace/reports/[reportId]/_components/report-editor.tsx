@@ -81,7 +81,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
       aria-label={`${report.organization.shortName}${report.year}年度报告`}
     >
       <div className="sticky top-0 z-10 mb-4 flex flex-wrap items-center gap-4 border-b bg-white py-2">
-        <SaveStatusLine status={state.status} savedAt={state.savedAt} message={state.message} />
+        <SaveStatusLine status={state.status} savedAt={state.savedAt} message={state.message} version={state.baseVersion} />
         {!disabled && (
           <button type="submit" className="rounded bg-blue-800 px-3 py-1 text-white" disabled={state.status === "saving"}>
             保存
