@@ -8,6 +8,7 @@ import type { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
 import { AppError, type AppErrorCode } from "@/lib/errors";
+import { fieldErrorsOf } from "./field-errors";
 
 export type ActionResult<T> =
   | { ok: true; data: T }
@@ -46,8 +47,7 @@ export function createAction<S extends z.ZodType, T>(
       const actor = requireActor(await getActor());
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
-        const fieldErrors = Object.fromEntries(parsed.error.issues.map((i) => [i.path.join("."), i.message]));
-        return { ok: false, code: "INVALID", message: "输入有误，请检查后重试", fieldErrors };
+        return { ok: false, code: "INVALID", message: "输入有误，请检查后重试", fieldErrors: fieldErrorsOf(parsed.error) };
       }
       return { ok: true, data: await handler(actor, parsed.data) };
     } catch (error) {

@@ -7,6 +7,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, roleLabel, type Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { db } from "@/lib/db/client";
+import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import { AppError } from "@/lib/errors";
 import { getFormat, reportContentSchema, withComputedTotals } from "@/lib/report-format";
 import { valuesToCellRows } from "./cell-rows";
@@ -55,8 +56,7 @@ export async function saveReport(
   const format = getFormat(report.formatVersion);
   const parsed = reportContentSchema(format).safeParse(input.content);
   if (!parsed.success) {
-    const fieldErrors = Object.fromEntries(parsed.error.issues.map((issue) => [issue.path.join("."), issue.message]));
-    throw new AppError("INVALID", "有输入不符合要求，未保存", fieldErrors);
+    throw new AppError("INVALID", "有输入不符合要求，未保存", fieldErrorsOf(parsed.error));
   }
   const content: EditorContent = {
     title: parsed.data.title,

@@ -144,3 +144,22 @@ test("another township's clerk cannot open 雷官镇's reports in the editor", a
   expect(response?.status()).toBe(404);
   await other.close();
 });
+
+test("input typed just before the tab closed comes back and is saved", async ({ page, context }) => {
+  // 新安镇's imported 2023 draft, which no other test edits.
+  await signIn(page.request, demo.otherClerk.username, demo.otherClerk.password);
+  await page.goto("/workspace");
+  await page.getByRole("link", { name: "2023年度报告" }).click();
+  await expect(page).toHaveURL(/\/workspace\/reports\/[0-9a-f-]{36}$/);
+  const url = page.url();
+  await page.getByLabel("落款", { exact: true }).fill("新安镇人民政府（关闭前输入）");
+  await page.close(); // before the autosave had a chance to run
+
+  const again = await context.newPage();
+  await again.goto(url);
+  await expect(again.getByText("已恢复上次未保存的输入。")).toBeVisible();
+  await expect(again.getByLabel("落款", { exact: true })).toHaveValue("新安镇人民政府（关闭前输入）");
+  await expect(saveStatus(again)).toHaveAttribute("data-save-status", "saved", { timeout: 15_000 });
+  await again.reload();
+  await expect(again.getByLabel("落款", { exact: true })).toHaveValue("新安镇人民政府（关闭前输入）");
+});

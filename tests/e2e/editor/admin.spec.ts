@@ -1,0 +1,47 @@
+import { expect, test } from "@playwright/test";
+import { demo, signIn } from "../sign-in";
+
+test("an administrator creates a township and a clerk account, and the clerk can start its report", async ({ page, browser }) => {
+  await signIn(page.request, demo.admin.username, demo.admin.password);
+  await page.goto("/admin");
+  await expect(page.getByRole("heading", { level: 1, name: "系统管理" })).toBeVisible();
+
+  await page.locator("summary", { hasText: "新建机构" }).click();
+  await page.getByLabel("机关全称").fill("来安县独山乡人民政府");
+  await page.getByLabel("简称").fill("独山乡");
+  await page.getByLabel("网址标识（如 laian-leiguan）").fill("laian-dushan");
+  await page.getByLabel("所属县级人民政府").selectOption({ label: "来安县人民政府" });
+  await page.getByRole("button", { name: "新建机构" }).click();
+  await expect(page.getByRole("cell", { name: "laian-dushan" })).toBeVisible();
+
+  await page.locator("summary", { hasText: "新建账号" }).click();
+  await page.getByLabel("用户名").fill("dushan-clerk");
+  await page.getByLabel("姓名").fill("独山乡填报人");
+  await page.getByLabel(/初始密码/).fill("weak");
+  await page.getByRole("button", { name: "新建账号" }).click();
+  await expect(page.getByText("密码至少8个字符")).toBeVisible();
+  await expect(page.getByLabel("用户名")).toHaveValue("dushan-clerk");
+  await page.getByLabel(/初始密码/).fill("Dushan-clerk-2026");
+  await page.getByRole("button", { name: "新建账号" }).click();
+
+  const row = page.getByRole("listitem").filter({ hasText: "独山乡填报人（dushan-clerk）" });
+  await expect(row).toBeVisible();
+  await row.getByLabel("机构").selectOption({ label: "来安县独山乡人民政府" });
+  await row.getByLabel("角色").selectOption({ label: "填报人" });
+  await row.getByRole("button", { name: "分配角色" }).click();
+  await expect(row).toContainText("独山乡 · 填报人");
+
+  const clerk = await browser.newPage();
+  await signIn(clerk.request, "dushan-clerk", "Dushan-clerk-2026");
+  await clerk.goto("/workspace");
+  await expect(clerk.getByRole("heading", { level: 2, name: "来安县独山乡人民政府" })).toBeVisible();
+  await expect(clerk.getByRole("button", { name: /开始填报\d{4}年度报告/ })).toBeVisible();
+  await clerk.close();
+});
+
+test("a clerk cannot use the administration screen", async ({ page }) => {
+  await signIn(page.request, demo.clerk.username, demo.clerk.password);
+  await page.goto("/admin");
+  await expect(page.getByText("只有系统管理员可以管理机构和账号。")).toBeVisible();
+  await expect(page.getByRole("button", { name: "新建账号" })).toHaveCount(0);
+});
