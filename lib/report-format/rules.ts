@@ -44,6 +44,11 @@ export function checkReport(input: RuleInput): Finding[] {
   ];
 }
 
+/** A stable id of a finding within one report, for the clerk's explanation of a warning. */
+export function findingId(finding: Finding): string {
+  return `${finding.rule}:${finding.field ?? finding.cells.join(",")}`;
+}
+
 export function hasBlockingErrors(findings: readonly Finding[]): boolean {
   return findings.some((f) => f.severity === "error");
 }

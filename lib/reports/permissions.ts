@@ -7,6 +7,24 @@ interface OrganizationRef {
   parentId: string | null;
 }
 
+/** 审核人 of the organization review and approve its submissions. */
+export function canReviewReportsOf(actor: Actor, organization: OrganizationRef): boolean {
+  return hasRole(actor, organization.id, "REVIEWER");
+}
+
+/**
+ * Publishing is the reviewer's, or — where reports are filed before they are
+ * published (先备案后公布) — the county's 主管部门.
+ */
+export function canPublishReportsOf(
+  actor: Actor,
+  organization: OrganizationRef & { publisher: "REVIEWER" | "SUPERVISOR" },
+): boolean {
+  return organization.publisher === "REVIEWER"
+    ? hasRole(actor, organization.id, "REVIEWER")
+    : hasRole(actor, organization.parentId ?? organization.id, "SUPERVISOR");
+}
+
 /** 填报人 of the organization edit its drafts. Administrators do not edit content. */
 export function canEditReportsOf(actor: Actor, organization: OrganizationRef): boolean {
   return hasRole(actor, organization.id, "CLERK");

@@ -1,0 +1,29 @@
+// 已通过 → 已发布, by whoever the organization's configuration names.
+import "server-only";
+import type { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { canPublishReportsOf } from "@/lib/reports/permissions";
+import { stampPublication } from "./freeze-revision";
+import type { ZReportRef } from "./schemas";
+import { alreadyHandled, auditRefusal, auditTransition, loadReport } from "./transition-helpers";
+
+export async function publishReport(actorOrNull: Actor | null, input: z.output<typeof ZReportRef>, prisma: PrismaClient = db()) {
+  const actor = requireActor(actorOrNull);
+  const report = await loadReport(prisma, input.reportId);
+  if (!canPublishReportsOf(actor, report.organization)) {
+    await auditRefusal(prisma, actor, "report.publish", report.id, "forbidden");
+    throw new AppError("FORBIDDEN", "您无权发布该报告");
+  }
+  const revision = report.latest;
+  if (report.status !== "APPROVED" || !revision?.approval) throw new AppError("CONFLICT", "只有审核通过的报告才能发布");
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.report.updateMany({ where: { id: report.id, status: "APPROVED" }, data: { status: "PUBLISHED" } });
+    if (count === 0) throw alreadyHandled();
+    const published = await stampPublication(tx, revision.id, actor.accountId);
+    await auditTransition(tx, actor, "report.publish", report.id, { revision: published.number, indexNumber: published.indexNumber });
+    return { indexNumber: published.indexNumber };
+  });
+}

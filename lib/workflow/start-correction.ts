@@ -1,0 +1,32 @@
+// 更正: a published report goes back to draft for correction. The public page
+// keeps the published revision until the correction is approved and published.
+import "server-only";
+import type { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { canEditReportsOf } from "@/lib/reports/permissions";
+import type { ZStartCorrectionInput } from "./schemas";
+import { alreadyHandled, auditRefusal, auditTransition, loadReport } from "./transition-helpers";
+
+export async function startCorrection(
+  actorOrNull: Actor | null,
+  input: z.output<typeof ZStartCorrectionInput>,
+  prisma: PrismaClient = db(),
+) {
+  const actor = requireActor(actorOrNull);
+  const report = await loadReport(prisma, input.reportId);
+  if (!canEditReportsOf(actor, report.organization)) {
+    await auditRefusal(prisma, actor, "report.correct", report.id, "forbidden");
+    throw new AppError("FORBIDDEN", "只有本单位的填报人可以发起更正");
+  }
+  await prisma.$transaction(async (tx) => {
+    const { count } = await tx.report.updateMany({
+      where: { id: report.id, status: "PUBLISHED" },
+      data: { status: "DRAFT", correctionReason: input.reason, version: { increment: 1 }, lastEditedById: actor.accountId },
+    });
+    if (count === 0) throw alreadyHandled();
+    await auditTransition(tx, actor, "report.correct", report.id, { reason: input.reason });
+  });
+}

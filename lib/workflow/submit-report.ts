@@ -1,0 +1,74 @@
+// 草稿 → 待审核. Blocked while a blocking rule fails; every warning needs the
+// clerk's written explanation. Freezes the working copy as a revision.
+import "server-only";
+import type { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { checkReport, findingId, getFormat } from "@/lib/report-format";
+import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
+import { canEditReportsOf } from "@/lib/reports/permissions";
+import { previousYearValues } from "@/lib/reports/previous-year";
+import { freezeRevision } from "./freeze-revision";
+import type { ZSubmitReportInput } from "./schemas";
+import { alreadyHandled, auditRefusal, auditTransition } from "./transition-helpers";
+
+export async function submitReport(
+  actorOrNull: Actor | null,
+  input: z.output<typeof ZSubmitReportInput>,
+  prisma: PrismaClient = db(),
+) {
+  const actor = requireActor(actorOrNull);
+  const report = await prisma.report.findUnique({
+    where: { id: input.reportId },
+    include: { organization: true, sections: true, cells: true },
+  });
+  if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
+  if (!canEditReportsOf(actor, report.organization)) {
+    await auditRefusal(prisma, actor, "report.submit", report.id, "forbidden");
+    throw new AppError("FORBIDDEN", "只有本单位的填报人可以提交");
+  }
+  if (report.status !== "DRAFT") throw alreadyHandled();
+  if (report.version !== input.baseVersion) throw new AppError("CONFLICT", "报告在您打开后已被修改，请先保存或刷新再提交");
+
+  const content = contentOfWorkingCopy(report);
+  const findings = checkReport({
+    format: getFormat(report.formatVersion),
+    organization: { name: report.organization.name, kind: report.organization.kind },
+    year: report.year,
+    title: content.title,
+    signedOn: content.signedOn,
+    values: content.values,
+    previous: await previousYearValues(prisma, report.organizationId, report.year),
+  });
+  const errors = findings.filter((f) => f.severity === "error");
+  if (errors.length > 0) {
+    throw new AppError(
+      "INVALID",
+      `存在${errors.length}项阻断性错误，不能提交`,
+      Object.fromEntries(errors.map((f) => [findingId(f), f.message])),
+    );
+  }
+  const warnings = findings.filter((f) => f.severity === "warning");
+  const unexplained = warnings.filter((f) => !input.explanations[findingId(f)]?.trim());
+  if (unexplained.length > 0) {
+    throw new AppError(
+      "INVALID",
+      `有${unexplained.length}项提示需要填写说明后才能提交`,
+      Object.fromEntries(unexplained.map((f) => [findingId(f), `请说明：${f.message}`])),
+    );
+  }
+  const explanations = Object.fromEntries(warnings.map((f) => [findingId(f), input.explanations[findingId(f)]!.trim()]));
+
+  return prisma.$transaction(async (tx) => {
+    const { count } = await tx.report.updateMany({
+      where: { id: report.id, status: "DRAFT", version: input.baseVersion },
+      data: { status: "SUBMITTED" },
+    });
+    if (count === 0) throw alreadyHandled();
+    const revision = await freezeRevision(tx, report.id, { submittedById: actor.accountId, explanations });
+    await auditTransition(tx, actor, "report.submit", report.id, { revision: revision.number, warnings: warnings.length });
+    return { revisionNumber: revision.number };
+  });
+}
