@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { CellValue } from "@/lib/report-format";
 import { contentOfWorkingCopy, type EditorContent } from "./editor-content";
-import { canEditReportsOf, canReadWorkingCopyOf } from "./permissions";
+import { canEditReportsOf, canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
 import { previousYearValues } from "./previous-year";
 
 export interface EditorReport {
@@ -22,6 +22,12 @@ export interface EditorReport {
   /** Last year's table values, for the cross-year rules (R6, R7, R12). */
   previousValues: Record<string, CellValue> | null;
   canEdit: boolean;
+  /** What the actor may do with the report in its present state. */
+  can: { submit: boolean; withdraw: boolean; correct: boolean; review: boolean };
+  /** Set while a published report is being corrected. */
+  correctionReason: string | null;
+  /** The reviewer's comments when the latest submission was returned. */
+  returnComments: { target: string | null; body: string; author: string; createdAt: string }[];
 }
 
 export async function getReportForEditor(
@@ -32,7 +38,16 @@ export async function getReportForEditor(
   const actor = requireActor(actorOrNull);
   const report = await prisma.report.findUnique({
     where: { id: reportId },
-    include: { organization: true, sections: true, cells: true },
+    include: {
+      organization: true,
+      sections: true,
+      cells: true,
+      revisions: {
+        orderBy: { number: "desc" },
+        take: 1,
+        include: { comments: { orderBy: { createdAt: "asc" }, include: { author: { select: { displayName: true } } } } },
+      },
+    },
   });
   if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
   if (!canReadWorkingCopyOf(actor, report.organization)) throw new AppError("FORBIDDEN", "您无权查看该报告");
@@ -51,5 +66,23 @@ export async function getReportForEditor(
     content: contentOfWorkingCopy(report),
     previousValues: await previousYearValues(prisma, report.organizationId, report.year),
     canEdit: report.status === "DRAFT" && canEditReportsOf(actor, report.organization),
+    can: {
+      submit: report.status === "DRAFT" && canEditReportsOf(actor, report.organization),
+      withdraw: report.status === "SUBMITTED" && canEditReportsOf(actor, report.organization),
+      correct: report.status === "PUBLISHED" && canEditReportsOf(actor, report.organization),
+      review:
+        (report.status === "SUBMITTED" && canReviewReportsOf(actor, report.organization)) ||
+        (report.status === "APPROVED" && canPublishReportsOf(actor, report.organization)),
+    },
+    correctionReason: report.correctionReason,
+    returnComments:
+      report.status === "DRAFT"
+        ? (report.revisions[0]?.comments ?? []).map((c) => ({
+            target: c.target,
+            body: c.body,
+            author: c.author.displayName,
+            createdAt: c.createdAt.toISOString(),
+          }))
+        : [],
   };
 }

@@ -23,13 +23,13 @@ let reportId: string;
 
 /** A complete, consistent report whose only warning is a late signature date. */
 function content(overrides: { other?: string; signedOn?: string; license?: string } = {}) {
-  const cells = Object.fromEntries(formatCells(format2021).filter((c) => !c.sum).map((c) => [c.key, "0"]));
+  const cells: Record<string, string> = Object.fromEntries(formatCells(format2021).filter((c) => !c.sum).map((c) => [c.key, "0"]));
   return {
     title: `测试县甲镇人民政府${YEAR}年政府信息公开工作年度报告`,
     signatureLine: "测试县甲镇人民政府",
     signedOn: overrides.signedOn ?? `${YEAR + 1}-01-20`,
     sections: { overview: "（一）主动公开\n正文", problems: "问题", other: overrides.other ?? "无" },
-    cells: { ...cells, "active.license.decisions": overrides.license ?? "58" },
+    cells: { ...cells, "active.license.decisions": overrides.license ?? "58" } as Record<string, string>,
   };
 }
 

@@ -26,7 +26,8 @@ export default async function EditReportPage({ params }: { params: Promise<{ rep
         {report.organization.name}
         {report.year}年度报告
       </h1>
-      <ReportEditor report={report} />
+      {/* A new version or status (after a workflow step) starts the editor afresh. */}
+      <ReportEditor key={`${report.version}-${report.status}`} report={report} />
     </>
   );
 }

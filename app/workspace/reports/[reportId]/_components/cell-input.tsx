@@ -9,15 +9,17 @@ interface Props {
   inputError?: string;
   serverError?: string;
   findings: Finding[];
+  /** Reviewer's comments on this cell. */
+  notes?: string[];
   flagged: boolean;
   onChange: (key: string, value: string) => void;
 }
 
 /** One typed cell. Its accessible name is its row and column label. */
-export function CellInput({ cell, value, disabled, inputError, serverError, findings, flagged, onChange }: Props) {
+export function CellInput({ cell, value, disabled, inputError, serverError, findings, notes = [], flagged, onChange }: Props) {
   const messageId = `cell-msg-${cell.key}`;
   const error = inputError ?? serverError;
-  const hasMessage = Boolean(error) || findings.length > 0;
+  const hasMessage = Boolean(error) || findings.length > 0 || notes.length > 0;
   return (
     <div className="flex min-w-16 flex-col items-center">
       <input
@@ -40,6 +42,11 @@ export function CellInput({ cell, value, disabled, inputError, serverError, find
           {findings.map((finding) => (
             <p key={finding.message} className={finding.severity === "error" ? "text-red-800" : "text-amber-800"}>
               {finding.severity === "error" ? "错误" : "提示"}：{finding.message}
+            </p>
+          ))}
+          {notes.map((note) => (
+            <p key={note} className="text-blue-900">
+              {note}
             </p>
           ))}
         </div>

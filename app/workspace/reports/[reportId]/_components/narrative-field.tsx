@@ -8,12 +8,14 @@ export function NarrativeField({
   value,
   disabled,
   error,
+  notes = [],
   onChange,
 }: {
   section: NarrativeSection;
   value: string;
   disabled: boolean;
   error?: string;
+  notes?: string[];
   onChange: (value: string) => void;
 }) {
   const id = `field-section-${section.key}`;
@@ -28,12 +30,19 @@ export function NarrativeField({
         disabled={disabled}
         rows={Math.min(24, Math.max(6, value.split("\n").length + 2))}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}`}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}${notes.length ? ` ${id}-notes` : ""}`}
         className="w-full rounded border border-gray-400 p-2 leading-7"
       />
       <p id={`${id}-hint`} className="text-sm text-gray-600">
         每段一行；小标题单独成行，如“（一）主动公开”。按纯文本保存。
       </p>
+      {notes.length > 0 && (
+        <div id={`${id}-notes`} className="text-sm text-blue-900">
+          {notes.map((note) => (
+            <p key={note}>{note}</p>
+          ))}
+        </div>
+      )}
       {error && (
         <p id={`${id}-error`} className="text-sm text-red-800">
           {error}

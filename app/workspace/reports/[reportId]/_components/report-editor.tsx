@@ -10,6 +10,8 @@ import { runChecks } from "./editor-checks";
 import { editorReducer, initialState } from "./editor-state";
 import { FindingsSummary } from "./findings-summary";
 import { NarrativeField } from "./narrative-field";
+import { ReturnComments } from "./return-comments";
+import { WorkflowPanel } from "./workflow-panel";
 import { SaveStatusLine } from "./save-status";
 import { readBackup, useAutosave } from "./use-autosave";
 
@@ -51,6 +53,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
       .forEach((cell) => dispatch({ type: "cell", key: cell.key, value: "0" }));
   const disabled = !report.canEdit;
   const fieldFinding = (field: "title" | "signedOn") => checks.findings.filter((f) => f.field === field);
+  const commentsAt = (target: string) => report.returnComments.filter((c) => c.target === target).map((c) => `退回意见：${c.body}`);
 
   const renderCell = (key: string) => {
     const cell = findCell(format, key)!;
@@ -66,6 +69,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
         inputError={checks.inputErrors[key]}
         serverError={state.serverErrors[`cells.${key}`]}
         findings={checks.findingsAt.get(key) ?? []}
+        notes={commentsAt(`cells.${key}`)}
         flagged={checks.flagged.has(key)}
         onChange={onCell}
       />
@@ -106,6 +110,16 @@ export function ReportEditor({ report }: { report: EditorReport }) {
         />
       )}
 
+      <ReturnComments report={report} />
+
+      <WorkflowPanel
+        report={report}
+        baseVersion={state.baseVersion}
+        saved={state.status === "saved"}
+        findings={checks.findings}
+        blocking={checks.findings.filter((f) => f.severity === "error").length + inputErrorCount + checks.emptyCells}
+      />
+
       <FindingsSummary
         findings={checks.findings}
         emptyCells={checks.emptyCells}
@@ -138,6 +152,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
               value={state.sections[section.key] ?? ""}
               disabled={disabled}
               error={state.serverErrors[`sections.${section.key}`]}
+              notes={commentsAt(`sections.${section.key}`)}
               onChange={(value) => dispatch({ type: "section", key: section.key, value })}
             />
           ) : (

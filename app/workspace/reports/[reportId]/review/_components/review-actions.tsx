@@ -1,0 +1,114 @@
+"use client";
+
+import { useRouter } from "next/navigation";
+import { useState, useTransition } from "react";
+import { approveReportAction, publishReportAction, returnReportAction } from "@/lib/workflow/actions";
+
+type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+
+/** The reviewer's decision: return with comments, approve, or publish. */
+export function ReviewActions({
+  reportId,
+  revisionNumber,
+  can,
+  blockedReason,
+  targets,
+}: {
+  reportId: string;
+  revisionNumber: number;
+  can: { decide: boolean; approveAndPublish: boolean; publish: boolean };
+  blockedReason: string | null;
+  targets: { value: string; label: string }[];
+}) {
+  const router = useRouter();
+  const [pending, startTransition] = useTransition();
+  const [result, setResult] = useState<Result | null>(null);
+  const [comments, setComments] = useState([{ target: "", body: "" }]);
+  const run = (action: () => Promise<Result>) =>
+    startTransition(async () => {
+      const outcome = await action();
+      setResult(outcome);
+      if (outcome.ok) router.refresh();
+    });
+  const setComment = (i: number, patch: Partial<{ target: string; body: string }>) =>
+    setComments(comments.map((c, j) => (i === j ? { ...c, ...patch } : c)));
+
+  if (!can.decide && !can.publish) {
+    return blockedReason ? <p className="mb-6 text-amber-800">{blockedReason}</p> : null;
+  }
+  return (
+    <section aria-labelledby="decision" className="mb-6 rounded border-2 border-blue-800 p-3">
+      <h2 id="decision" className="mb-2 font-semibold">审核决定</h2>
+      {can.decide && (
+        <>
+          <div className="mb-3 flex flex-wrap gap-2">
+            <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: false }))} className="rounded bg-green-800 px-3 py-1 text-white">
+              审核通过
+            </button>
+            {can.approveAndPublish && (
+              <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: true }))} className="rounded bg-green-900 px-3 py-1 text-white">
+                审核通过并发布
+              </button>
+            )}
+          </div>
+          <fieldset className="space-y-2 border-t pt-2">
+            <legend className="font-semibold">退回修改</legend>
+            {comments.map((comment, i) => (
+              <div key={i} className="grid gap-1 sm:grid-cols-[16rem_1fr]">
+                <label className="text-sm">
+                  意见{i + 1}针对
+                  <select value={comment.target} onChange={(e) => setComment(i, { target: e.target.value })} className="block w-full rounded border border-gray-400 px-1 py-1">
+                    {targets.map((t) => (
+                      <option key={t.value} value={t.value}>{t.label}</option>
+                    ))}
+                  </select>
+                </label>
+                <label className="text-sm">
+                  意见{i + 1}
+                  <textarea rows={2} value={comment.body} onChange={(e) => setComment(i, { body: e.target.value })} className="block w-full rounded border border-gray-400 p-1" />
+                </label>
+              </div>
+            ))}
+            <div className="flex gap-2">
+              <button type="button" onClick={() => setComments([...comments, { target: "", body: "" }])} className="underline">
+                再加一条意见
+              </button>
+              <button
+                type="button"
+                disabled={pending}
+                onClick={() =>
+                  run(() =>
+                    returnReportAction({
+                      reportId,
+                      revisionNumber,
+                      comments: comments.filter((c) => c.body.trim()).map((c) => ({ target: c.target || null, body: c.body })),
+                    }),
+                  )
+                }
+                className="rounded bg-amber-700 px-3 py-1 text-white"
+              >
+                退回
+              </button>
+            </div>
+          </fieldset>
+        </>
+      )}
+      {can.publish && (
+        <button type="button" disabled={pending} onClick={() => run(() => publishReportAction({ reportId }))} className="rounded bg-green-900 px-3 py-1 text-white">
+          发布
+        </button>
+      )}
+      <div role="status" aria-live="polite" className="mt-2 text-sm">
+        {result?.ok && <p className="text-green-800">已完成。</p>}
+        {result && !result.ok && (
+          <div className="text-red-800">
+            <p>{result.message}</p>
+            {Object.values(result.fieldErrors ?? {}).map((m) => (
+              <p key={m}>{m}</p>
+            ))}
+          </div>
+        )}
+      </div>
+    </section>
+  );
+}

@@ -1,0 +1,101 @@
+// What a reviewer reads: the submitted revision as it will be published, what
+// changed since the previous revision, the rule findings with the clerk's
+// explanations, and what this reviewer may decide.
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { ReportStatus } from "@/lib/generated/prisma/enums";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { checkReport, findingId, getFormat, type Finding } from "@/lib/report-format";
+import { cellRowsToValues } from "./cell-rows";
+import { canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
+import { previousYearValues } from "./previous-year";
+import { diffContent, type ContentSnapshot, type RevisionDiff } from "./revision-diff";
+
+export interface ReviewView {
+  reportId: string;
+  status: ReportStatus;
+  organizationName: string;
+  year: number;
+  formatVersion: string;
+  revision: { number: number; submittedBy: string | null; createdAt: Date; correctionReason: string | null; content: ContentSnapshot };
+  previousNumber: number | null;
+  diff: RevisionDiff | null;
+  findings: (Finding & { explanation: string | null })[];
+  can: { decide: boolean; approveAndPublish: boolean; publish: boolean };
+  /** Why this reviewer may not approve, when they may not. */
+  blockedReason: string | null;
+}
+
+function snapshot(revision: {
+  formatVersion: string;
+  title: string;
+  signatureLine: string;
+  signedOn: Date | null;
+  sections: unknown;
+  cells: Parameters<typeof cellRowsToValues>[1];
+}): ContentSnapshot {
+  return {
+    title: revision.title,
+    signatureLine: revision.signatureLine,
+    signedOn: revision.signedOn ? revision.signedOn.toISOString().slice(0, 10) : null,
+    sections: revision.sections as Record<string, string>,
+    values: cellRowsToValues(getFormat(revision.formatVersion), revision.cells),
+  };
+}
+
+export async function getReviewView(actorOrNull: Actor | null, reportId: string, prisma: PrismaClient = db()): Promise<ReviewView> {
+  const actor = requireActor(actorOrNull);
+  const report = await prisma.report.findUnique({
+    where: { id: reportId },
+    include: {
+      organization: true,
+      revisions: { orderBy: { number: "desc" }, take: 2, include: { cells: true, submittedBy: { select: { displayName: true } } } },
+    },
+  });
+  if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
+  if (!canReadWorkingCopyOf(actor, report.organization)) throw new AppError("FORBIDDEN", "您无权查看该报告");
+  const [latest, previous] = report.revisions;
+  if (!latest) throw new AppError("NOT_FOUND", "该报告尚未提交");
+  const format = getFormat(latest.formatVersion);
+  const content = snapshot(latest);
+  const explanations = latest.explanations as Record<string, string>;
+  const findings = checkReport({
+    format,
+    organization: { name: report.organization.name, kind: report.organization.kind },
+    year: report.year,
+    title: content.title,
+    signedOn: content.signedOn,
+    values: content.values,
+    previous: await previousYearValues(prisma, report.organizationId, report.year),
+  }).map((f) => ({ ...f, explanation: explanations[findingId(f)] ?? null }));
+
+  const isReviewer = canReviewReportsOf(actor, report.organization);
+  const separated = latest.submittedById !== actor.accountId && report.lastEditedById !== actor.accountId;
+  const decide = report.status === "SUBMITTED" && isReviewer && separated;
+  return {
+    reportId: report.id,
+    status: report.status,
+    organizationName: report.organization.name,
+    year: report.year,
+    formatVersion: latest.formatVersion,
+    revision: {
+      number: latest.number,
+      submittedBy: latest.submittedBy?.displayName ?? null,
+      createdAt: latest.createdAt,
+      correctionReason: latest.correctionReason,
+      content,
+    },
+    previousNumber: previous?.number ?? null,
+    diff: previous ? diffContent(format, snapshot(previous), content) : null,
+    findings,
+    can: {
+      decide,
+      approveAndPublish: decide && canPublishReportsOf(actor, report.organization),
+      publish: report.status === "APPROVED" && canPublishReportsOf(actor, report.organization),
+    },
+    blockedReason:
+      report.status === "SUBMITTED" && isReviewer && !separated ? "您提交或最后修改了该报告，不能审核通过（须由其他审核人审核）" : null,
+  };
+}
