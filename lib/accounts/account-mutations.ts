@@ -113,6 +113,18 @@ export async function changeOwnPassword(
   const actor = requireActor(actorOrNull);
   const account = await prisma.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
+    await prisma.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actor: actor.username,
+        role: roleLabel(actor),
+        sourceIp: actor.sourceIp,
+        event: "account.password-change",
+        objectType: "account",
+        objectId: actor.accountId,
+        result: "failure",
+        detail: { reason: "wrong-current-password" },
+      }),
+    );
     throw new AppError("INVALID", "当前密码不正确", { currentPassword: "当前密码不正确" });
   }
   const passwordHash = await hashPassword(input.newPassword);

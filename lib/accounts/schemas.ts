@@ -3,6 +3,12 @@ import { passwordSchema } from "@/lib/auth/policy";
 
 export const roleLabels = { CLERK: "填报人", REVIEWER: "审核人", SUPERVISOR: "主管部门" } as const;
 
+/** A form's checkbox ("on"), a hidden "true"/"false", or a boolean. */
+const ZFormBoolean = z
+  .union([z.boolean(), z.enum(["on", "true", "false"])])
+  .optional()
+  .transform((value) => value === true || value === "on" || value === "true");
+
 export const ZUsername = z
   .string()
   .trim()
@@ -13,7 +19,7 @@ export const ZCreateAccountInput = z.object({
   username: ZUsername,
   displayName: z.string().trim().min(1, "请填写姓名").max(50),
   password: passwordSchema(),
-  isSystemAdmin: z.coerce.boolean().default(false),
+  isSystemAdmin: ZFormBoolean,
 });
 
 export const ZRoleInput = z.object({
@@ -22,7 +28,7 @@ export const ZRoleInput = z.object({
   role: z.enum(["CLERK", "REVIEWER", "SUPERVISOR"], "请选择角色"),
 });
 
-export const ZSetDisabledInput = z.object({ accountId: z.uuid(), disabled: z.coerce.boolean() });
+export const ZSetDisabledInput = z.object({ accountId: z.uuid(), disabled: ZFormBoolean });
 
 export const ZResetPasswordInput = z.object({ accountId: z.uuid(), password: passwordSchema() });
 

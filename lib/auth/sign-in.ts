@@ -37,12 +37,13 @@ export async function signInWithPassword(
     await audit("auth.sign-in", "failure", { reason: "unknown-account" });
     return { ok: false, reason: "invalid", message: INVALID };
   }
-  if (account.disabled) {
+  const lockedMessage = `登录失败次数过多，账号已锁定${policy.LOCKOUT_MINUTES}分钟，请稍后再试`;
+  const valid = await verifyPassword(account.passwordHash, input.password);
+  // Only someone who knows the password learns that the account is disabled.
+  if (valid && account.disabled) {
     await audit("auth.sign-in", "failure", { reason: "disabled" });
     return { ok: false, reason: "disabled", message: "该账号已停用，请联系系统管理员" };
   }
-  const lockedMessage = `登录失败次数过多，账号已锁定${policy.LOCKOUT_MINUTES}分钟，请稍后再试`;
-  const valid = await verifyPassword(account.passwordHash, input.password);
 
   if (!valid) {
     // FOR UPDATE makes parallel attempts queue on the row and each see the
@@ -50,15 +51,19 @@ export async function signInWithPassword(
     // threshold locks (and logs the lockout).
     const [row] = await prisma.$queryRaw<{ failed_login_count: number; locked_now: boolean }[]>`
       with previous as (
-        select id, coalesce(locked_until > now(), false) as was_locked from account where id = ${account.id}::uuid for update
+        select id,
+               coalesce(locked_until > now(), false) as was_locked,
+               -- after a lock has run out, counting starts again
+               case when locked_until <= now() then 0 else failed_login_count end as count_before
+          from account where id = ${account.id}::uuid for update
       )
       update account a
-         set failed_login_count = case when previous.was_locked then a.failed_login_count else a.failed_login_count + 1 end,
+         set failed_login_count = case when previous.was_locked then a.failed_login_count else previous.count_before + 1 end,
              locked_until = case
                when previous.was_locked then a.locked_until
-               when a.failed_login_count + 1 >= ${policy.LOCKOUT_THRESHOLD}
+               when previous.count_before + 1 >= ${policy.LOCKOUT_THRESHOLD}
                  then now() + make_interval(mins => ${policy.LOCKOUT_MINUTES})
-               else a.locked_until end
+               else null end
         from previous
        where a.id = previous.id
    returning a.failed_login_count, (not previous.was_locked and a.locked_until > now()) as locked_now`;

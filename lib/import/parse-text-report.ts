@@ -54,6 +54,8 @@ export function matchSectionHeading(format: ReportFormat, line: string): Section
   if (byText) return byText;
   // A heading reworded beyond the known variants still counts when its
   // numeral names the section and it opens with the heading's first words.
+  // Only with "、": "2.主动公开情况" is a numbered sub-item, not a section.
+  if (!/^\s*\S+\s*、/.test(line)) return undefined;
   const index = /\d/.test(numeral) ? Number(numeral) - 1 : NUMERALS.indexOf(numeral);
   const byNumber = format.sections[index];
   return byNumber && text.startsWith(normaliseLabel(byNumber.heading).slice(0, 4)) ? byNumber : undefined;
@@ -63,7 +65,10 @@ function parseDate(text: string): string | null {
   const match = DATE_LINE.exec(text.trim());
   if (!match) return null;
   const [, y, m, d] = match;
-  return `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
+  const iso = `${y}-${m!.padStart(2, "0")}-${d!.padStart(2, "0")}`;
+  // Reject dates that do not exist (2024年13月1日, 2023年2月30日).
+  const date = new Date(`${iso}T00:00:00Z`);
+  return !Number.isNaN(date.getTime()) && date.toISOString().slice(0, 10) === iso ? iso : null;
 }
 
 /** A signature line stands apart: indented, or naming an office. */
@@ -142,6 +147,7 @@ export function parseTextReport(source: string, format: ReportFormat): ParsedRep
     if (section.kind === "table") readTable(format, section, tableLines[section.key] ?? [], values, issues);
   }
   if (!signedOn) issues.push({ line: 0, message: "未找到落款日期（应在全文末尾，如“2024年1月24日”）" });
+  else if (!signatureLine) issues.push({ line: 0, message: "未识别出落款单位（应在落款日期上一行）" });
 
   return { title, sections, values, signatureLine, signedOn, issues };
 }

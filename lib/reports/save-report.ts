@@ -82,13 +82,15 @@ export async function saveReport(
       },
     });
     if (count === 0) {
-      if (before.status !== "DRAFT") throw new AppError("CONFLICT", "报告已提交审核或已发布，不能再修改");
+      // Read again: the save that won may have committed after `before` was read.
+      const current = await tx.report.findUniqueOrThrow({ where: { id: report.id }, include: workingCopy });
+      if (current.status !== "DRAFT") throw new AppError("CONFLICT", "报告已提交审核或已发布，不能再修改");
       return {
         status: "conflict",
-        version: before.version,
-        savedAt: before.updatedAt.toISOString(),
-        savedBy: before.lastEditedBy?.displayName ?? null,
-        content: contentOfWorkingCopy(before),
+        version: current.version,
+        savedAt: current.updatedAt.toISOString(),
+        savedBy: current.lastEditedBy?.displayName ?? null,
+        content: contentOfWorkingCopy(current),
       };
     }
     await tx.reportSection.deleteMany({ where: { reportId: report.id } });

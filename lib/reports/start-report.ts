@@ -36,7 +36,21 @@ export async function startReport(
 ): Promise<{ reportId: string }> {
   const actor = requireActor(actorOrNull);
   const organization = await prisma.organization.findUnique({ where: { id: input.organizationId } });
-  if (!organization || !canEditReportsOf(actor, organization)) throw new AppError("FORBIDDEN", "您无权为该机构填报");
+  if (!organization || !canEditReportsOf(actor, organization)) {
+    await prisma.$transaction((tx) =>
+      recordAuditEvent(tx, {
+        actor: actor.username,
+        role: roleLabel(actor),
+        sourceIp: actor.sourceIp,
+        event: "report.create",
+        objectType: "organization",
+        objectId: input.organizationId,
+        result: "failure",
+        detail: { reason: "forbidden", year: input.year },
+      }),
+    );
+    throw new AppError("FORBIDDEN", "您无权为该机构填报");
+  }
   const format = formatForYear(input.year);
   const latest = currentReportYear(organization.kind, todayInChina());
   if (!format || input.year > latest) throw new AppError("INVALID", `不能填报${input.year}年度的报告`);

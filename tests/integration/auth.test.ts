@@ -77,6 +77,20 @@ describe("signing in", () => {
     expect(await signInWithPassword(prisma, { username, password: TEST_PASSWORD })).toMatchObject({ ok: false, reason: "locked" });
   });
 
+  it("after a lock has run out, one more mistake does not lock again", async () => {
+    const { username, id } = await account();
+    await prisma.account.update({ where: { id }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() - 1000) } });
+    expect(await signInWithPassword(prisma, { username, password: "Wrong-password-1" })).toMatchObject({ reason: "invalid" });
+    expect(await prisma.account.findUniqueOrThrow({ where: { id } })).toMatchObject({ failedLoginCount: 1, lockedUntil: null });
+  });
+
+  it("tells only someone with the right password that the account is disabled", async () => {
+    const { username, id } = await account();
+    await prisma.account.update({ where: { id }, data: { disabled: true } });
+    expect(await signInWithPassword(prisma, { username, password: "Wrong-password-1" })).toMatchObject({ reason: "invalid" });
+    expect(await signInWithPassword(prisma, { username, password: TEST_PASSWORD })).toMatchObject({ reason: "disabled" });
+  });
+
   it("lets a locked account in again once the lock has passed", async () => {
     const { username, id } = await account();
     await prisma.account.update({ where: { id }, data: { failedLoginCount: 5, lockedUntil: new Date(Date.now() - 1000) } });

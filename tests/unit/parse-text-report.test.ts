@@ -91,7 +91,7 @@ describe("section headings", () => {
     expect(matchSectionHeading(format2021, line)?.key).toBe(key);
   });
 
-  it.each(["一是建立政府信息管理制度规范。", "二、其他事项", "（一）主动公开"])("does not take %s for a heading", (line) => {
+  it.each(["一是建立政府信息管理制度规范。", "二、其他事项", "（一）主动公开", "2.主动公开情况", "4.政府信息公开平台"])("does not take %s for a heading", (line) => {
     expect(matchSectionHeading(format2021, line)).toBeUndefined();
   });
 });
@@ -140,6 +140,12 @@ describe("what the parser cannot place", () => {
   it("reports stray text inside a table section", () => {
     const result = parseTextReport(withLine(77, "注：数据截至12月31日"), format2021);
     expect(result.issues).toEqual([{ line: 78, message: "表格章节中无法识别的内容：“注：数据截至12月31日”" }]);
+  });
+
+  it("reports a date that does not exist instead of reading it", () => {
+    const result = parseTextReport(sample.replace("2023年1月24日", "2024年2月30日"), format2021);
+    expect(result.signedOn).toBeNull();
+    expect(result.issues).toContainEqual({ line: 0, message: "未找到落款日期（应在全文末尾，如“2024年1月24日”）" });
   });
 
   it("reads a file with Windows line endings the same way", () => {
