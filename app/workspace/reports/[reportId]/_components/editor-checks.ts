@@ -4,6 +4,7 @@ import {
   checkReport,
   formatCells,
   parseCellInput,
+  reportContentSchema,
   withComputedTotals,
   type CellValue,
   type Finding,
@@ -15,6 +16,8 @@ import type { EditorState } from "./editor-state";
 export interface EditorChecks {
   /** Messages for input that could not be read, by cell key. */
   inputErrors: Record<string, string>;
+  /** The same for the other fields the server would refuse (title, 落款, sections), by field path. */
+  fieldErrors: Record<string, string>;
   /** Valid values with the totals computed. */
   values: Record<string, CellValue>;
   findings: Finding[];
@@ -42,6 +45,11 @@ export function runChecks(
     }
   }
   const values = withComputedTotals(format, typed);
+  const fieldErrors: Record<string, string> = {};
+  const fields = reportContentSchema(format)
+    .pick({ title: true, signatureLine: true, sections: true })
+    .safeParse({ title: state.title, signatureLine: state.signatureLine, sections: state.sections });
+  for (const issue of fields.error?.issues ?? []) fieldErrors[issue.path.join(".")] ??= issue.message;
   const all = checkReport({
     format,
     organization: context.organization,
@@ -62,5 +70,5 @@ export function runChecks(
     if (first) findingsAt.set(first, [...(findingsAt.get(first) ?? []), finding]);
     finding.cells.forEach((key) => flagged.add(key));
   }
-  return { inputErrors, values, findings, findingsAt, flagged, emptyCells };
+  return { inputErrors, fieldErrors, values, findings, findingsAt, flagged, emptyCells };
 }

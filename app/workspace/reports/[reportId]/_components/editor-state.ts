@@ -29,23 +29,16 @@ export interface EditorState {
   conflict: ConflictInfo | null;
   /** Input from an earlier visit that never reached the server was brought back. */
   restored: boolean;
+  /** The content as last saved (or loaded): the common base when merging with someone else's save. */
+  base: EditorContentDraft;
+  /** Bumped by every save outcome, so autosave looks again at what is left to save. */
+  saveRound: number;
+  /** Whether the last failure is worth retrying by itself (the server or network was away). */
+  retryable: boolean;
 }
 
-export type EditorAction =
-  | { type: "field"; field: "title" | "signatureLine" | "signedOn"; value: string }
-  | { type: "section"; key: string; value: string }
-  | { type: "cell"; key: string; value: string }
-  | { type: "save-start" }
-  | { type: "saved"; version: number; savedAt: string; changeCountAtSend: number }
-  | { type: "conflict"; conflict: ConflictInfo }
-  | { type: "failed"; message: string; fieldErrors?: Record<string, string> }
-  | { type: "take-theirs"; field: string }
-  | { type: "keep-mine-on-latest" }
-  | { type: "restore"; backup: EditorBackup };
-
-/** What is kept in the browser until the server has it. */
-export interface EditorBackup {
-  baseVersion: number;
+/** The editable content as the inputs hold it. */
+export interface EditorContentDraft {
   title: string;
   signatureLine: string;
   signedOn: string;
@@ -53,15 +46,49 @@ export interface EditorBackup {
   raw: Record<string, string>;
 }
 
+export type EditorAction =
+  | { type: "field"; field: "title" | "signatureLine" | "signedOn"; value: string }
+  | { type: "section"; key: string; value: string }
+  | { type: "cell"; key: string; value: string }
+  | { type: "save-start" }
+  | { type: "saved"; version: number; savedAt: string; changeCountAtSend: number; sent: EditorContentDraft }
+  | { type: "conflict"; conflict: ConflictInfo }
+  | { type: "failed"; message: string; fieldErrors?: Record<string, string>; retryable: boolean }
+  | { type: "take-theirs"; field: string }
+  | { type: "keep-mine-on-latest" }
+  | { type: "restore"; backup: EditorBackup };
+
+/** What is kept in the browser until the server has it, with the version and content it was based on. */
+export interface EditorBackup extends EditorContentDraft {
+  baseVersion: number;
+  base: EditorContentDraft;
+}
+
 export const rawOf = (value: CellValue | undefined) => (value === null || value === undefined ? "" : String(value));
 
-export function initialState(format: ReportFormat, version: number, savedAt: string, content: EditorContent): EditorState {
+/** Server content as the inputs would hold it. */
+export function draftOf(format: ReportFormat, content: EditorContent): EditorContentDraft {
   return {
     title: content.title,
     signatureLine: content.signatureLine,
     signedOn: content.signedOn ?? "",
     sections: { ...content.sections },
     raw: Object.fromEntries(formatCells(format).map((cell) => [cell.key, rawOf(content.values[cell.key])])),
+  };
+}
+
+export function draftOfState(state: EditorContentDraft): EditorContentDraft {
+  const { title, signatureLine, signedOn, sections, raw } = state;
+  return { title, signatureLine, signedOn, sections, raw };
+}
+
+export function initialState(format: ReportFormat, version: number, savedAt: string, content: EditorContent): EditorState {
+  const draft = draftOf(format, content);
+  return {
+    ...draft,
+    base: draft,
+    saveRound: 0,
+    retryable: false,
     baseVersion: version,
     savedAt,
     status: "saved",
@@ -99,25 +126,74 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         ...state,
         baseVersion: action.version,
         savedAt: action.savedAt,
+        base: action.sent,
         status: state.changeCount === action.changeCountAtSend ? "saved" : "dirty",
         serverErrors: {},
         message: null,
+        saveRound: state.saveRound + 1,
       };
     case "conflict":
-      return { ...state, status: "conflict", conflict: action.conflict, message: null };
+      return { ...mergeUntouched(state, action.conflict), status: "conflict", conflict: action.conflict, message: null, saveRound: state.saveRound + 1 };
     case "failed":
-      return { ...state, status: "error", message: action.message, serverErrors: action.fieldErrors ?? {} };
+      return {
+        ...state,
+        status: "error",
+        message: action.message,
+        serverErrors: action.fieldErrors ?? {},
+        retryable: action.retryable,
+        saveRound: state.saveRound + 1,
+      };
     case "take-theirs":
       return state.conflict ? takeTheirs(state, state.conflict.content, action.field) : state;
     case "keep-mine-on-latest":
       // The clerk has seen the other version and merged what they wanted:
       // their text is now based on the latest version and can be saved.
       return state.conflict
-        ? { ...state, baseVersion: state.conflict.version, conflict: null, status: "dirty", changeCount: state.changeCount + 1 }
+        ? {
+            ...state,
+            baseVersion: state.conflict.version,
+            base: draftOfContent(state, state.conflict.content),
+            conflict: null,
+            status: "dirty",
+            changeCount: state.changeCount + 1,
+          }
         : state;
-    case "restore":
-      return edited(state, { ...action.backup, restored: true });
+    case "restore": {
+      const { baseVersion, base, ...draft } = action.backup;
+      return edited(state, { ...draft, baseVersion, base, restored: true });
+    }
   }
+}
+
+/** Another person's saved content in the inputs' terms (cells as text). */
+function draftOfContent(state: EditorState, content: EditorContent): EditorContentDraft {
+  return {
+    title: content.title,
+    signatureLine: content.signatureLine,
+    signedOn: content.signedOn ?? "",
+    sections: { ...content.sections },
+    raw: Object.fromEntries(Object.keys(state.raw).map((key) => [key, rawOf(content.values[key])])),
+  };
+}
+
+/**
+ * Three-way merge on a conflict: wherever this person left a field as it was
+ * (equal to the common base), the other person's newer value is taken. Only
+ * fields both changed remain different, for the person to decide.
+ */
+function mergeUntouched(state: EditorState, conflict: ConflictInfo): EditorState {
+  const theirs = draftOfContent(state, conflict.content);
+  const pick = <T,>(mine: T, base: T, other: T) => (mine === base ? other : mine);
+  const pickAll = (mine: Record<string, string>, base: Record<string, string>, other: Record<string, string>) =>
+    Object.fromEntries(Object.keys({ ...mine, ...other }).map((k) => [k, pick(mine[k] ?? "", base[k] ?? "", other[k] ?? "")]));
+  return {
+    ...state,
+    title: pick(state.title, state.base.title, theirs.title),
+    signatureLine: pick(state.signatureLine, state.base.signatureLine, theirs.signatureLine),
+    signedOn: pick(state.signedOn, state.base.signedOn, theirs.signedOn),
+    sections: pickAll(state.sections, state.base.sections, theirs.sections),
+    raw: pickAll(state.raw, state.base.raw, theirs.raw),
+  };
 }
 
 function takeTheirs(state: EditorState, theirs: EditorContent, field: string): EditorState {
@@ -132,6 +208,22 @@ function takeTheirs(state: EditorState, theirs: EditorContent, field: string): E
 }
 
 export function backupOf(state: EditorState): EditorBackup {
-  const { baseVersion, title, signatureLine, signedOn, sections, raw } = state;
-  return { baseVersion, title, signatureLine, signedOn, sections, raw };
+  return { ...draftOfState(state), baseVersion: state.baseVersion, base: state.base };
+}
+
+/** A backup read from storage is used only if it has the expected shape. */
+export function isEditorBackup(value: unknown): value is EditorBackup {
+  const v = value as Partial<EditorBackup> | null;
+  const isDraft = (d: unknown) => {
+    const x = d as Partial<EditorContentDraft> | null;
+    return (
+      !!x &&
+      typeof x.title === "string" &&
+      typeof x.signatureLine === "string" &&
+      typeof x.signedOn === "string" &&
+      typeof x.sections === "object" &&
+      typeof x.raw === "object"
+    );
+  };
+  return !!v && typeof v.baseVersion === "number" && isDraft(v) && isDraft(v.base);
 }

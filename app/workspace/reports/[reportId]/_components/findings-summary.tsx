@@ -25,7 +25,7 @@ export function FindingsSummary({
         校验结果：阻断性错误 {errors.length + inputErrors} 项，提示 {warnings.length} 项
       </h2>
       <div role="status" aria-live="polite" className="space-y-1 text-sm">
-        {inputErrors > 0 && <p className="text-red-800">有 {inputErrors} 个单元格的输入无法识别，请按提示修改。</p>}
+        {inputErrors > 0 && <p className="text-red-800">有 {inputErrors} 处输入不符合要求，请按提示修改（修改前不会自动保存）。</p>}
         {emptyCells > 0 && (
           <p>
             尚有 {emptyCells} 个单元格未填写（没有数据请填 0）。

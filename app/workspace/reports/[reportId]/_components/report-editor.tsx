@@ -29,7 +29,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
       }),
     [format, state, report.organization, report.year, report.previousValues],
   );
-  const inputErrorCount = Object.keys(checks.inputErrors).length;
+  const inputErrorCount = Object.keys(checks.inputErrors).length + Object.keys(checks.fieldErrors).length;
   const save = useAutosave({
     reportId: report.id,
     format,
@@ -138,6 +138,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
           aria-describedby={fieldFinding("title").length ? "field-title-msg" : undefined}
           className="w-full rounded border border-gray-400 px-2 py-1 text-lg"
         />
+        {checks.fieldErrors.title && <p className="text-sm text-red-800">{checks.fieldErrors.title}</p>}
         <FieldMessages id="field-title-msg" messages={fieldFinding("title").map((f) => f.message)} />
       </div>
 
@@ -151,7 +152,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
               section={section}
               value={state.sections[section.key] ?? ""}
               disabled={disabled}
-              error={state.serverErrors[`sections.${section.key}`]}
+              error={checks.fieldErrors[`sections.${section.key}`] ?? state.serverErrors[`sections.${section.key}`]}
               notes={commentsAt(`sections.${section.key}`)}
               onChange={(value) => dispatch({ type: "section", key: section.key, value })}
             />
@@ -173,6 +174,7 @@ export function ReportEditor({ report }: { report: EditorReport }) {
             onChange={(e) => dispatch({ type: "field", field: "signatureLine", value: e.target.value })}
             className="w-full rounded border border-gray-400 px-2 py-1"
           />
+          {checks.fieldErrors.signatureLine && <p className="text-sm text-red-800">{checks.fieldErrors.signatureLine}</p>}
         </div>
         <div>
           <label htmlFor="field-signedOn" className="block font-semibold">落款日期</label>

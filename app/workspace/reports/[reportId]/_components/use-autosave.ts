@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, type Dispatch } from "react";
 import { saveReportAction } from "@/lib/reports/actions";
 import { formatCells, type ReportFormat } from "@/lib/report-format";
-import { backupOf, type EditorAction, type EditorBackup, type EditorState } from "./editor-state";
+import { backupOf, draftOfState, isEditorBackup, type EditorAction, type EditorBackup, type EditorState } from "./editor-state";
 
 const AUTOSAVE_DELAY_MS = 1500;
 const RETRY_DELAY_MS = 10_000;
@@ -13,11 +13,24 @@ export const backupKey = (reportId: string) => `nianbao:unsaved:${reportId}`;
 export function readBackup(reportId: string): EditorBackup | null {
   try {
     const text = window.localStorage.getItem(backupKey(reportId));
-    return text ? (JSON.parse(text) as EditorBackup) : null;
+    const value: unknown = text ? JSON.parse(text) : null;
+    return isEditorBackup(value) ? value : null;
   } catch {
     return null;
   }
 }
+
+/** Storage can be full or switched off: the server save still protects the work. */
+function writeBackup(reportId: string, backup: EditorBackup | null) {
+  try {
+    if (backup) window.localStorage.setItem(backupKey(reportId), JSON.stringify(backup));
+    else window.localStorage.removeItem(backupKey(reportId));
+  } catch {
+    // Nothing to do: the page keeps the input and autosave keeps trying the server.
+  }
+}
+
+const RETRYABLE = new Set(["UNAVAILABLE", "UNEXPECTED"]);
 
 /**
  * Saves shortly after the clerk stops typing, retries while the server is
@@ -64,34 +77,46 @@ export function useAutosave({
         },
       });
       if (!result.ok) {
-        dispatch({ type: "failed", message: result.message, ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}) });
+        dispatch({
+          type: "failed",
+          message: result.code === "UNAUTHENTICATED" ? "登录已过期，未能保存；请在新标签页重新登录后点“保存”，本页输入仍保留" : result.message,
+          retryable: RETRYABLE.has(result.code),
+          ...(result.fieldErrors ? { fieldErrors: result.fieldErrors } : {}),
+        });
       } else if (result.data.status === "conflict") {
         const { version, savedAt, savedBy, content } = result.data;
         dispatch({ type: "conflict", conflict: { version, savedAt, savedBy, content } });
       } else {
-        dispatch({ type: "saved", version: result.data.version, savedAt: result.data.savedAt, changeCountAtSend: current.changeCount });
+        dispatch({
+          type: "saved",
+          version: result.data.version,
+          savedAt: result.data.savedAt,
+          changeCountAtSend: current.changeCount,
+          sent: draftOfState(current),
+        });
       }
     } catch {
       // The request itself failed (network down, server restarting).
-      dispatch({ type: "failed", message: "无法连接服务器，未能保存；您的输入仍保留在页面上，稍后会自动重试" });
+      dispatch({ type: "failed", message: "无法连接服务器，未能保存；您的输入仍保留在页面上，稍后会自动重试", retryable: true });
     } finally {
       inFlight.current = false;
     }
   }, [canSave, dispatch, format, reportId]);
 
-  // Debounced autosave; after a failure, a slower retry.
+  // Debounced autosave; after a failure the server or network caused, a
+  // slower retry. saveRound re-arms it when a save ends with more to save.
   useEffect(() => {
     if (!canSave || hasInputErrors) return;
-    if (state.status !== "dirty" && state.status !== "error") return;
-    const timer = window.setTimeout(() => void save(), state.status === "error" ? RETRY_DELAY_MS : AUTOSAVE_DELAY_MS);
+    const retry = state.status === "error" && state.retryable;
+    if (state.status !== "dirty" && !retry) return;
+    const timer = window.setTimeout(() => void save(), retry ? RETRY_DELAY_MS : AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [state.changeCount, state.status, canSave, hasInputErrors, save]);
+  }, [state.changeCount, state.status, state.saveRound, state.retryable, canSave, hasInputErrors, save]);
 
   // Unsaved input survives a closed tab or a crash, until the server has it.
   useEffect(() => {
     if (state.changeCount === 0) return; // nothing typed yet in this page: keep any earlier backup
-    if (state.status === "saved") window.localStorage.removeItem(backupKey(reportId));
-    else window.localStorage.setItem(backupKey(reportId), JSON.stringify(backupOf(state)));
+    writeBackup(reportId, state.status === "saved" ? null : backupOf(state));
   }, [state, reportId]);
 
   useEffect(() => {
