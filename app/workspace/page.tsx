@@ -4,6 +4,7 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { formatChineseDate } from "@/lib/report-format";
 import { reportStatusLabel } from "@/lib/reports/status-labels";
+import { listTodo, type TodoItem } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
 import { StartReportForm } from "./_components/start-report-form";
 
@@ -15,14 +16,46 @@ function deadlineText(daysLeft: number): string {
   return `已逾期 ${-daysLeft} 天`;
 }
 
+function todoText(item: TodoItem): string {
+  const report = `${item.organization}${item.year}年度报告`;
+  switch (item.kind) {
+    case "review":
+      return `待审核：${report}`;
+    case "publish":
+      return `待发布：${report}`;
+    case "returned":
+      return `已退回，待修改：${report}`;
+    case "deadline":
+      return `${report}${item.href ? "尚未发布" : "尚未开始填报"}，${deadlineText(item.daysLeft ?? 0)}`;
+  }
+}
+
 export default async function WorkspacePage() {
   // Layouts and pages render in parallel: the page checks the session itself.
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/workspace");
-  const organizations = await listWorkspace(actor);
+  const [organizations, todo] = await Promise.all([listWorkspace(actor), listTodo(actor)]);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">我的报告</h1>
+      <section aria-labelledby="todo" className="mb-8 rounded border border-gray-300 p-3">
+        <h2 id="todo" className="mb-2 text-lg font-semibold">待办</h2>
+        {todo.length === 0 ? (
+          <p className="text-sm">暂无待办事项。</p>
+        ) : (
+          <ul className="space-y-1 text-sm">
+            {todo.map((item) => (
+              <li key={`${item.kind}-${item.organization}-${item.year}`}>
+                {item.href ? (
+                  <Link href={item.href} className="text-blue-800 underline">{todoText(item)}</Link>
+                ) : (
+                  todoText(item)
+                )}
+              </li>
+            ))}
+          </ul>
+        )}
+      </section>
       {organizations.length === 0 && <p>您的账号尚未分配填报或审核的机构，请联系系统管理员。</p>}
       {organizations.map((org) => (
         <section key={org.id} aria-labelledby={`org-${org.id}`} className="mb-8">

@@ -17,21 +17,52 @@ export interface PublishedReportView {
   signedOn: string | null;
   sections: Record<string, string>;
   values: Record<string, CellValue>;
+  indexNumber: string | null;
+  /** Every published revision, oldest first: the 更正记录. */
+  history: { number: number; publishedAt: Date; correctionReason: string | null }[];
+  /** Whether this is the latest published revision. */
+  isLatest: boolean;
 }
 
 const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : null);
 
-/** The latest published revision of an organization's report for a year. */
-export async function getPublishedReport(organizationSlug: string, year: number): Promise<PublishedReportView | null> {
+/**
+ * A published revision of an organization's report for a year: the latest,
+ * or the given revision number. Unpublished revisions are never returned.
+ */
+export async function getPublishedReport(
+  organizationSlug: string,
+  year: number,
+  revisionNumber?: number,
+): Promise<PublishedReportView | null> {
   const revision = await db().reportRevision.findFirst({
-    where: { publishedAt: { not: null }, report: { year, organization: { slug: organizationSlug } } },
+    where: {
+      publishedAt: { not: null },
+      report: { year, organization: { slug: organizationSlug } },
+      ...(revisionNumber === undefined ? {} : { number: revisionNumber }),
+    },
     orderBy: { number: "desc" },
     include: {
       cells: true,
-      report: { select: { year: true, organization: { include: { parent: { select: { name: true } } } } } },
+      report: {
+        select: {
+          year: true,
+          organization: { include: { parent: { select: { name: true } } } },
+          revisions: {
+            where: { publishedAt: { not: null } },
+            orderBy: { number: "asc" },
+            select: { number: true, publishedAt: true, correctionReason: true },
+          },
+        },
+      },
     },
   });
   if (!revision || !revision.publishedAt) return null;
+  const history = revision.report.revisions.map((r) => ({
+    number: r.number,
+    publishedAt: r.publishedAt!,
+    correctionReason: r.correctionReason,
+  }));
   const format = getFormat(revision.formatVersion);
   const organization = revision.report.organization;
   return {
@@ -51,6 +82,9 @@ export async function getPublishedReport(organizationSlug: string, year: number)
     signedOn: isoDate(revision.signedOn),
     sections: revision.sections as Record<string, string>,
     values: cellRowsToValues(format, revision.cells),
+    indexNumber: revision.indexNumber,
+    history,
+    isLatest: history.at(-1)?.number === revision.number,
   };
 }
 

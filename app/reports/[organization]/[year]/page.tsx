@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
+import { PublicationDetails } from "@/components/report/publication-details";
 import { ReportDocument } from "@/components/report/report-document";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { parseReportParams } from "@/lib/reports/route-params";
@@ -28,6 +29,7 @@ export default async function ReportPage({ params }: Props) {
   const jsonUrl = `/reports/${report.organization.slug}/${report.year}.json`;
   return (
     <>
+      <PublicationDetails report={report} />
       <ReportDocument
         format={report.format}
         title={report.title}

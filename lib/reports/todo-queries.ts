@@ -1,0 +1,67 @@
+// 待办: what is waiting for this person — submissions to review, approved
+// reports to publish, returned reports to fix, and units near or past their
+// deadline.
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { currentReportYear, daysUntil, publicationDeadline, todayInChina } from "@/lib/report-format";
+import { canEditReportsOf, canPublishReportsOf, canReviewReportsOf } from "./permissions";
+
+export interface TodoItem {
+  kind: "review" | "publish" | "returned" | "deadline";
+  organization: string;
+  year: number;
+  href: string | null;
+  /** For deadlines: days left (negative when past). */
+  daysLeft?: number;
+}
+
+/** Units within this many days of their deadline are listed. */
+const DEADLINE_WINDOW_DAYS = 30;
+
+export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient = db()): Promise<TodoItem[]> {
+  const actor = requireActor(actorOrNull);
+  const roleOrgIds = actor.roles.map((r) => r.organizationId);
+  const organizations = await prisma.organization.findMany({
+    where: { OR: [{ id: { in: roleOrgIds } }, { parentId: { in: roleOrgIds } }] },
+    orderBy: { name: "asc" },
+    include: {
+      reports: {
+        orderBy: { year: "desc" },
+        include: { revisions: { orderBy: { number: "desc" }, take: 1, select: { _count: { select: { comments: true } } } } },
+      },
+    },
+  });
+  const today = todayInChina();
+  const items: TodoItem[] = [];
+  for (const org of organizations) {
+    const sees = canEditReportsOf(actor, org) || canReviewReportsOf(actor, org) || canPublishReportsOf(actor, org);
+    if (!sees) continue;
+    for (const report of org.reports) {
+      const href = `/workspace/reports/${report.id}`;
+      if (report.status === "SUBMITTED" && canReviewReportsOf(actor, org)) {
+        items.push({ kind: "review", organization: org.name, year: report.year, href: `${href}/review` });
+      }
+      if (report.status === "APPROVED" && canPublishReportsOf(actor, org)) {
+        items.push({ kind: "publish", organization: org.name, year: report.year, href: `${href}/review` });
+      }
+      if (report.status === "DRAFT" && (report.revisions[0]?._count.comments ?? 0) > 0 && canEditReportsOf(actor, org)) {
+        items.push({ kind: "returned", organization: org.name, year: report.year, href });
+      }
+    }
+    const year = currentReportYear(org.kind, today);
+    const current = org.reports.find((r) => r.year === year);
+    const daysLeft = daysUntil(publicationDeadline(org.kind, year), today);
+    if (current?.status !== "PUBLISHED" && daysLeft <= DEADLINE_WINDOW_DAYS) {
+      items.push({
+        kind: "deadline",
+        organization: org.name,
+        year,
+        href: current ? `/workspace/reports/${current.id}` : null,
+        daysLeft,
+      });
+    }
+  }
+  return items;
+}
