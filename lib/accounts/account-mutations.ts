@@ -43,10 +43,20 @@ export async function createAccount(
   const passwordHash = await hashPassword(input.password);
   return prisma.$transaction(async (tx) => {
     const account = await tx.account.create({
-      data: { username: input.username, displayName: input.displayName, passwordHash, isSystemAdmin: input.isSystemAdmin },
+      data: {
+        username: input.username,
+        displayName: input.displayName,
+        passwordHash,
+        isSystemAdmin: input.isSystemAdmin,
+        isAuditor: input.isAuditor,
+      },
       select: { id: true },
     });
-    await audit(tx, actor, "account.create", account.id, { username: input.username, isSystemAdmin: input.isSystemAdmin });
+    await audit(tx, actor, "account.create", account.id, {
+      username: input.username,
+      isSystemAdmin: input.isSystemAdmin,
+      isAuditor: input.isAuditor,
+    });
     return account;
   });
 }

@@ -10,7 +10,7 @@ export async function createAdministrator(
   prisma: PrismaClient,
   input: { username: string; displayName: string; password: string },
 ): Promise<{ id: string }> {
-  const parsed = ZCreateAccountInput.safeParse({ ...input, isSystemAdmin: true });
+  const parsed = ZCreateAccountInput.safeParse({ ...input, isSystemAdmin: true, isAuditor: false });
   if (!parsed.success) throw new AppError("INVALID", parsed.error.issues.map((i) => i.message).join("；"));
   if (await prisma.account.findUnique({ where: { username: parsed.data.username } })) {
     throw new AppError("CONFLICT", `用户名“${parsed.data.username}”已被使用`);

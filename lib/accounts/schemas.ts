@@ -20,6 +20,7 @@ export const ZCreateAccountInput = z.object({
   displayName: z.string().trim().min(1, "请填写姓名").max(50),
   password: passwordSchema(),
   isSystemAdmin: ZFormBoolean,
+  isAuditor: ZFormBoolean,
 });
 
 export const ZRoleInput = z.object({

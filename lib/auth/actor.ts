@@ -8,6 +8,8 @@ export interface Actor {
   username: string;
   displayName: string;
   isSystemAdmin: boolean;
+  /** 审计员: may read the audit log. */
+  isAuditor: boolean;
   roles: readonly { organizationId: string; role: Role }[];
   sessionId: string;
   sourceIp: string | null;
@@ -31,6 +33,7 @@ export function requireSystemAdmin(actor: Actor | null): Actor {
 /** The highest role label to show (and record in the audit log). */
 export function roleLabel(actor: Actor): string {
   if (actor.isSystemAdmin) return "系统管理员";
+  if (actor.isAuditor) return "审计员";
   const roles = new Set(actor.roles.map((r) => r.role));
   if (roles.has("SUPERVISOR")) return "主管部门";
   if (roles.has("REVIEWER")) return "审核人";

@@ -38,6 +38,7 @@ export async function validateSession(
     username: account.username,
     displayName: account.displayName,
     isSystemAdmin: account.isSystemAdmin,
+    isAuditor: account.isAuditor,
     roles: account.roles,
     sessionId: session.id,
     sourceIp,

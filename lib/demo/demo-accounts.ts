@@ -8,6 +8,7 @@ export interface DemoAccount {
   displayName: string;
   password: string;
   isSystemAdmin?: boolean;
+  isAuditor?: boolean;
   roles: { organization: string; role: Role }[];
 }
 
@@ -31,6 +32,7 @@ export const demoAccounts: DemoAccount[] = [
     password: "Super-demo-2026",
     roles: [{ organization: "laian", role: "SUPERVISOR" }],
   },
+  { username: "auditor", displayName: "审计员", password: "Audit-demo-2026", isAuditor: true, roles: [] },
   {
     username: "xinan-clerk",
     displayName: "新安镇填报人",

@@ -46,6 +46,7 @@ async function seedDemoAccounts(prisma: PrismaClient) {
           displayName: demo.displayName,
           passwordHash: await hashPassword(demo.password),
           isSystemAdmin: demo.isSystemAdmin ?? false,
+          isAuditor: demo.isAuditor ?? false,
         },
       }));
     for (const { organization, role } of demo.roles) {

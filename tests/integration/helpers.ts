@@ -39,7 +39,7 @@ export async function createCountyWithTownships(prisma: PrismaClient) {
 export async function signedInActor(
   prisma: PrismaClient,
   roles: { organizationId: string; role: Role }[],
-  options: { isSystemAdmin?: boolean } = {},
+  options: { isSystemAdmin?: boolean; isAuditor?: boolean } = {},
 ): Promise<Actor> {
   cachedHash ??= hashPassword(TEST_PASSWORD);
   const username = uniqueSlug("user");
@@ -49,6 +49,7 @@ export async function signedInActor(
       displayName: username,
       passwordHash: await cachedHash,
       isSystemAdmin: options.isSystemAdmin ?? false,
+      isAuditor: options.isAuditor ?? false,
       roles: { createMany: { data: roles } },
     },
   });

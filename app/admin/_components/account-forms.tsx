@@ -100,6 +100,7 @@ export function AccountForms() {
           <input name="password" type="password" required autoComplete="new-password" className={`w-full ${field}`} />
         </label>
         <label className="flex items-center gap-1 text-sm"><input type="checkbox" name="isSystemAdmin" />系统管理员</label>
+        <label className="flex items-center gap-1 text-sm"><input type="checkbox" name="isAuditor" />审计员（只查看审计日志）</label>
       </ActionForm>
     </details>
   );
