@@ -5,6 +5,7 @@ import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { resolveDatabase, withDatabaseName } from "@/lib/db/server";
+import { hashPassword } from "@/lib/auth/password";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { parseTextReport } from "@/lib/import/parse-text-report";
 import { format2021 } from "@/lib/report-format";
@@ -23,6 +24,21 @@ try {
   await seedDemo(prisma);
   const draft = parseTextReport(readFileSync("prisma/demo/leiguan-2023.txt", "utf8"), format2021);
   await importReport(prisma, { organizationSlug: "laian-xinan", year: 2023, parsed: draft, actor: "e2e", publish: false });
+  // The workflow spec has 半塔镇 to itself: a clerk and a reviewer of its own.
+  const banta = await prisma.organization.findUniqueOrThrow({ where: { slug: "laian-banta" } });
+  for (const [username, password, role] of [
+    ["banta-clerk", "Banta-clerk-2026", "CLERK"],
+    ["banta-reviewer", "Banta-review-2026", "REVIEWER"],
+  ] as const) {
+    await prisma.account.create({
+      data: {
+        username,
+        displayName: username,
+        passwordHash: await hashPassword(password),
+        roles: { create: { organizationId: banta.id, role } },
+      },
+    });
+  }
   await prisma.$disconnect();
 
   code = process.env.E2E_SKIP_BUILD ? 0 : await run("node_modules/.bin/next", ["build"]);
