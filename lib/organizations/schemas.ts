@@ -6,6 +6,11 @@ export const organizationKindLabels = {
   COUNTY_DEPARTMENT: "县政府部门",
 } as const;
 
+export const publisherLabels = {
+  REVIEWER: "审核人审核通过后发布",
+  SUPERVISOR: "先备案后公布（由主管部门发布）",
+} as const;
+
 export const ZCreateOrganizationInput = z.object({
   name: z.string().trim().min(2, "请填写机关全称").max(100),
   shortName: z.string().trim().min(1, "请填写简称").max(30),
@@ -21,5 +26,6 @@ export const ZCreateOrganizationInput = z.object({
     .regex(/^([0-9A-Z]{18}|[0-9A-Z]{8}-?[0-9A-Z])$/, "统一社会信用代码为18位，组织机构代码为9位")
     .or(z.literal("").transform(() => null)),
   kind: z.enum(["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"], "请选择机构类型"),
+  publisher: z.enum(["REVIEWER", "SUPERVISOR"]).default("REVIEWER"),
   parentId: z.uuid().or(z.literal("").transform(() => null)),
 });

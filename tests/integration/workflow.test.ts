@@ -117,6 +117,11 @@ describe("the whole path, and what is refused along it", () => {
     const approved = await approveReport(reviewer, { reportId, revisionNumber: 2, publish: true }, prisma);
     expect(approved.published).toBe(true);
     expect(await status()).toBe("PUBLISHED");
+    // Decisions are records: the database refuses to change them.
+    const approval = await prisma.approval.findFirstOrThrow({ where: { revision: { reportId } } });
+    await expect(prisma.approval.update({ where: { id: approval.id }, data: { approvedAt: new Date(0) } })).rejects.toThrow(/not allowed/);
+    await expect(prisma.approval.delete({ where: { id: approval.id } })).rejects.toThrow(/not allowed/);
+    await expect(prisma.reviewComment.deleteMany({ where: { revision: { reportId } } })).rejects.toThrow(/not allowed/);
 
     const published = await getPublishedReport(towns.townA.slug, YEAR);
     expect(published).toMatchObject({ revision: 2 });
@@ -177,6 +182,7 @@ describe("the whole path, and what is refused along it", () => {
 
     await withdrawReport(clerk, { reportId }, prisma);
     expect(await status()).toBe("DRAFT");
+    expect(await events("report.withdraw")).toBe(1);
     await expect(approveReport(reviewer, { reportId, revisionNumber: 1, publish: true }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(withdrawReport(clerk, { reportId }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
     expect(await prisma.approval.count({ where: { revision: { reportId } } })).toBe(0);

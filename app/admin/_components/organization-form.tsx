@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/action-form";
 import { createOrganizationAction } from "@/lib/admin/actions";
-import { organizationKindLabels } from "@/lib/organizations/schemas";
+import { organizationKindLabels, publisherLabels } from "@/lib/organizations/schemas";
 
 const field = "w-full rounded border border-gray-400 px-2 py-1";
 
@@ -18,6 +18,13 @@ export function OrganizationForm({ counties }: { counties: { id: string; name: s
         <label className="text-sm">类型
           <select name="kind" className={field} defaultValue="TOWNSHIP">
             {Object.entries(organizationKindLabels).map(([value, label]) => (
+              <option key={value} value={value}>{label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">发布方式
+          <select name="publisher" className={field} defaultValue="REVIEWER">
+            {Object.entries(publisherLabels).map(([value, label]) => (
               <option key={value} value={value}>{label}</option>
             ))}
           </select>
