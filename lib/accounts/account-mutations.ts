@@ -4,8 +4,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import { requireActor, requireSystemAdmin, roleLabel, type Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { requireActor, requireSystemAdmin, type Actor } from "@/lib/auth/actor";
+import { auditActorEvent, auditRefusal } from "@/lib/audit/actor-audit";
 import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endOtherSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
@@ -19,16 +19,7 @@ import type {
 } from "./schemas";
 
 function audit(tx: Prisma.TransactionClient, actor: Actor, event: string, accountId: string, detail?: Prisma.InputJsonValue) {
-  return recordAuditEvent(tx, {
-    actor: actor.username,
-    role: roleLabel(actor),
-    sourceIp: actor.sourceIp,
-    event,
-    objectType: "account",
-    objectId: accountId,
-    result: "success",
-    ...(detail === undefined ? {} : { detail }),
-  });
+  return auditActorEvent(tx, actor, event, { type: "account", id: accountId }, detail);
 }
 
 export async function createAccount(
@@ -123,18 +114,7 @@ export async function changeOwnPassword(
   const actor = requireActor(actorOrNull);
   const account = await prisma.account.findUniqueOrThrow({ where: { id: actor.accountId } });
   if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        actor: actor.username,
-        role: roleLabel(actor),
-        sourceIp: actor.sourceIp,
-        event: "account.password-change",
-        objectType: "account",
-        objectId: actor.accountId,
-        result: "failure",
-        detail: { reason: "wrong-current-password" },
-      }),
-    );
+    await auditRefusal(prisma, actor, "account.password-change", { type: "account", id: actor.accountId }, "wrong-current-password");
     throw new AppError("INVALID", "当前密码不正确", { currentPassword: "当前密码不正确" });
   }
   const passwordHash = await hashPassword(input.newPassword);

@@ -28,3 +28,4 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, input: Audi
     },
   });
 }
+

@@ -1,8 +1,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { requireSystemAdmin, roleLabel, type Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { requireSystemAdmin, type Actor } from "@/lib/auth/actor";
+import { auditActorEvent } from "@/lib/audit/actor-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ZCreateOrganizationInput } from "./schemas";
@@ -29,16 +29,7 @@ export async function createOrganization(
       data: { ...input, parentId: input.kind === "COUNTY_GOVERNMENT" ? null : input.parentId },
       select: { id: true },
     });
-    await recordAuditEvent(tx, {
-      actor: actor.username,
-      role: roleLabel(actor),
-      sourceIp: actor.sourceIp,
-      event: "organization.create",
-      objectType: "organization",
-      objectId: organization.id,
-      result: "success",
-      detail: { name: input.name, slug: input.slug },
-    });
+    await auditActorEvent(tx, actor, "organization.create", { type: "organization", id: organization.id }, { name: input.name, slug: input.slug });
     return organization;
   });
 }

@@ -4,14 +4,15 @@
 import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { requireActor, roleLabel, type Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import { AppError } from "@/lib/errors";
 import { getFormat, reportContentSchema, withComputedTotals } from "@/lib/report-format";
 import { valuesToCellRows } from "./cell-rows";
 import { contentHash, contentOfWorkingCopy, type EditorContent } from "./editor-content";
+import { auditRefusal } from "@/lib/audit/actor-audit";
+import { auditTransition } from "@/lib/workflow/transition-helpers";
 import { canEditReportsOf } from "./permissions";
 
 export const ZSaveReportInput = z.object({
@@ -37,18 +38,7 @@ export async function saveReport(
   const report = await prisma.report.findUnique({ where: { id: input.reportId }, include: { organization: true } });
   if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
   if (!canEditReportsOf(actor, report.organization)) {
-    await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        actor: actor.username,
-        role: roleLabel(actor),
-        sourceIp: actor.sourceIp,
-        event: "report.save",
-        objectType: "report",
-        objectId: report.id,
-        result: "failure",
-        detail: { reason: "forbidden" },
-      }),
-    );
+    await auditRefusal(prisma, actor, "report.save", { type: "report", id: report.id }, "forbidden");
     throw new AppError("FORBIDDEN", "您无权修改该报告");
   }
   if (report.status !== "DRAFT") throw new AppError("CONFLICT", "报告已提交审核或已发布，不能再修改");
@@ -102,15 +92,10 @@ export async function saveReport(
       data: valuesToCellRows(format, content.values).map((row) => ({ ...row, reportId: report.id })),
     });
     const after = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { version: true, updatedAt: true } });
-    await recordAuditEvent(tx, {
-      actor: actor.username,
-      role: roleLabel(actor),
-      sourceIp: actor.sourceIp,
-      event: "report.save",
-      objectType: "report",
-      objectId: report.id,
-      result: "success",
-      detail: { version: after.version, before: contentHash(contentOfWorkingCopy(before)), after: contentHash(content) },
+    await auditTransition(tx, actor, "report.save", report.id, {
+      version: after.version,
+      before: contentHash(contentOfWorkingCopy(before)),
+      after: contentHash(content),
     });
     return { status: "saved", version: after.version, savedAt: after.updatedAt.toISOString(), content };
   });

@@ -5,8 +5,7 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
-import { requireActor, roleLabel, type Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import {
@@ -19,6 +18,8 @@ import {
   todayInChina,
 } from "@/lib/report-format";
 import { valuesToCellRows } from "./cell-rows";
+import { auditRefusal } from "@/lib/audit/actor-audit";
+import { auditTransition } from "@/lib/workflow/transition-helpers";
 import { canEditReportsOf } from "./permissions";
 import { previousYearReport } from "./previous-year";
 
@@ -37,18 +38,7 @@ export async function startReport(
   const actor = requireActor(actorOrNull);
   const organization = await prisma.organization.findUnique({ where: { id: input.organizationId } });
   if (!organization || !canEditReportsOf(actor, organization)) {
-    await prisma.$transaction((tx) =>
-      recordAuditEvent(tx, {
-        actor: actor.username,
-        role: roleLabel(actor),
-        sourceIp: actor.sourceIp,
-        event: "report.create",
-        objectType: "organization",
-        objectId: input.organizationId,
-        result: "failure",
-        detail: { reason: "forbidden", year: input.year },
-      }),
-    );
+    await auditRefusal(prisma, actor, "report.create", { type: "organization", id: input.organizationId }, "forbidden");
     throw new AppError("FORBIDDEN", "您无权为该机构填报");
   }
   const format = formatForYear(input.year);
@@ -81,15 +71,10 @@ export async function startReport(
           cells: { createMany: { data: valuesToCellRows(format, values) } },
         },
       });
-      await recordAuditEvent(tx, {
-        actor: actor.username,
-        role: roleLabel(actor),
-        sourceIp: actor.sourceIp,
-        event: "report.create",
-        objectType: "report",
-        objectId: report.id,
-        result: "success",
-        detail: { organization: organization.slug, year: input.year, prefilledFrom: previous ? input.year - 1 : null },
+      await auditTransition(tx, actor, "report.create", report.id, {
+        organization: organization.slug,
+        year: input.year,
+        prefilledFrom: previous ? input.year - 1 : null,
       });
       return { reportId: report.id };
     });

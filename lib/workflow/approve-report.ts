@@ -10,7 +10,8 @@ import { AppError } from "@/lib/errors";
 import { canPublishReportsOf, canReviewReportsOf } from "@/lib/reports/permissions";
 import { stampPublication } from "./freeze-revision";
 import type { ZApproveReportInput } from "./schemas";
-import { alreadyHandled, auditRefusal, auditTransition, loadReport } from "./transition-helpers";
+import { alreadyHandled, auditTransition, loadReport } from "./transition-helpers";
+import { auditRefusal } from "@/lib/audit/actor-audit";
 
 export async function approveReport(
   actorOrNull: Actor | null,
@@ -20,13 +21,13 @@ export async function approveReport(
   const actor = requireActor(actorOrNull);
   const report = await loadReport(prisma, input.reportId);
   if (!canReviewReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.approve", report.id, "forbidden");
+    await auditRefusal(prisma, actor, "report.approve", { type: "report", id: report.id }, "forbidden");
     throw new AppError("FORBIDDEN", "只有本单位的审核人可以审核");
   }
   const revision = report.latest;
   if (!revision || revision.number !== input.revisionNumber || report.status !== "SUBMITTED") throw alreadyHandled();
   if (revision.submittedById === actor.accountId || report.lastEditedById === actor.accountId) {
-    await auditRefusal(prisma, actor, "report.approve", report.id, "separation-of-duties");
+    await auditRefusal(prisma, actor, "report.approve", { type: "report", id: report.id }, "separation-of-duties");
     throw new AppError("FORBIDDEN", "提交或最后修改该报告的人不能审核通过");
   }
   if (input.publish && !canPublishReportsOf(actor, report.organization)) {

@@ -8,13 +8,14 @@ import { AppError } from "@/lib/errors";
 import { canPublishReportsOf } from "@/lib/reports/permissions";
 import { stampPublication } from "./freeze-revision";
 import type { ZReportRef } from "./schemas";
-import { alreadyHandled, auditRefusal, auditTransition, loadReport } from "./transition-helpers";
+import { alreadyHandled, auditTransition, loadReport } from "./transition-helpers";
+import { auditRefusal } from "@/lib/audit/actor-audit";
 
 export async function publishReport(actorOrNull: Actor | null, input: z.output<typeof ZReportRef>, prisma: PrismaClient = db()) {
   const actor = requireActor(actorOrNull);
   const report = await loadReport(prisma, input.reportId);
   if (!canPublishReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.publish", report.id, "forbidden");
+    await auditRefusal(prisma, actor, "report.publish", { type: "report", id: report.id }, "forbidden");
     throw new AppError("FORBIDDEN", "您无权发布该报告");
   }
   const revision = report.latest;

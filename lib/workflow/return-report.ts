@@ -7,7 +7,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canReviewReportsOf } from "@/lib/reports/permissions";
 import type { ZReturnReportInput } from "./schemas";
-import { alreadyHandled, auditRefusal, auditTransition, loadReport } from "./transition-helpers";
+import { alreadyHandled, auditTransition, loadReport } from "./transition-helpers";
+import { auditRefusal } from "@/lib/audit/actor-audit";
 
 export async function returnReport(
   actorOrNull: Actor | null,
@@ -17,7 +18,7 @@ export async function returnReport(
   const actor = requireActor(actorOrNull);
   const report = await loadReport(prisma, input.reportId);
   if (!canReviewReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.return", report.id, "forbidden");
+    await auditRefusal(prisma, actor, "report.return", { type: "report", id: report.id }, "forbidden");
     throw new AppError("FORBIDDEN", "只有本单位的审核人可以退回");
   }
   if (report.latest?.number !== input.revisionNumber) throw alreadyHandled();

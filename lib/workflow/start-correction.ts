@@ -8,7 +8,8 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canEditReportsOf } from "@/lib/reports/permissions";
 import type { ZStartCorrectionInput } from "./schemas";
-import { alreadyHandled, auditRefusal, auditTransition, loadReport } from "./transition-helpers";
+import { alreadyHandled, auditTransition, loadReport } from "./transition-helpers";
+import { auditRefusal } from "@/lib/audit/actor-audit";
 
 export async function startCorrection(
   actorOrNull: Actor | null,
@@ -18,7 +19,7 @@ export async function startCorrection(
   const actor = requireActor(actorOrNull);
   const report = await loadReport(prisma, input.reportId);
   if (!canEditReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.correct", report.id, "forbidden");
+    await auditRefusal(prisma, actor, "report.correct", { type: "report", id: report.id }, "forbidden");
     throw new AppError("FORBIDDEN", "只有本单位的填报人可以发起更正");
   }
   await prisma.$transaction(async (tx) => {

@@ -12,7 +12,8 @@ import { canEditReportsOf } from "@/lib/reports/permissions";
 import { previousYearValues } from "@/lib/reports/previous-year";
 import { freezeRevision } from "./freeze-revision";
 import type { ZSubmitReportInput } from "./schemas";
-import { alreadyHandled, auditRefusal, auditTransition } from "./transition-helpers";
+import { alreadyHandled, auditTransition } from "./transition-helpers";
+import { auditRefusal } from "@/lib/audit/actor-audit";
 
 export async function submitReport(
   actorOrNull: Actor | null,
@@ -26,7 +27,7 @@ export async function submitReport(
   });
   if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
   if (!canEditReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.submit", report.id, "forbidden");
+    await auditRefusal(prisma, actor, "report.submit", { type: "report", id: report.id }, "forbidden");
     throw new AppError("FORBIDDEN", "只有本单位的填报人可以提交");
   }
   if (report.status !== "DRAFT") throw alreadyHandled();

@@ -1,8 +1,8 @@
 // Shared by the workflow steps: loading the report with what decisions need,
 // the audit row, and the refusal when someone else got there first.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import { roleLabel, type Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
+import { auditActorEvent } from "@/lib/audit/actor-audit";
 import { AppError } from "@/lib/errors";
 
 type Client = PrismaClient | Prisma.TransactionClient;
@@ -22,6 +22,7 @@ export async function loadReport(prisma: Client, reportId: string) {
 /** Two people acting on the same state: the second finds it changed. */
 export const alreadyHandled = () => new AppError("CONFLICT", "该报告已被处理，请刷新后查看最新状态");
 
+/** A report's workflow step, audited in the step's own transaction. */
 export function auditTransition(
   tx: Prisma.TransactionClient,
   actor: Actor,
@@ -29,30 +30,5 @@ export function auditTransition(
   reportId: string,
   detail?: Prisma.InputJsonValue,
 ) {
-  return recordAuditEvent(tx, {
-    actor: actor.username,
-    role: roleLabel(actor),
-    sourceIp: actor.sourceIp,
-    event,
-    objectType: "report",
-    objectId: reportId,
-    result: "success",
-    ...(detail === undefined ? {} : { detail }),
-  });
-}
-
-/** A refused attempt is recorded too, outside the (rolled back) change. */
-export async function auditRefusal(prisma: PrismaClient, actor: Actor, event: string, reportId: string, reason: string) {
-  await prisma.$transaction((tx) =>
-    recordAuditEvent(tx, {
-      actor: actor.username,
-      role: roleLabel(actor),
-      sourceIp: actor.sourceIp,
-      event,
-      objectType: "report",
-      objectId: reportId,
-      result: "failure",
-      detail: { reason },
-    }),
-  );
+  return auditActorEvent(tx, actor, event, { type: "report", id: reportId }, detail);
 }

@@ -7,13 +7,14 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canEditReportsOf } from "@/lib/reports/permissions";
 import type { ZReportRef } from "./schemas";
-import { alreadyHandled, auditRefusal, auditTransition, loadReport } from "./transition-helpers";
+import { alreadyHandled, auditTransition, loadReport } from "./transition-helpers";
+import { auditRefusal } from "@/lib/audit/actor-audit";
 
 export async function withdrawReport(actorOrNull: Actor | null, input: z.output<typeof ZReportRef>, prisma: PrismaClient = db()) {
   const actor = requireActor(actorOrNull);
   const report = await loadReport(prisma, input.reportId);
   if (!canEditReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.withdraw", report.id, "forbidden");
+    await auditRefusal(prisma, actor, "report.withdraw", { type: "report", id: report.id }, "forbidden");
     throw new AppError("FORBIDDEN", "只有本单位的填报人可以撤回");
   }
   await prisma.$transaction(async (tx) => {
