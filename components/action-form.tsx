@@ -2,8 +2,9 @@
 
 import { useRouter } from "next/navigation";
 import { useRef, useState, useTransition, type ReactNode } from "react";
+import { ActionResult, type ActionOutcome } from "./action-result";
 
-type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+type Result = ActionOutcome;
 
 /**
  * A form posting its fields to a Server Action, showing the action's message
@@ -54,17 +55,7 @@ export function ActionForm({
       <button type="submit" disabled={pending} className="rounded bg-blue-800 px-3 py-1 text-white">
         {submitLabel}
       </button>
-      <div role="status" aria-live="polite" className="text-sm">
-        {result?.ok && successMessage && <p className="text-green-800">{successMessage}</p>}
-        {result && !result.ok && (
-          <div className="text-red-800">
-            <p>{result.message}</p>
-            {Object.entries(result.fieldErrors ?? {}).map(([field, message]) => (
-              <p key={field}>{message}</p>
-            ))}
-          </div>
-        )}
-      </div>
+      <ActionResult result={result} {...(successMessage ? { successMessage } : {})} />
     </form>
   );
 }

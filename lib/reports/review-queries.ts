@@ -7,10 +7,10 @@ import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { checkReport, findingId, getFormat, type Finding } from "@/lib/report-format";
+import { findingId, getFormat, type Finding } from "@/lib/report-format";
 import { cellRowsToValues } from "./cell-rows";
 import { canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
-import { previousYearValues } from "./previous-year";
+import { checkReportContent } from "./check-content";
 import { diffContent, type ContentSnapshot, type RevisionDiff } from "./revision-diff";
 
 export interface ReviewView {
@@ -61,15 +61,10 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
   const format = getFormat(latest.formatVersion);
   const content = snapshot(latest);
   const explanations = latest.explanations as Record<string, string>;
-  const findings = checkReport({
-    format,
-    organization: { name: report.organization.name, kind: report.organization.kind },
-    year: report.year,
-    title: content.title,
-    signedOn: content.signedOn,
-    values: content.values,
-    previous: await previousYearValues(prisma, report.organizationId, report.year),
-  }).map((f) => ({ ...f, explanation: explanations[findingId(f)] ?? null }));
+  const findings = (await checkReportContent(prisma, { ...report, formatVersion: latest.formatVersion }, content)).map((f) => ({
+    ...f,
+    explanation: explanations[findingId(f)] ?? null,
+  }));
 
   const isReviewer = canReviewReportsOf(actor, report.organization);
   const separated = latest.submittedById !== actor.accountId && report.lastEditedById !== actor.accountId;

@@ -6,10 +6,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { checkReport, findingId, getFormat } from "@/lib/report-format";
+import { findingId } from "@/lib/report-format";
+import { checkReportContent } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { canEditReportsOf } from "@/lib/reports/permissions";
-import { previousYearValues } from "@/lib/reports/previous-year";
 import { freezeRevision } from "./freeze-revision";
 import type { ZSubmitReportInput } from "./schemas";
 import { alreadyHandled, auditTransition } from "./transition-helpers";
@@ -34,15 +34,7 @@ export async function submitReport(
   if (report.version !== input.baseVersion) throw new AppError("CONFLICT", "报告在您打开后已被修改，请先保存或刷新再提交");
 
   const content = contentOfWorkingCopy(report);
-  const findings = checkReport({
-    format: getFormat(report.formatVersion),
-    organization: { name: report.organization.name, kind: report.organization.kind },
-    year: report.year,
-    title: content.title,
-    signedOn: content.signedOn,
-    values: content.values,
-    previous: await previousYearValues(prisma, report.organizationId, report.year),
-  });
+  const findings = await checkReportContent(prisma, report, content);
   const errors = findings.filter((f) => f.severity === "error");
   if (errors.length > 0) {
     throw new AppError(

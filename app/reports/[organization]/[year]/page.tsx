@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PublicationDetails } from "@/components/report/publication-details";
-import { ReportDocument } from "@/components/report/report-document";
+import { PublishedReport } from "@/components/report/published-report";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { parseReportParams } from "@/lib/reports/route-params";
 
@@ -29,15 +28,7 @@ export default async function ReportPage({ params }: Props) {
   const jsonUrl = `/reports/${report.organization.slug}/${report.year}.json`;
   return (
     <>
-      <PublicationDetails report={report} />
-      <ReportDocument
-        format={report.format}
-        title={report.title}
-        sections={report.sections}
-        values={report.values}
-        signatureLine={report.signatureLine}
-        signedOn={report.signedOn}
-      />
+      <PublishedReport report={report} />
       <p className="mt-8 border-t pt-4 text-sm">
         <a className="text-blue-800 underline" href={jsonUrl}>
           开放数据（JSON）

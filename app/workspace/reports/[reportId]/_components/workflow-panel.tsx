@@ -3,11 +3,12 @@
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ActionResult, type ActionOutcome } from "@/components/action-result";
 import { findingId, type Finding } from "@/lib/report-format";
 import type { EditorReport } from "@/lib/reports/editor-queries";
 import { startCorrectionAction, submitReportAction, withdrawReportAction } from "@/lib/workflow/actions";
 
-type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+type Result = ActionOutcome;
 
 /**
  * The report's next step for this person: submit (with an explanation of each
@@ -98,16 +99,7 @@ export function WorkflowPanel({
           前往审核
         </Link>
       )}
-      <div role="status" aria-live="polite" className="mt-2 text-sm">
-        {result && !result.ok && (
-          <div className="text-red-800">
-            <p>{result.message}</p>
-            {Object.values(result.fieldErrors ?? {}).map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </div>
-        )}
-      </div>
+      <ActionResult result={result} />
     </section>
   );
 }

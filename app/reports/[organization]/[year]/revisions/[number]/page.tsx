@@ -1,7 +1,6 @@
 import type { Metadata } from "next";
 import { notFound } from "next/navigation";
-import { PublicationDetails } from "@/components/report/publication-details";
-import { ReportDocument } from "@/components/report/report-document";
+import { PublishedReport } from "@/components/report/published-report";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { parseReportParams } from "@/lib/reports/route-params";
 
@@ -29,17 +28,5 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function RevisionPage({ params }: Props) {
   const report = await load(params);
   if (!report) notFound();
-  return (
-    <>
-      <PublicationDetails report={report} />
-      <ReportDocument
-        format={report.format}
-        title={report.title}
-        sections={report.sections}
-        values={report.values}
-        signatureLine={report.signatureLine}
-        signedOn={report.signedOn}
-      />
-    </>
-  );
+  return <PublishedReport report={report} />;
 }

@@ -2,9 +2,10 @@
 
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
+import { ActionResult, type ActionOutcome } from "@/components/action-result";
 import { approveReportAction, publishReportAction, returnReportAction } from "@/lib/workflow/actions";
 
-type Result = { ok: true } | { ok: false; message: string; fieldErrors?: Record<string, string> };
+type Result = ActionOutcome;
 
 /** The reviewer's decision: return with comments, approve, or publish. */
 export function ReviewActions({
@@ -98,17 +99,7 @@ export function ReviewActions({
           发布
         </button>
       )}
-      <div role="status" aria-live="polite" className="mt-2 text-sm">
-        {result?.ok && <p className="text-green-800">已完成。</p>}
-        {result && !result.ok && (
-          <div className="text-red-800">
-            <p>{result.message}</p>
-            {Object.values(result.fieldErrors ?? {}).map((m) => (
-              <p key={m}>{m}</p>
-            ))}
-          </div>
-        )}
-      </div>
+      <ActionResult result={result} successMessage="已完成。" />
     </section>
   );
 }
