@@ -29,7 +29,7 @@ export default async function ReportPage({ params }: Props) {
   return (
     <>
       <PublishedReport report={report} />
-      <p className="mt-8 border-t pt-4 text-sm">
+      <p className="no-print mt-8 border-t pt-4 text-sm">
         <a className="text-blue-800 underline" href={jsonUrl}>
           开放数据（JSON）
         </a>
