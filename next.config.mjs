@@ -39,6 +39,8 @@ const nextConfig = {
     return [
       // Open data beside the page: /reports/<org>/<year>.json
       { source: "/reports/:org/:year(\\d{4}).json", destination: "/open-data/reports/:org/:year" },
+      // Downloads: /reports/<org>/<year>.csv | .xlsx | .docx
+      { source: "/reports/:org/:year(\\d{4}).:ext(csv|xlsx|docx)", destination: "/open-data/reports/:org/:year/:ext" },
     ];
   },
 };

@@ -1,61 +1,10 @@
-import { cellKey, isValueRow, type MatrixTable, type RowNode } from "@/lib/report-format";
+import { cellKey, rowLines, rowTreeDepth, type MatrixTable } from "@/lib/report-format";
 import type { RenderCell } from "./render-cell";
-
-interface RowHeader {
-  id: string;
-  label: string;
-  rowSpan: number;
-  colSpan: number;
-}
-
-interface LaidOutRow {
-  key: string;
-  /** Header cells that start on this line (group labels spanning down, then the row label). */
-  headers: RowHeader[];
-  /** Ids of every row header that applies to this row's values. */
-  headerIds: string[];
-}
-
-function leafCount(node: RowNode): number {
-  return isValueRow(node) ? 1 : node.children.reduce((n, child) => n + leafCount(child), 0);
-}
-
-function depth(nodes: readonly RowNode[]): number {
-  return Math.max(...nodes.map((node) => (isValueRow(node) ? 1 : 1 + depth(node.children))));
-}
-
-/** Turns the row tree into lines, with rowspans for group labels as the format prints them. */
-function layoutRows(tableKey: string, nodes: readonly RowNode[], columns: number): LaidOutRow[] {
-  const lines: LaidOutRow[] = [];
-  let groupCounter = 0;
-  const walk = (items: readonly RowNode[], level: number, opened: RowHeader[], ancestors: string[]) => {
-    for (const node of items) {
-      if (isValueRow(node)) {
-        const id = `${tableKey}-r-${node.key}`;
-        lines.push({
-          key: node.key,
-          headers: [...opened.splice(0), { id, label: node.label, rowSpan: 1, colSpan: columns - level }],
-          headerIds: [...ancestors, id],
-        });
-      } else {
-        const group: RowHeader = {
-          id: `${tableKey}-g${groupCounter++}`,
-          label: node.label,
-          rowSpan: leafCount(node),
-          colSpan: 1,
-        };
-        walk(node.children, level + 1, [...opened.splice(0), group], [...ancestors, group.id]);
-      }
-    }
-  };
-  walk(nodes, 0, [], []);
-  return lines;
-}
 
 /** Table 三: nested outcome rows against the applicant columns, with merged headers. */
 export function MatrixTableView({ table, caption, renderCell }: { table: MatrixTable; caption: string; renderCell: RenderCell }) {
-  const rowHeaderColumns = depth(table.rows);
-  const lines = layoutRows(table.key, table.rows, rowHeaderColumns);
+  const rowHeaderColumns = rowTreeDepth(table.rows);
+  const lines = rowLines(table.key, table.rows, rowHeaderColumns);
   const groupId = (group: string) => `${table.key}-cg-${table.columns.findIndex((c) => c.group === group)}`;
   const columnHeaderIds = (column: MatrixTable["columns"][number]) =>
     [`${table.key}-ch`, ...(column.group ? [groupId(column.group)] : []), `${table.key}-c-${column.key}`].join(" ");
@@ -103,7 +52,7 @@ export function MatrixTableView({ table, caption, renderCell }: { table: MatrixT
       <tbody>
         {lines.map((line) => (
           <tr key={line.key}>
-            {line.headers.map((header) => (
+            {line.starts.map((header) => (
               <th
                 key={header.id}
                 id={header.id}

@@ -9,3 +9,4 @@ export * from "./rules";
 export * from "./schemas";
 export * from "./open-data";
 export { format2021 } from "./format-2021";
+export * from "./table-grid";

@@ -25,15 +25,17 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
 export default async function ReportPage({ params }: Props) {
   const report = await load(params);
   if (!report) notFound();
-  const jsonUrl = `/reports/${report.organization.slug}/${report.year}.json`;
+  const base = `/reports/${report.organization.slug}/${report.year}`;
   return (
     <>
       <PublishedReport report={report} />
-      <p className="no-print mt-8 border-t pt-4 text-sm">
-        <a className="text-blue-800 underline" href={jsonUrl}>
-          开放数据（JSON）
-        </a>
-      </p>
+      <nav aria-label="下载" className="no-print mt-8 flex flex-wrap gap-4 border-t pt-4 text-sm">
+        <span>下载：</span>
+        <a className="text-blue-800 underline" href={`${base}.docx`}>Word（.docx）</a>
+        <a className="text-blue-800 underline" href={`${base}.xlsx`}>Excel（.xlsx）</a>
+        <a className="text-blue-800 underline" href={`${base}.csv`}>CSV</a>
+        <a className="text-blue-800 underline" href={`${base}.json`}>开放数据（JSON）</a>
+      </nav>
     </>
   );
 }

@@ -1,0 +1,39 @@
+// CSV open data: one row per cell, with both the stable keys and the
+// format's Chinese labels, so researchers can join years and units.
+import { formatCells, tableSections, type CellValue, type ReportFormat } from "@/lib/report-format";
+
+export interface ExportableReport {
+  format: ReportFormat;
+  organization: { name: string; code: string | null };
+  year: number;
+  title: string;
+  sections: Readonly<Record<string, string>>;
+  values: Readonly<Record<string, CellValue>>;
+  signatureLine: string;
+  signedOn: string | null;
+}
+
+const HEADER = ["机构", "机构代码", "年度", "表格", "表格名称", "行", "行名称", "列", "列名称", "数值"];
+
+function field(value: string | number | null): string {
+  const text = value === null ? "" : String(value);
+  return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+export function reportToCsv(report: ExportableReport): string {
+  const tableNames = new Map(tableSections(report.format).map((s) => [s.table.key, `${s.numeral}、${s.heading}`]));
+  const lines = [HEADER, ...formatCells(report.format).map((cell) => [
+    report.organization.name,
+    report.organization.code ?? "",
+    report.year,
+    cell.table,
+    tableNames.get(cell.table) ?? cell.table,
+    cell.row,
+    cell.rowPath.join(" / "),
+    cell.column,
+    cell.columnPath.join(" / "),
+    report.values[cell.key] ?? null,
+  ])];
+  // The byte-order mark lets Excel on Chinese Windows open the file as UTF-8.
+  return `\uFEFF${lines.map((line) => line.map(field).join(",")).join("\r\n")}\r\n`;
+}
