@@ -91,19 +91,32 @@ export async function getPublishedReport(
 export interface PublishedReportListItem {
   organizationSlug: string;
   organizationName: string;
-  parentName: string | null;
+  kind: "COUNTY_GOVERNMENT" | "TOWNSHIP" | "COUNTY_DEPARTMENT";
+  /** The county the unit belongs to (itself for a county government). */
+  countyName: string;
+  year: number;
   title: string;
   publishedAt: Date;
 }
 
-/** Organizations with a published report, grouped by year (newest first). */
-export async function listPublishedReportsByYear(): Promise<{ year: number; reports: PublishedReportListItem[] }[]> {
+/**
+ * Published reports, newest year first, optionally filtered by a unit's name
+ * (full or short) and by year. Only organizations with a published revision.
+ */
+export async function listPublishedReports(filter: { q?: string; year?: number } = {}): Promise<PublishedReportListItem[]> {
+  const q = filter.q?.trim();
   const reports = await db().report.findMany({
-    where: { revisions: { some: { publishedAt: { not: null } } } },
+    where: {
+      revisions: { some: { publishedAt: { not: null } } },
+      ...(filter.year ? { year: filter.year } : {}),
+      ...(q
+        ? { organization: { OR: [{ name: { contains: q } }, { shortName: { contains: q } }, { parent: { name: { contains: q } } }] } }
+        : {}),
+    },
     orderBy: [{ year: "desc" }, { organization: { name: "asc" } }],
     select: {
       year: true,
-      organization: { select: { slug: true, name: true, parent: { select: { name: true } } } },
+      organization: { select: { slug: true, name: true, kind: true, parent: { select: { name: true } } } },
       revisions: {
         where: { publishedAt: { not: null } },
         orderBy: { number: "desc" },
@@ -112,19 +125,20 @@ export async function listPublishedReportsByYear(): Promise<{ year: number; repo
       },
     },
   });
-  const byYear = new Map<number, PublishedReportListItem[]>();
-  for (const report of reports) {
+  return reports.flatMap((report) => {
     const latest = report.revisions[0];
-    if (!latest?.publishedAt) continue;
-    const list = byYear.get(report.year) ?? [];
-    list.push({
-      organizationSlug: report.organization.slug,
-      organizationName: report.organization.name,
-      parentName: report.organization.parent?.name ?? null,
-      title: latest.title,
-      publishedAt: latest.publishedAt,
-    });
-    byYear.set(report.year, list);
-  }
-  return [...byYear.entries()].map(([year, list]) => ({ year, reports: list }));
+    if (!latest?.publishedAt) return [];
+    const { organization } = report;
+    return [
+      {
+        organizationSlug: organization.slug,
+        organizationName: organization.name,
+        kind: organization.kind,
+        countyName: organization.parent?.name ?? organization.name,
+        year: report.year,
+        title: latest.title,
+        publishedAt: latest.publishedAt,
+      },
+    ];
+  });
 }

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/lib/demo/seed-demo";
-import { getPublishedReport, listPublishedReportsByYear } from "@/lib/reports/queries";
+import { getPublishedReport, listPublishedReports } from "@/lib/reports/queries";
 import { testPrisma } from "./helpers";
 
 const prisma = testPrisma();
@@ -57,10 +57,16 @@ describe("the demo data", () => {
     expect(events.map((e) => e.event).sort()).toEqual(["report.import", "report.publish"]);
   });
 
-  it("lists published reports by year on the public index", async () => {
-    const years = await listPublishedReportsByYear();
-    const y2023 = years.find((y) => y.year === 2023);
-    expect(y2023?.reports.map((r) => r.organizationSlug)).toContain("laian-leiguan");
+  it("lists published reports with their county, and finds them by unit name and year", async () => {
+    const all = await listPublishedReports();
+    expect(all).toContainEqual(
+      expect.objectContaining({ organizationSlug: "laian-leiguan", year: 2023, kind: "TOWNSHIP", countyName: "来安县人民政府" }),
+    );
+    expect((await listPublishedReports({ q: "雷官" })).map((r) => r.organizationSlug)).toContain("laian-leiguan");
+    expect((await listPublishedReports({ q: "来安县", year: 2023 })).map((r) => r.organizationSlug)).toContain("laian-leiguan");
+    expect(await listPublishedReports({ q: "雷官", year: 2022 })).toEqual([]);
+    // 新安镇 has no published report: never listed, whatever the search.
+    expect((await listPublishedReports({ q: "新安" })).length).toBe(0);
   });
 });
 
