@@ -41,6 +41,7 @@ const nextConfig = {
       { source: "/reports/:org/:year(\\d{4}).json", destination: "/open-data/reports/:org/:year" },
       // Downloads: /reports/<org>/<year>.csv | .xlsx | .docx
       { source: "/reports/:org/:year(\\d{4}).:ext(csv|xlsx|docx)", destination: "/open-data/reports/:org/:year/:ext" },
+      { source: "/counties/:county/:year(\\d{4}).csv", destination: "/open-data/counties/:county/:year" },
     ];
   },
 };

@@ -1,5 +1,7 @@
 import type { Metadata } from "next";
+import { cookies } from "next/headers";
 import Link from "next/link";
+import { TextSizeToggle } from "@/components/text-size-toggle";
 import "./globals.css";
 
 export const metadata: Metadata = {
@@ -7,9 +9,10 @@ export const metadata: Metadata = {
   description: "各行政机关政府信息公开工作年度报告的填报、审核与公开",
 };
 
-export default function RootLayout({ children }: { children: React.ReactNode }) {
+export default async function RootLayout({ children }: { children: React.ReactNode }) {
+  const large = (await cookies()).get("text-size")?.value === "large";
   return (
-    <html lang="zh-CN">
+    <html lang="zh-CN" className={large ? "text-large" : undefined}>
       <body className="min-h-screen bg-white font-sans text-gray-900">
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           跳到正文
@@ -19,9 +22,15 @@ export default function RootLayout({ children }: { children: React.ReactNode }) 
             <Link href="/" className="text-xl font-bold text-gov-red">
               政府信息公开工作年度报告
             </Link>
-            <Link href="/workspace" className="text-sm underline">
-              工作人员入口
-            </Link>
+            <nav aria-label="站点" className="flex items-center gap-4">
+              <Link href="/search" className="text-sm underline">
+                搜索
+              </Link>
+              <TextSizeToggle large={large} />
+              <Link href="/workspace" className="text-sm underline">
+                工作人员入口
+              </Link>
+            </nav>
           </div>
         </header>
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">

@@ -14,15 +14,18 @@ export function ReportList({ reports }: { reports: PublishedReportListItem[] }) 
     <>
       {years.map((year) => {
         const ofYear = reports.filter((r) => r.year === year);
-        const counties = [...new Set(ofYear.map((r) => r.countyName))];
+        const counties = [...new Map(ofYear.map((r) => [r.countyName, r.countySlug])).entries()];
         return (
           <section key={year} aria-labelledby={`year-${year}`} className="mb-8">
             <h2 id={`year-${year}`} className="mb-2 border-b text-lg font-semibold">
               {year}年度
             </h2>
-            {counties.map((county) => (
+            {counties.map(([county, countySlug]) => (
               <div key={county} className="mb-3">
                 <h3 className="font-semibold text-gray-800">{county}</h3>
+                <Link href={`/counties/${countySlug}/${year}`} className="ml-2 text-sm text-blue-800 underline">
+                  {county}{year}年度各单位对比
+                </Link>
                 {GROUPS.map((group) => {
                   const items = ofYear.filter((r) => r.countyName === county && r.kind === group.kind);
                   if (items.length === 0) return null;

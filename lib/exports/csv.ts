@@ -21,8 +21,19 @@ function field(value: string | number | null): string {
 }
 
 export function reportToCsv(report: ExportableReport): string {
+  return reportsToCsv([report]);
+}
+
+/** Several reports (a county's units, say) in one file with one header. */
+export function reportsToCsv(reports: readonly ExportableReport[]): string {
+  const lines = [HEADER, ...reports.flatMap(csvRows)];
+  // The byte-order mark lets Excel on Chinese Windows open the file as UTF-8.
+  return `\uFEFF${lines.map((line) => line.map(field).join(",")).join("\r\n")}\r\n`;
+}
+
+function csvRows(report: ExportableReport): (string | number | null)[][] {
   const tableNames = new Map(tableSections(report.format).map((s) => [s.table.key, `${s.numeral}、${s.heading}`]));
-  const lines = [HEADER, ...formatCells(report.format).map((cell) => [
+  return formatCells(report.format).map((cell) => [
     report.organization.name,
     report.organization.code ?? "",
     report.year,
@@ -33,7 +44,5 @@ export function reportToCsv(report: ExportableReport): string {
     cell.column,
     cell.columnPath.join(" / "),
     report.values[cell.key] ?? null,
-  ])];
-  // The byte-order mark lets Excel on Chinese Windows open the file as UTF-8.
-  return `\uFEFF${lines.map((line) => line.map(field).join(",")).join("\r\n")}\r\n`;
+  ]);
 }

@@ -94,6 +94,7 @@ export interface PublishedReportListItem {
   kind: "COUNTY_GOVERNMENT" | "TOWNSHIP" | "COUNTY_DEPARTMENT";
   /** The county the unit belongs to (itself for a county government). */
   countyName: string;
+  countySlug: string;
   year: number;
   title: string;
   publishedAt: Date;
@@ -116,7 +117,7 @@ export async function listPublishedReports(filter: { q?: string; year?: number }
     orderBy: [{ year: "desc" }, { organization: { name: "asc" } }],
     select: {
       year: true,
-      organization: { select: { slug: true, name: true, kind: true, parent: { select: { name: true } } } },
+      organization: { select: { slug: true, name: true, kind: true, parent: { select: { name: true, slug: true } } } },
       revisions: {
         where: { publishedAt: { not: null } },
         orderBy: { number: "desc" },
@@ -135,6 +136,7 @@ export async function listPublishedReports(filter: { q?: string; year?: number }
         organizationName: organization.name,
         kind: organization.kind,
         countyName: organization.parent?.name ?? organization.name,
+        countySlug: organization.parent?.slug ?? organization.slug,
         year: report.year,
         title: latest.title,
         publishedAt: latest.publishedAt,

@@ -1,4 +1,5 @@
 import type { Metadata } from "next";
+import Link from "next/link";
 import { notFound } from "next/navigation";
 import { PublishedReport } from "@/components/report/published-report";
 import { getPublishedReport } from "@/lib/reports/queries";
@@ -35,6 +36,7 @@ export default async function ReportPage({ params }: Props) {
         <a className="text-blue-800 underline" href={`${base}.xlsx`}>Excel（.xlsx）</a>
         <a className="text-blue-800 underline" href={`${base}.csv`}>CSV</a>
         <a className="text-blue-800 underline" href={`${base}.json`}>开放数据（JSON）</a>
+        <Link className="text-blue-800 underline" href={`/units/${report.organization.slug}`}>历年对比</Link>
       </nav>
     </>
   );

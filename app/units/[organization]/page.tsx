@@ -1,0 +1,54 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { BarChart } from "@/components/charts/bar-chart";
+import { metricGroups, metricValue } from "@/lib/comparison/metrics";
+import { getUnitHistory } from "@/lib/comparison/queries";
+
+export const dynamic = "force-dynamic";
+
+type Props = { params: Promise<{ organization: string }> };
+
+async function load(params: Props["params"]) {
+  const { organization } = await params;
+  if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(organization)) return null;
+  const history = await getUnitHistory(organization);
+  return history.length > 0 ? history : null;
+}
+
+export async function generateMetadata({ params }: Props): Promise<Metadata> {
+  const history = await load(params);
+  if (!history) return { title: "未找到" };
+  return { title: `${history[0]!.organization.name}历年政府信息公开情况`, alternates: { canonical: `/units/${history[0]!.organization.slug}` } };
+}
+
+/** One unit across the years it has published. */
+export default async function UnitHistoryPage({ params }: Props) {
+  const history = await load(params);
+  if (!history) notFound();
+  const { organization } = history[0]!;
+  const latestFormat = history.at(-1)!.format;
+  const years = history.map((h) => `${h.year}年`);
+  return (
+    <>
+      <h1 className="mb-2 text-2xl font-bold">{organization.name}历年政府信息公开情况</h1>
+      <p className="mb-6 text-sm">
+        各年度报告：
+        {history.map((h) => (
+          <Link key={h.year} href={`/reports/${organization.slug}/${h.year}`} className="ml-2 text-blue-800 underline">
+            {h.year}年度
+          </Link>
+        ))}
+      </p>
+      {metricGroups(latestFormat).map((group, i) => (
+        <BarChart
+          key={group.title}
+          id={`chart-${i}`}
+          title={group.title}
+          categories={years}
+          series={group.metrics.map((metric) => ({ label: metric.label, values: history.map((h) => metricValue(metric, h.values)) }))}
+        />
+      ))}
+    </>
+  );
+}
