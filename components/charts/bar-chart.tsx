@@ -46,7 +46,8 @@ export function BarChart({ id, title, categories, series }: { id: string; title:
                 })}
               </Group>
             ))}
-            <AxisLeft scale={y} numTicks={4} tickFormat={(v) => String(v)} />
+            {/* Counts are whole numbers: no 0.2-件 ticks. */}
+            <AxisLeft scale={y} tickValues={y.ticks(4).filter(Number.isInteger)} tickFormat={(v) => String(v)} />
             <AxisBottom top={HEIGHT - MARGIN.top - MARGIN.bottom} scale={x} />
           </Group>
         </svg>
