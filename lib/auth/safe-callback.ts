@@ -6,7 +6,10 @@ export function safeCallbackPath(callbackUrl: string | undefined, fallback = "/w
   if (!callbackUrl || !callbackUrl.startsWith("/")) return fallback;
   try {
     const url = new URL(callbackUrl, PROBE);
-    return url.origin === PROBE ? `${url.pathname}${url.search}${url.hash}` : fallback;
+    // "/.//evil" resolves on this origin to the path "//evil", which a browser
+    // then reads as another host: refuse any path that starts like that.
+    if (url.origin !== PROBE || /^\/[\/\\]/.test(url.pathname) || callbackUrl.includes("\\")) return fallback;
+    return `${url.pathname}${url.search}${url.hash}`;
   } catch {
     return fallback;
   }

@@ -16,7 +16,8 @@ export interface ExportableReport {
 const HEADER = ["机构", "机构代码", "年度", "表格", "表格名称", "行", "行名称", "列", "列名称", "数值"];
 
 function field(value: string | number | null): string {
-  const text = value === null ? "" : String(value);
+  // Text that a spreadsheet would run as a formula is kept as text.
+  const text = value === null ? "" : typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 

@@ -6,6 +6,15 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 
 export const DEFAULT_INDEX_NUMBER_PATTERN = "{机构代码}/{年份}-{流水号}";
 
+/** A pattern without the serial would give every publication the same number. */
+export function indexNumberPattern(): string {
+  const pattern = process.env.INDEX_NUMBER_PATTERN ?? DEFAULT_INDEX_NUMBER_PATTERN;
+  if (!/\{流水号\d?\}/.test(pattern)) {
+    throw new Error(`INDEX_NUMBER_PATTERN must contain {流水号}: "${pattern}"`);
+  }
+  return pattern;
+}
+
 export function formatIndexNumber(
   pattern: string,
   values: { organizationCode: string; year: number; serial: number },
@@ -26,7 +35,7 @@ export async function allocateIndexNumber(
     insert into index_serial (organization_id, year, last_serial) values (${organization.id}::uuid, ${year}, 1)
     on conflict (organization_id, year) do update set last_serial = index_serial.last_serial + 1
     returning last_serial`;
-  return formatIndexNumber(process.env.INDEX_NUMBER_PATTERN ?? DEFAULT_INDEX_NUMBER_PATTERN, {
+  return formatIndexNumber(indexNumberPattern(), {
     // Without a registered code the organization's URL name stands in, so numbers stay unique.
     organizationCode: organization.code ?? organization.slug.toUpperCase(),
     year,

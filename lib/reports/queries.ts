@@ -105,7 +105,8 @@ export interface PublishedReportListItem {
  * (full or short) and by year. Only organizations with a published revision.
  */
 export async function listPublishedReports(filter: { q?: string; year?: number } = {}): Promise<PublishedReportListItem[]> {
-  const q = filter.q?.trim();
+  // LIKE wildcards in a search are taken literally: dropped, since unit names have none.
+  const q = filter.q?.replace(/[%_\\]/g, "").trim();
   const reports = await db().report.findMany({
     where: {
       revisions: { some: { publishedAt: { not: null } } },
@@ -115,6 +116,7 @@ export async function listPublishedReports(filter: { q?: string; year?: number }
         : {}),
     },
     orderBy: [{ year: "desc" }, { organization: { name: "asc" } }],
+    take: 2000,
     select: {
       year: true,
       organization: { select: { slug: true, name: true, kind: true, parent: { select: { name: true, slug: true } } } },

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { currentReportYear, daysUntil, publicationDeadline, todayInChina } from "@/lib/report-format";
-import { canEditReportsOf, canPublishReportsOf, canReviewReportsOf } from "./permissions";
+import { canEditReportsOf, canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
 
 export interface TodoItem {
   kind: "review" | "publish" | "returned" | "deadline";
@@ -29,15 +29,17 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
     include: {
       reports: {
         orderBy: { year: "desc" },
-        include: { revisions: { orderBy: { number: "desc" }, take: 1, select: { _count: { select: { comments: true } } } } },
+        include: {
+          revisions: { orderBy: { number: "desc" }, take: 1, select: { _count: { select: { comments: true } } } },
+          _count: { select: { revisions: { where: { publishedAt: { not: null } } } } },
+        },
       },
     },
   });
   const today = todayInChina();
   const items: TodoItem[] = [];
   for (const org of organizations) {
-    const sees = canEditReportsOf(actor, org) || canReviewReportsOf(actor, org) || canPublishReportsOf(actor, org);
-    if (!sees) continue;
+    if (!canReadWorkingCopyOf(actor, org)) continue;
     for (const report of org.reports) {
       const href = `/workspace/reports/${report.id}`;
       if (report.status === "SUBMITTED" && canReviewReportsOf(actor, org)) {
@@ -53,7 +55,9 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
     const year = currentReportYear(org.kind, today);
     const current = org.reports.find((r) => r.year === year);
     const daysLeft = daysUntil(publicationDeadline(org.kind, year), today);
-    if (current?.status !== "PUBLISHED" && daysLeft <= DEADLINE_WINDOW_DAYS) {
+    // A report once published stays published while it is being corrected.
+    const published = (current?._count.revisions ?? 0) > 0;
+    if (!published && daysLeft <= DEADLINE_WINDOW_DAYS) {
       items.push({
         kind: "deadline",
         organization: org.name,

@@ -8,6 +8,7 @@ import {
   ZApproveReportInput,
   ZReportRef,
   ZReturnReportInput,
+  ZReviewDecisionInput,
   ZStartCorrectionInput,
   ZSubmitReportInput,
 } from "./schemas";
@@ -19,5 +20,5 @@ export const submitReportAction = createAction(ZSubmitReportInput, (actor, input
 export const withdrawReportAction = createAction(ZReportRef, (actor, input) => withdrawReport(actor, input));
 export const returnReportAction = createAction(ZReturnReportInput, (actor, input) => returnReport(actor, input));
 export const approveReportAction = createAction(ZApproveReportInput, (actor, input) => approveReport(actor, input));
-export const publishReportAction = createAction(ZReportRef, (actor, input) => publishReport(actor, input));
+export const publishReportAction = createAction(ZReviewDecisionInput, (actor, input) => publishReport(actor, input));
 export const startCorrectionAction = createAction(ZStartCorrectionInput, (actor, input) => startCorrection(actor, input));

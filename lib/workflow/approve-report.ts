@@ -26,11 +26,16 @@ export async function approveReport(
   }
   const revision = report.latest;
   if (!revision || revision.number !== input.revisionNumber || report.status !== "SUBMITTED") throw alreadyHandled();
-  if (revision.submittedById === actor.accountId || report.lastEditedById === actor.accountId) {
+  if (
+    revision.submittedById === actor.accountId ||
+    report.lastEditedById === actor.accountId ||
+    (await savedSincePreviousRevision(prisma, actor, report.id, revision.number))
+  ) {
     await auditRefusal(prisma, actor, "report.approve", { type: "report", id: report.id }, "separation-of-duties");
     throw new AppError("FORBIDDEN", "提交或最后修改该报告的人不能审核通过");
   }
   if (input.publish && !canPublishReportsOf(actor, report.organization)) {
+    await auditRefusal(prisma, actor, "report.publish", { type: "report", id: report.id }, "forbidden");
     throw new AppError("FORBIDDEN", "本单位的报告由主管部门发布");
   }
   return prisma.$transaction(async (tx) => {
@@ -50,4 +55,24 @@ export async function approveReport(
     });
     return { published: true as const, indexNumber: published.indexNumber };
   });
+}
+
+/** Whoever saved any of the content since the previous revision helped write this one. */
+async function savedSincePreviousRevision(prisma: PrismaClient, actor: Actor, reportId: string, number: number) {
+  const previous = await prisma.reportRevision.findFirst({
+    where: { reportId, number: { lt: number } },
+    orderBy: { number: "desc" },
+    select: { createdAt: true },
+  });
+  const saves = await prisma.auditEvent.count({
+    where: {
+      objectType: "report",
+      objectId: reportId,
+      event: { in: ["report.save", "report.create"] },
+      result: "success",
+      actor: actor.username,
+      ...(previous ? { occurredAt: { gt: previous.createdAt } } : {}),
+    },
+  });
+  return saves > 0;
 }

@@ -7,11 +7,15 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canPublishReportsOf } from "@/lib/reports/permissions";
 import { stampPublication } from "./freeze-revision";
-import type { ZReportRef } from "./schemas";
+import type { ZReviewDecisionInput } from "./schemas";
 import { alreadyHandled, auditTransition, loadReport } from "./transition-helpers";
 import { auditRefusal } from "@/lib/audit/actor-audit";
 
-export async function publishReport(actorOrNull: Actor | null, input: z.output<typeof ZReportRef>, prisma: PrismaClient = db()) {
+export async function publishReport(
+  actorOrNull: Actor | null,
+  input: z.output<typeof ZReviewDecisionInput>,
+  prisma: PrismaClient = db(),
+) {
   const actor = requireActor(actorOrNull);
   const report = await loadReport(prisma, input.reportId);
   if (!canPublishReportsOf(actor, report.organization)) {
@@ -19,9 +23,16 @@ export async function publishReport(actorOrNull: Actor | null, input: z.output<t
     throw new AppError("FORBIDDEN", "您无权发布该报告");
   }
   const revision = report.latest;
-  if (report.status !== "APPROVED" || !revision?.approval) throw new AppError("CONFLICT", "只有审核通过的报告才能发布");
+  if (report.status !== "APPROVED" || !revision?.approval || revision.number !== input.revisionNumber) {
+    await auditRefusal(prisma, actor, "report.publish", { type: "report", id: report.id }, "not-approved");
+    throw new AppError("CONFLICT", "只有审核通过的报告才能发布，请刷新后查看最新状态");
+  }
   return prisma.$transaction(async (tx) => {
-    const { count } = await tx.report.updateMany({ where: { id: report.id, status: "APPROVED" }, data: { status: "PUBLISHED" } });
+    // Publishes exactly the revision the publisher read: not a newer one.
+    const { count } = await tx.report.updateMany({
+      where: { id: report.id, status: "APPROVED", revisions: { none: { number: { gt: input.revisionNumber } } } },
+      data: { status: "PUBLISHED" },
+    });
     if (count === 0) throw alreadyHandled();
     const published = await stampPublication(tx, revision.id, actor.accountId);
     await auditTransition(tx, actor, "report.publish", report.id, { revision: published.number, indexNumber: published.indexNumber });

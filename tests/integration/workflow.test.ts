@@ -100,7 +100,7 @@ describe("the whole path, and what is refused along it", () => {
     await submit();
     // Nothing is public before approval.
     expect(await getPublishedReport(towns.townA.slug, YEAR)).toBeNull();
-    await expect(publishReport(reviewer, { reportId }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(publishReport(reviewer, { reportId, revisionNumber: 1 }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
 
     await returnReport(
       reviewer,
@@ -137,7 +137,8 @@ describe("the whole path, and what is refused along it", () => {
     expect((await getPublishedReport(towns.townA.slug, YEAR))!.values["active.license.decisions"]).toBe(57);
     await approveReport(reviewer, { reportId, revisionNumber: 3, publish: false }, prisma);
     expect((await getPublishedReport(towns.townA.slug, YEAR))!.revision).toBe(2);
-    await publishReport(reviewer, { reportId }, prisma);
+    await expect(publishReport(reviewer, { reportId, revisionNumber: 2 }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
+    await publishReport(reviewer, { reportId, revisionNumber: 3 }, prisma);
     const corrected = await getPublishedReport(towns.townA.slug, YEAR);
     expect(corrected!.revision).toBe(3);
     expect(corrected!.values["active.license.decisions"]).toBe(56);
@@ -166,6 +167,33 @@ describe("the whole path, and what is refused along it", () => {
     expect(await prisma.approval.count({ where: { revision: { reportId } } })).toBe(0);
   });
 
+  it("anyone who saved content since the previous revision cannot approve it, even if a colleague saved last", async () => {
+    const clerkAndReviewer = await signedInActor(prisma, [
+      { organizationId: towns.townA.id, role: "CLERK" },
+      { organizationId: towns.townA.id, role: "REVIEWER" },
+    ]);
+    const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId } });
+    await saveReport(clerkAndReviewer, { reportId, baseVersion: report.version, content: content({ other: "自己写的" }) }, prisma);
+    await save(content({ other: "同事改了一个字" }));
+    await submit();
+    await expect(approveReport(clerkAndReviewer, { reportId, revisionNumber: 1, publish: false }, prisma)).rejects.toMatchObject({
+      code: "FORBIDDEN",
+    });
+    await approveReport(reviewer, { reportId, revisionNumber: 1, publish: false }, prisma);
+  });
+
+  it("the 主管部门 can send an approved report back instead of publishing it", async () => {
+    await prisma.organization.update({ where: { id: towns.townA.id }, data: { publisher: "SUPERVISOR" } });
+    const supervisor = await signedInActor(prisma, [{ organizationId: towns.county.id, role: "SUPERVISOR" }]);
+    await save(content());
+    await submit();
+    await approveReport(reviewer, { reportId, revisionNumber: 1, publish: false }, prisma);
+    await returnReport(supervisor, { reportId, revisionNumber: 1, comments: [{ target: "sections.other", body: "请补充信息处理费情况" }] }, prisma);
+    expect(await status()).toBe("DRAFT");
+    expect(await events("report.return")).toBe(1);
+    await expect(publishReport(supervisor, { reportId, revisionNumber: 1 }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
+  });
+
   it("refuses approval after withdrawal, publishing the unapproved, and other townships and roles", async () => {
     await save(content());
     await submit();
@@ -175,7 +203,7 @@ describe("the whole path, and what is refused along it", () => {
     await expect(approveReport(otherReviewer, { reportId, revisionNumber: 1, publish: true }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(approveReport(clerk, { reportId, revisionNumber: 1, publish: false }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(approveReport(null, { reportId, revisionNumber: 1, publish: false }, prisma)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
-    await expect(publishReport(reviewer, { reportId }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
+    await expect(publishReport(reviewer, { reportId, revisionNumber: 1 }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
     await expect(
       returnReport(otherReviewer, { reportId, revisionNumber: 1, comments: [{ target: null, body: "x" }] }, prisma),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
@@ -197,8 +225,8 @@ describe("the whole path, and what is refused along it", () => {
     await submit();
     await expect(approveReport(reviewer, { reportId, revisionNumber: 1, publish: true }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await approveReport(reviewer, { reportId, revisionNumber: 1, publish: false }, prisma);
-    await expect(publishReport(reviewer, { reportId }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await publishReport(supervisor, { reportId }, prisma);
+    await expect(publishReport(reviewer, { reportId, revisionNumber: 1 }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await publishReport(supervisor, { reportId, revisionNumber: 1 }, prisma);
     expect(await status()).toBe("PUBLISHED");
   });
 });
@@ -235,29 +263,35 @@ describe("a failure in the middle of approve-and-publish", () => {
   it("leaves the old state: no approval, no publication, no audit row", async () => {
     await save(content());
     await submit();
-    // A 索引号 pattern without a serial makes the second publication collide
-    // with the first inside the transaction (a unique violation mid-way).
-    const previous = process.env.INDEX_NUMBER_PATTERN;
-    process.env.INDEX_NUMBER_PATTERN = "FIXED";
-    try {
-      const other = await createCountyWithTownships(prisma);
-      const otherClerk = await signedInActor(prisma, [{ organizationId: other.townA.id, role: "CLERK" }]);
-      const otherReviewer = await signedInActor(prisma, [{ organizationId: other.townA.id, role: "REVIEWER" }]);
-      const { reportId: firstId } = await startReport(otherClerk, { organizationId: other.townA.id, year: YEAR, prefill: false }, prisma);
-      await saveReport(otherClerk, { reportId: firstId, baseVersion: 1, content: { ...content(), title: `${other.townA.name}${YEAR}年政府信息公开工作年度报告` } }, prisma);
-      await submitReport(otherClerk, { reportId: firstId, baseVersion: 2, explanations: {} }, prisma);
-      await approveReport(otherReviewer, { reportId: firstId, revisionNumber: 1, publish: true }, prisma);
-
-      await expect(approveReport(reviewer, { reportId, revisionNumber: 1, publish: true }, prisma)).rejects.toThrow();
-    } finally {
-      if (previous === undefined) delete process.env.INDEX_NUMBER_PATTERN;
-      else process.env.INDEX_NUMBER_PATTERN = previous;
-    }
+    // The 索引号 this publication will take is already held by another
+    // revision, so the unique index fails inside the transaction, after the
+    // status change and the approval were written.
+    const year = new Date(Date.now() + 8 * 3600_000).getUTCFullYear();
+    const other = await createCountyWithTownships(prisma);
+    const otherReport = await prisma.report.create({
+      data: { organizationId: other.townA.id, year: YEAR, formatVersion: "2021", title: "占用索引号的报告" },
+    });
+    await prisma.reportRevision.create({
+      data: {
+        reportId: otherReport.id,
+        number: 1,
+        formatVersion: "2021",
+        title: "占用索引号的报告",
+        signatureLine: "",
+        sections: {},
+        publishedAt: new Date(),
+        indexNumber: `${towns.townA.slug.toUpperCase()}/${year}-00001`,
+      },
+    });
+    await expect(approveReport(reviewer, { reportId, revisionNumber: 1, publish: true }, prisma)).rejects.toThrow();
     expect(await status()).toBe("SUBMITTED");
     expect(await prisma.approval.count({ where: { revision: { reportId } } })).toBe(0);
     expect(await events("report.approve")).toBe(0);
     expect(await getPublishedReport(towns.townA.slug, YEAR)).toBeNull();
-    // And once the fault is gone, the same approval goes through.
+    // The serial rolled back with the rest. Once the clash is cleared (here:
+    // serial 1 marked as used), the same approval goes through.
+    expect(await prisma.indexSerial.count({ where: { organizationId: towns.townA.id } })).toBe(0);
+    await prisma.indexSerial.create({ data: { organizationId: towns.townA.id, year, lastSerial: 1 } });
     await approveReport(reviewer, { reportId, revisionNumber: 1, publish: true }, prisma);
     expect(await status()).toBe("PUBLISHED");
   });

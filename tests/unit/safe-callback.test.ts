@@ -9,7 +9,7 @@ describe("the after-sign-in destination", () => {
     expect(safeCallbackPath(input)).toBe(expected);
   });
 
-  it.each(["//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example/", "javascript:alert(1)", undefined])(
+  it.each(["/.//evil.example", "/..//evil.example", "/%2e%2e//evil.example", "/./\\evil.example", "//evil.example", "/\\evil.example", "/\t/evil.example", "https://evil.example/", "javascript:alert(1)", undefined])(
     "refuses %j",
     (input) => {
       expect(safeCallbackPath(input)).toBe("/workspace");

@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { metricGroups, metricValue } from "@/lib/comparison/metrics";
 import { getUnitHistory } from "@/lib/comparison/queries";
@@ -9,11 +10,15 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ organization: string }> };
 
-async function load(params: Props["params"]) {
-  const { organization } = await params;
+// Metadata and page share one read per request.
+const loadHistory = cache(async (organization: string) => {
   if (!/^[a-z0-9]+(-[a-z0-9]+)*$/.test(organization)) return null;
   const history = await getUnitHistory(organization);
   return history.length > 0 ? history : null;
+});
+
+async function load(params: Props["params"]) {
+  return loadHistory((await params).organization);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

@@ -15,7 +15,12 @@ type Props = {
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const { county, year } = await params;
-  return { title: `${year}年度各单位政府信息公开情况对比`, alternates: { canonical: `/counties/${county}/${year}` } };
+  const parsed = parseReportParams({ organization: county, year });
+  if (!parsed) return { title: "未找到" };
+  return {
+    title: `${parsed.year}年度各单位政府信息公开情况对比`,
+    alternates: { canonical: `/counties/${parsed.organization}/${parsed.year}` },
+  };
 }
 
 /** All of a county's units for one year, side by side, sortable without script. */

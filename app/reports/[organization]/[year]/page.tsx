@@ -1,6 +1,7 @@
 import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
+import { cache } from "react";
 import { PublishedReport } from "@/components/report/published-report";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { parseReportParams } from "@/lib/reports/route-params";
@@ -9,9 +10,15 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ organization: string; year: string }> };
 
-async function load(params: Props["params"]) {
-  const parsed = parseReportParams(await params);
+// Metadata and page share one read per request.
+const loadReport = cache((organization: string, year: string) => {
+  const parsed = parseReportParams({ organization, year });
   return parsed ? getPublishedReport(parsed.organization, parsed.year) : null;
+});
+
+async function load(params: Props["params"]) {
+  const { organization, year } = await params;
+  return loadReport(organization, year);
 }
 
 export async function generateMetadata({ params }: Props): Promise<Metadata> {

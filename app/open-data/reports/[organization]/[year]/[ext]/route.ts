@@ -9,6 +9,10 @@ import { parseReportParams } from "@/lib/reports/route-params";
 
 export const dynamic = "force-dynamic";
 
+/** RFC 5987 leaves fewer characters bare than encodeURIComponent does. */
+const rfc5987 = (text: string) =>
+  encodeURIComponent(text).replace(/['()*!]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
+
 const TYPES = {
   csv: "text/csv; charset=utf-8",
   xlsx: "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
@@ -21,7 +25,7 @@ export async function GET(
 ) {
   const { ext, ...rest } = await params;
   const parsed = parseReportParams(rest);
-  if (!parsed || !(ext in TYPES)) return new Response("未找到", { status: 404 });
+  if (!parsed || !Object.hasOwn(TYPES, ext)) return new Response("未找到", { status: 404 });
   const report = await getPublishedReport(parsed.organization, parsed.year);
   if (!report) return new Response("未找到已发布的年度报告", { status: 404 });
   const kind = ext as keyof typeof TYPES;
@@ -31,7 +35,7 @@ export async function GET(
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {
       "Content-Type": TYPES[kind],
-      "Content-Disposition": `attachment; filename="${report.organization.slug}-${report.year}.${kind}"; filename*=UTF-8''${encodeURIComponent(filename)}`,
+      "Content-Disposition": `attachment; filename="${report.organization.slug}-${report.year}.${kind}"; filename*=UTF-8''${rfc5987(filename)}`,
     },
   });
 }

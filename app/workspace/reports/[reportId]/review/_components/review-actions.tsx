@@ -95,7 +95,7 @@ export function ReviewActions({
         </>
       )}
       {can.publish && (
-        <button type="button" disabled={pending} onClick={() => run(() => publishReportAction({ reportId }))} className="rounded bg-green-900 px-3 py-1 text-white">
+        <button type="button" disabled={pending} onClick={() => run(() => publishReportAction({ reportId, revisionNumber }))} className="rounded bg-green-900 px-3 py-1 text-white">
           发布
         </button>
       )}
