@@ -23,7 +23,7 @@ export interface ReviewView {
   previousNumber: number | null;
   diff: RevisionDiff | null;
   findings: (Finding & { explanation: string | null })[];
-  can: { decide: boolean; approveAndPublish: boolean; publish: boolean };
+  can: { decide: boolean; approveAndPublish: boolean; publish: boolean; returnReport: boolean };
   /** Why this reviewer may not approve, when they may not. */
   blockedReason: string | null;
 }
@@ -89,6 +89,7 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
       decide,
       approveAndPublish: decide && canPublishReportsOf(actor, report.organization),
       publish: report.status === "APPROVED" && canPublishReportsOf(actor, report.organization),
+      returnReport: decide || (report.status === "APPROVED" && canPublishReportsOf(actor, report.organization)),
     },
     blockedReason:
       report.status === "SUBMITTED" && isReviewer && !separated ? "您提交或最后修改了该报告，不能审核通过（须由其他审核人审核）" : null,

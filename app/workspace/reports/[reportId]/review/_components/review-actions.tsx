@@ -17,7 +17,7 @@ export function ReviewActions({
 }: {
   reportId: string;
   revisionNumber: number;
-  can: { decide: boolean; approveAndPublish: boolean; publish: boolean };
+  can: { decide: boolean; approveAndPublish: boolean; publish: boolean; returnReport: boolean };
   blockedReason: string | null;
   targets: { value: string; label: string }[];
 }) {
@@ -34,15 +34,14 @@ export function ReviewActions({
   const setComment = (i: number, patch: Partial<{ target: string; body: string }>) =>
     setComments(comments.map((c, j) => (i === j ? { ...c, ...patch } : c)));
 
-  if (!can.decide && !can.publish) {
+  if (!can.decide && !can.publish && !can.returnReport) {
     return blockedReason ? <p className="mb-6 text-amber-800">{blockedReason}</p> : null;
   }
   return (
     <section aria-labelledby="decision" className="mb-6 rounded border-2 border-blue-800 p-3">
       <h2 id="decision" className="mb-2 font-semibold">审核决定</h2>
       {can.decide && (
-        <>
-          <div className="mb-3 flex flex-wrap gap-2">
+        <div className="mb-3 flex flex-wrap gap-2">
             <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: false }))} className="rounded bg-green-800 px-3 py-1 text-white">
               审核通过
             </button>
@@ -51,7 +50,14 @@ export function ReviewActions({
                 审核通过并发布
               </button>
             )}
-          </div>
+        </div>
+      )}
+      {can.publish && (
+        <button type="button" disabled={pending} onClick={() => run(() => publishReportAction({ reportId, revisionNumber }))} className="mb-3 rounded bg-green-900 px-3 py-1 text-white">
+          发布
+        </button>
+      )}
+      {can.returnReport && (
           <fieldset className="space-y-2 border-t pt-2">
             <legend className="font-semibold">退回修改</legend>
             {comments.map((comment, i) => (
@@ -92,12 +98,6 @@ export function ReviewActions({
               </button>
             </div>
           </fieldset>
-        </>
-      )}
-      {can.publish && (
-        <button type="button" disabled={pending} onClick={() => run(() => publishReportAction({ reportId, revisionNumber }))} className="rounded bg-green-900 px-3 py-1 text-white">
-          发布
-        </button>
       )}
       <ActionResult result={result} successMessage="已完成。" />
     </section>
