@@ -42,14 +42,14 @@ export function ReviewActions({
       <h2 id="decision" className="mb-2 font-semibold">审核决定</h2>
       {can.decide && (
         <div className="mb-3 flex flex-wrap gap-2">
-            <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: false }))} className="rounded bg-green-800 px-3 py-1 text-white">
-              审核通过
+          <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: false }))} className="rounded bg-green-800 px-3 py-1 text-white">
+            审核通过
+          </button>
+          {can.approveAndPublish && (
+            <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: true }))} className="rounded bg-green-900 px-3 py-1 text-white">
+              审核通过并发布
             </button>
-            {can.approveAndPublish && (
-              <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: true }))} className="rounded bg-green-900 px-3 py-1 text-white">
-                审核通过并发布
-              </button>
-            )}
+          )}
         </div>
       )}
       {can.publish && (
@@ -58,46 +58,46 @@ export function ReviewActions({
         </button>
       )}
       {can.returnReport && (
-          <fieldset className="space-y-2 border-t pt-2">
-            <legend className="font-semibold">退回修改</legend>
-            {comments.map((comment, i) => (
-              <div key={i} className="grid gap-1 sm:grid-cols-[16rem_1fr]">
-                <label className="text-sm">
-                  意见{i + 1}针对
-                  <select value={comment.target} onChange={(e) => setComment(i, { target: e.target.value })} className="block w-full rounded border border-gray-400 px-1 py-1">
-                    {targets.map((t) => (
-                      <option key={t.value} value={t.value}>{t.label}</option>
-                    ))}
-                  </select>
-                </label>
-                <label className="text-sm">
-                  意见{i + 1}
-                  <textarea rows={2} value={comment.body} onChange={(e) => setComment(i, { body: e.target.value })} className="block w-full rounded border border-gray-400 p-1" />
-                </label>
-              </div>
-            ))}
-            <div className="flex gap-2">
-              <button type="button" onClick={() => setComments([...comments, { target: "", body: "" }])} className="underline">
-                再加一条意见
-              </button>
-              <button
-                type="button"
-                disabled={pending}
-                onClick={() =>
-                  run(() =>
-                    returnReportAction({
-                      reportId,
-                      revisionNumber,
-                      comments: comments.filter((c) => c.body.trim()).map((c) => ({ target: c.target || null, body: c.body })),
-                    }),
-                  )
-                }
-                className="rounded bg-amber-700 px-3 py-1 text-white"
-              >
-                退回
-              </button>
+        <fieldset className="space-y-2 border-t pt-2">
+          <legend className="font-semibold">退回修改</legend>
+          {comments.map((comment, i) => (
+            <div key={i} className="grid gap-1 sm:grid-cols-[16rem_1fr]">
+              <label className="text-sm">
+                意见{i + 1}针对
+                <select value={comment.target} onChange={(e) => setComment(i, { target: e.target.value })} className="block w-full rounded border border-gray-400 px-1 py-1">
+                  {targets.map((t) => (
+                    <option key={t.value} value={t.value}>{t.label}</option>
+                  ))}
+                </select>
+              </label>
+              <label className="text-sm">
+                意见{i + 1}
+                <textarea rows={2} value={comment.body} onChange={(e) => setComment(i, { body: e.target.value })} className="block w-full rounded border border-gray-400 p-1" />
+              </label>
             </div>
-          </fieldset>
+          ))}
+          <div className="flex gap-2">
+            <button type="button" onClick={() => setComments([...comments, { target: "", body: "" }])} className="underline">
+              再加一条意见
+            </button>
+            <button
+              type="button"
+              disabled={pending}
+              onClick={() =>
+                run(() =>
+                  returnReportAction({
+                    reportId,
+                    revisionNumber,
+                    comments: comments.filter((c) => c.body.trim()).map((c) => ({ target: c.target || null, body: c.body })),
+                  }),
+                )
+              }
+              className="rounded bg-amber-700 px-3 py-1 text-white"
+            >
+              退回
+            </button>
+          </div>
+        </fieldset>
       )}
       <ActionResult result={result} successMessage="已完成。" />
     </section>
