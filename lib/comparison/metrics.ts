@@ -26,7 +26,8 @@ function matrix(format: ReportFormat): MatrixTable {
   return section.table;
 }
 
-const nameOf = (format: ReportFormat, key: string) => findCell(format, key)?.rowPath.at(-1) ?? key;
+/** A cell's row in words: "行政处罚", "行政诉讼 未经复议直接起诉". */
+const rowName = (format: ReportFormat, key: string) => findCell(format, key)?.rowPath.join(" ") ?? key;
 
 export function metricGroups(format: ReportFormat): MetricGroup[] {
   const applications = matrix(format);
@@ -48,20 +49,10 @@ export function metricGroups(format: ReportFormat): MetricGroup[] {
           cells: flattenRows([node]).map(({ row }) => cellKey(applications.key, row.key, total)),
         })),
     },
-    {
-      title: "行政许可、行政处罚、行政强制",
-      metrics: ["active.license.decisions", "active.penalty.decisions", "active.enforcement.decisions"].map((key) => ({
-        label: nameOf(format, key),
-        cells: [key],
-      })),
-    },
-    {
-      title: "行政复议、行政诉讼",
-      metrics: ["appeals.review.total", "appeals.litigationDirect.total", "appeals.litigationAfterReview.total"].map((key) => ({
-        label: findCell(format, key)?.rowPath.join(" ") ?? key,
-        cells: [key],
-      })),
-    },
+    ...format.comparison.map((group) => ({
+      title: group.title,
+      metrics: group.cells.map((key) => ({ label: rowName(format, key), cells: [key] })),
+    })),
   ];
 }
 

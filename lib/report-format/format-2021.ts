@@ -194,6 +194,16 @@ export const format2021: ReportFormat = {
       subheadings: [],
     },
   ],
+  comparison: [
+    {
+      title: "行政许可、行政处罚、行政强制",
+      cells: ["active.license.decisions", "active.penalty.decisions", "active.enforcement.decisions"],
+    },
+    {
+      title: "行政复议、行政诉讼",
+      cells: ["appeals.review.total", "appeals.litigationDirect.total", "appeals.litigationAfterReview.total"],
+    },
+  ],
   rules: {
     meta: {
       R1: { severity: "error", statement: "第一项加第二项之和应等于第三项加第四项之和" },

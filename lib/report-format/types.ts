@@ -163,4 +163,9 @@ export interface ReportFormat {
   titlePattern: (organizationName: string, year: number) => string;
   sections: readonly SectionDef[];
   rules: FormatRules;
+  /**
+   * Figures compared across years and units besides the applications table:
+   * each group's cells are charted side by side, labelled by their rows.
+   */
+  comparison: readonly { title: string; cells: readonly string[] }[];
 }

@@ -127,6 +127,11 @@ describe("the 2021 format definition", () => {
     expect(names.get("appeals.litigationDirect.upheld")).toBe("行政诉讼 未经复议直接起诉 结果维持");
   });
 
+  it("names only real cells in its comparison groups", () => {
+    const keys = new Set(formatCells(format2021).map((c) => c.key));
+    for (const group of format2021.comparison) for (const key of group.cells) expect(keys.has(key), key).toBe(true);
+  });
+
   it("applies to report years from 2021 on", () => {
     expect(formatForYear(2021)).toBe(format2021);
     expect(formatForYear(2030)).toBe(format2021);
