@@ -81,11 +81,29 @@ function freePort(preferred: number): Promise<number> {
   });
 }
 
+/**
+ * As root, PostgreSQL runs as the `postgres` system user, which must reach the
+ * binaries in node_modules and the data directory. In a checkout under a
+ * private folder (/root, say) it cannot: say so plainly.
+ */
+function assertReachableByPostgresUser(): void {
+  if (userInfo().uid !== 0) return;
+  for (let dir = process.cwd(); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+    if ((statSync(dir).mode & 0o001) === 0) {
+      throw new Error(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
+          "Set DATABASE_URL to a PostgreSQL server, or work in a folder others can enter (e.g. /work or /srv).",
+      );
+    }
+  }
+}
+
 export async function startEmbeddedPostgres(): Promise<DatabaseServer> {
   const existing = runningPort();
   if (existing && (await canConnect(serverUrl(existing)))) {
     return { url: serverUrl(existing), stop: async () => undefined };
   }
+  assertReachableByPostgresUser();
   const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : await freePort(DEFAULT_PORT);
   const server = new EmbeddedPostgres({
     databaseDir: DATA_DIR,
