@@ -10,6 +10,8 @@ export interface PublishedReportView {
   organization: { slug: string; name: string; shortName: string; code: string | null; parent: string | null };
   year: number;
   revision: number;
+  /** The revision's id: a published revision never changes, so it names its content. */
+  revisionId: string;
   title: string;
   publishedAt: Date;
   signatureLine: string;
@@ -76,6 +78,7 @@ export async function getPublishedReport(
     },
     year: revision.report.year,
     revision: revision.number,
+    revisionId: revision.id,
     title: revision.title,
     publishedAt: revision.publishedAt,
     signatureLine: revision.signatureLine,

@@ -78,3 +78,14 @@ test("Word: the official layout, with merged table headers and the values", asyn
   expect(xml).toMatch(/<w:vMerge w:val="restart"\/>/); // 三、本年度办理结果 spanning its rows
   expect(xml).toContain("<w:tblHeader/>"); // header rows repeat on each page
 });
+
+test("downloads are named by their revision and revalidate with 304", async ({ request }) => {
+  for (const ext of ["json", "csv", "xlsx", "docx"]) {
+    const first = await request.get(`${BASE}.${ext}`);
+    const etag = first.headers()["etag"];
+    expect(etag, ext).toMatch(/^"[0-9a-f-]{36}-\w+"$/);
+    expect(first.headers()["cache-control"]).toContain("must-revalidate");
+    const again = await request.get(`${BASE}.${ext}`, { headers: { "If-None-Match": etag! } });
+    expect(again.status(), ext).toBe(304);
+  }
+});

@@ -1,15 +1,18 @@
 // /reports/<organization>/<year>.json (rewritten here by next.config.mjs):
 // the published report as open data.
 import { toOpenData } from "@/lib/report-format";
+import { notModified, revisionCacheHeaders } from "@/lib/publication/http-cache";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { parseReportParams } from "@/lib/reports/route-params";
 
 export const dynamic = "force-dynamic";
 
-export async function GET(_request: Request, { params }: { params: Promise<{ organization: string; year: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ organization: string; year: string }> }) {
   const parsed = parseReportParams(await params);
   const report = parsed ? await getPublishedReport(parsed.organization, parsed.year) : null;
   if (!report) return Response.json({ error: "未找到已发布的年度报告" }, { status: 404 });
+  const unchanged = notModified(request, report.revisionId, "json");
+  if (unchanged) return unchanged;
   const body = toOpenData({
     format: report.format,
     organization: {
@@ -27,6 +30,9 @@ export async function GET(_request: Request, { params }: { params: Promise<{ org
     values: report.values,
   });
   return Response.json(body, {
-    headers: { "Content-Disposition": `inline; filename="${report.organization.slug}-${report.year}.json"` },
+    headers: {
+      ...revisionCacheHeaders(report.revisionId, "json"),
+      "Content-Disposition": `inline; filename="${report.organization.slug}-${report.year}.json"`,
+    },
   });
 }

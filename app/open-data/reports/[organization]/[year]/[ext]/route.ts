@@ -4,6 +4,7 @@
 import { reportToCsv } from "@/lib/exports/csv";
 import { reportToDocx } from "@/lib/exports/docx";
 import { reportToXlsx } from "@/lib/exports/xlsx";
+import { notModified, revisionCacheHeaders } from "@/lib/publication/http-cache";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { parseReportParams } from "@/lib/reports/route-params";
 
@@ -20,7 +21,7 @@ const TYPES = {
 } as const;
 
 export async function GET(
-  _request: Request,
+  request: Request,
   { params }: { params: Promise<{ organization: string; year: string; ext: string }> },
 ) {
   const { ext, ...rest } = await params;
@@ -29,11 +30,14 @@ export async function GET(
   const report = await getPublishedReport(parsed.organization, parsed.year);
   if (!report) return new Response("未找到已发布的年度报告", { status: 404 });
   const kind = ext as keyof typeof TYPES;
+  const unchanged = notModified(request, report.revisionId, kind);
+  if (unchanged) return unchanged;
   const body =
     kind === "csv" ? reportToCsv(report) : kind === "xlsx" ? await reportToXlsx(report) : await reportToDocx(report);
   const filename = `${report.title}.${kind}`;
   return new Response(typeof body === "string" ? body : new Uint8Array(body), {
     headers: {
+      ...revisionCacheHeaders(report.revisionId, kind),
       "Content-Type": TYPES[kind],
       "Content-Disposition": `attachment; filename="${report.organization.slug}-${report.year}.${kind}"; filename*=UTF-8''${rfc5987(filename)}`,
     },
