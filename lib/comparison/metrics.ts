@@ -7,6 +7,7 @@ import {
   isValueRow,
   type MatrixTable,
   type ReportFormat,
+  sumOf,
   type CellValue,
 } from "@/lib/report-format";
 
@@ -58,10 +59,5 @@ export function metricGroups(format: ReportFormat): MetricGroup[] {
 
 /** A metric's value in one report: the sum of its cells (null when all are empty). */
 export function metricValue(metric: Metric, values: Readonly<Record<string, CellValue>>): number | null {
-  let sum: number | null = null;
-  for (const key of metric.cells) {
-    const value = values[key];
-    if (value !== null && value !== undefined) sum = (sum ?? 0) + value;
-  }
-  return sum;
+  return sumOf(values, metric.cells);
 }

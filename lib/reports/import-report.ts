@@ -4,7 +4,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { formatForYear, type ReportFormat } from "@/lib/report-format";
 import type { ParsedReport } from "@/lib/import/parse-text-report";
-import { valuesToCellRows } from "./cell-rows";
+import { writeSectionsAndCells } from "./write-working-copy";
 import { publishWorkingCopy } from "./publish-working-copy";
 
 export class ImportRefusedError extends Error {}
@@ -48,14 +48,7 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
       ? await tx.report.update({ where: { id: existing.id }, data: { ...content, version: { increment: 1 } } })
       : await tx.report.create({ data: { ...content, organizationId: organization.id, year: input.year } });
 
-    await tx.reportSection.deleteMany({ where: { reportId: report.id } });
-    await tx.reportSection.createMany({
-      data: Object.entries(parsed.sections).map(([sectionKey, body]) => ({ reportId: report.id, sectionKey, body })),
-    });
-    await tx.reportCell.deleteMany({ where: { reportId: report.id } });
-    await tx.reportCell.createMany({
-      data: valuesToCellRows(format, parsed.values).map((row) => ({ ...row, reportId: report.id })),
-    });
+    await writeSectionsAndCells(tx, report.id, format, parsed);
     await recordAuditEvent(tx, {
       actor: input.actor,
       event: "report.import",

@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import { AppError } from "@/lib/errors";
 import { getFormat, reportContentSchema, withComputedTotals } from "@/lib/report-format";
-import { valuesToCellRows } from "./cell-rows";
+import { writeSectionsAndCells } from "./write-working-copy";
 import { contentHash, contentOfWorkingCopy, type EditorContent } from "./editor-content";
 import { auditRefusal } from "@/lib/audit/actor-audit";
 import { auditTransition } from "@/lib/workflow/transition-helpers";
@@ -83,14 +83,7 @@ export async function saveReport(
         content: contentOfWorkingCopy(current),
       };
     }
-    await tx.reportSection.deleteMany({ where: { reportId: report.id } });
-    await tx.reportSection.createMany({
-      data: Object.entries(content.sections).map(([sectionKey, body]) => ({ reportId: report.id, sectionKey, body })),
-    });
-    await tx.reportCell.deleteMany({ where: { reportId: report.id } });
-    await tx.reportCell.createMany({
-      data: valuesToCellRows(format, content.values).map((row) => ({ ...row, reportId: report.id })),
-    });
+    await writeSectionsAndCells(tx, report.id, format, content);
     const after = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { version: true, updatedAt: true } });
     await auditTransition(tx, actor, "report.save", report.id, {
       version: after.version,

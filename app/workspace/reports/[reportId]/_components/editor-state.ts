@@ -1,7 +1,8 @@
 // The editor's state and its transitions, kept apart from React so the rules
 // of "nothing lost" can be read (and tested) in one place.
+import { formatCellValue } from "@/components/report/format-value";
 import type { EditorContent } from "@/lib/reports/editor-content";
-import { formatCells, type CellValue, type ReportFormat } from "@/lib/report-format";
+import { formatCells, type ReportFormat } from "@/lib/report-format";
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "error" | "conflict";
 
@@ -64,7 +65,8 @@ export interface EditorBackup extends EditorContentDraft {
   base: EditorContentDraft;
 }
 
-export const rawOf = (value: CellValue | undefined) => (value === null || value === undefined ? "" : String(value));
+/** A stored value as the input shows it: the same text the published page prints. */
+export const rawOf = formatCellValue;
 
 /** Server content as the inputs would hold it. */
 export function draftOf(format: ReportFormat, content: EditorContent): EditorContentDraft {
