@@ -27,7 +27,8 @@ export default defineConfig({
     },
   },
   webServer: {
-    command: `node_modules/.bin/next start -p ${port} -H 127.0.0.1`,
+    // The production server with its page cache (server.ts), as `npm start` runs it.
+    command: `PORT=${port} HOSTNAME=127.0.0.1 node_modules/.bin/tsx server.ts`,
     url: `http://127.0.0.1:${port}/`,
     reuseExistingServer: false,
     timeout: 60_000,

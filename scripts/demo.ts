@@ -25,6 +25,6 @@ for (const account of demoAccounts) {
   console.log(`  ${account.username.padEnd(18)} ${account.password.padEnd(18)} ${account.displayName}`);
 }
 console.log("");
-const code = await run("node_modules/.bin/next", ["start", "-p", port], appEnv(url, port));
+const code = await run("node_modules/.bin/tsx", ["server.ts"], { ...appEnv(url, port), PORT: port });
 await server.stop();
 process.exit(code);

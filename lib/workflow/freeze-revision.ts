@@ -3,6 +3,7 @@
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { todayInChina } from "@/lib/report-format";
 import { allocateIndexNumber } from "@/lib/publication/index-number";
+import { notifyPublication } from "@/lib/page-cache/publication-channel";
 
 export async function freezeRevision(
   tx: Prisma.TransactionClient,
@@ -49,5 +50,7 @@ export async function stampPublication(
     data: { publishedAt: now, indexNumber, publishedById },
   });
   await tx.report.update({ where: { id: revision.reportId }, data: { status: "PUBLISHED", correctionReason: null } });
+  // Delivered on commit: every app instance drops its cached copy of the page.
+  await notifyPublication(tx, { organization: revision.report.organization.slug, year: revision.report.year });
   return published;
 }

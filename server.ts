@@ -1,0 +1,77 @@
+// The production server: Next.js behind a small front that serves published
+// report pages from memory (lib/page-cache). Started by `npm start` and
+// `npm run demo`; `npm run dev` uses Next's development server without it.
+//
+//   PORT (default 3000), HOSTNAME (default 0.0.0.0), DATABASE_URL — required.
+//   PAGE_CACHE=off serves every page through Next.js (for comparison).
+import { createServer } from "node:http";
+import { randomBytes } from "node:crypto";
+import type { AddressInfo } from "node:net";
+import { createCachedPageHandler } from "@/lib/page-cache/cached-page-handler";
+import { PageCache } from "@/lib/page-cache/page-cache";
+import { listenForPublications } from "@/lib/page-cache/publication-listener";
+
+// React and Next.js pick their production builds from NODE_ENV at import time.
+(process.env as Record<string, string>).NODE_ENV ??= "production";
+const { default: next } = await import("next");
+
+const port = Number(process.env.PORT ?? 3000);
+const hostname = process.env.HOSTNAME ?? "0.0.0.0";
+const databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) throw new Error("DATABASE_URL 未设置");
+
+const app = next({ dev: false, hostname, port });
+const handle = app.getRequestHandler();
+await app.prepare();
+
+// The cache fills itself by asking this same server for the page; that
+// request carries a per-process token and goes straight to Next.js.
+const renderToken = randomBytes(16).toString("hex");
+const cache = new PageCache();
+let renderOrigin = `http://127.0.0.1:${port}`;
+const serveCachedPage = createCachedPageHandler(cache, async (key) => {
+  const response = await fetch(`${renderOrigin}${key.path}`, {
+    headers: { "x-nianbao-render": renderToken, cookie: `text-size=${key.variant}` },
+    redirect: "manual",
+  });
+  return { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+});
+
+const listener =
+  process.env.PAGE_CACHE === "off"
+    ? null
+    : listenForPublications(databaseUrl, {
+        onPublication: (event) => cache.invalidateReport(event.organization, event.year),
+        onListening: (listening) => cache.setListening(listening),
+        log: (message) => console.warn(message),
+      });
+
+const server = createServer((request, response) => {
+  const rendering = request.headers["x-nianbao-render"] === renderToken;
+  const served = rendering ? Promise.resolve(false) : serveCachedPage(request, response);
+  served
+    .then((done) => (done ? undefined : handle(request, response)))
+    .catch((error: unknown) => {
+      console.error(error);
+      if (!response.headersSent) {
+        response.statusCode = 500;
+        response.setHeader("Content-Type", "text/plain; charset=utf-8");
+      }
+      response.end("服务器内部错误");
+    });
+});
+
+server.listen(port, hostname, () => {
+  const address = server.address() as AddressInfo;
+  const local = address.address === "0.0.0.0" || address.address === "::" ? "127.0.0.1" : address.address;
+  renderOrigin = `http://${local.includes(":") ? `[${local}]` : local}:${address.port}`;
+  console.log(`nianbao 已启动：http://${hostname === "0.0.0.0" ? "localhost" : hostname}:${address.port}/`);
+});
+
+for (const signal of ["SIGINT", "SIGTERM"] as const) {
+  process.on(signal, () => {
+    server.close();
+    void listener?.stop().finally(() => process.exit(0));
+    if (!listener) process.exit(0);
+  });
+}
