@@ -99,7 +99,7 @@ try {
   const reportRun = await load(REPORT);
   // pg_stat_database is updated when a backend reports, within a second or so.
   await new Promise((resolve) => setTimeout(resolve, 1500));
-  const perView = ((await transactions(stats, database)) - before) / reportRun.requests;
+  const duringRun = (await transactions(stats, database)) - before;
   await stats.end();
 
   // Publish a correction of the cached report and time until it is served.
@@ -126,7 +126,8 @@ try {
   row("published report (cached)", reportRun);
   row("same page, cache off", uncachedRun);
   console.log(`throughput ratio ${(ratio * 100).toFixed(1)} % of static (target ≥ 50 %); p99 target ≤ 50 ms`);
-  console.log(`database transactions per cached view: ${perView.toFixed(4)} (target 0)`);
+  // The listener's periodic health check may land in the run: it is not per view.
+  console.log(`database transactions during ${reportRun.requests} cached views: ${duringRun} (target 0 per view)`);
   console.log(`publish correction → served: ${visibleAfter.toFixed(0)} ms (target ≤ 5000 ms)\n`);
 } finally {
   if (app && app.exitCode === null) await stopServer(app);

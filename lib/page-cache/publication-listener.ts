@@ -21,18 +21,24 @@ export function listenForPublications(databaseUrl: string, handlers: Handlers): 
   let stopped = false;
   let healthCheck: NodeJS.Timeout | undefined;
   let retry: NodeJS.Timeout | undefined;
+  let listening = false;
+  const setListening = (value: boolean) => {
+    if (value !== listening) handlers.onListening((listening = value));
+  };
 
   const lost = (reason: string) => {
     if (!client) return;
     const dead = client;
     client = null;
     clearInterval(healthCheck);
-    handlers.onListening(false);
+    const wasListening = listening;
+    setListening(false);
     dead.removeAllListeners();
     dead.on("error", () => undefined);
     void dead.end().catch(() => undefined);
     if (stopped) return;
-    handlers.log?.(`[page-cache] 发布通知连接中断（${reason}），页面缓存暂停，${RECONNECT_MS} ms 后重连`);
+    // Said once; the retries while the database stays away are quiet.
+    if (wasListening) handlers.log?.(`[page-cache] 发布通知连接中断（${reason}），页面缓存暂停，重连中`);
     retry = setTimeout(connect, RECONNECT_MS);
   };
 
@@ -54,7 +60,7 @@ export function listenForPublications(databaseUrl: string, handlers: Handlers): 
       return;
     }
     if (client !== next || stopped) return;
-    handlers.onListening(true);
+    setListening(true);
     healthCheck = setInterval(() => {
       next.query("select 1").catch((error: Error) => lost(error.message));
     }, HEALTH_CHECK_MS);
