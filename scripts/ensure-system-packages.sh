@@ -5,7 +5,8 @@
 set -euo pipefail
 missing=()
 command -v chromium >/dev/null 2>&1 || [ -n "${CHROMIUM_PATH:-}" ] || missing+=(chromium)
-fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || missing+=(fonts-noto-cjk)
+# (grep reads all of fc-list: with -q it would stop early and pipefail would see SIGPIPE)
+fc-list 2>/dev/null | grep -i "Noto Sans CJK" >/dev/null || missing+=(fonts-noto-cjk)
 [ ${#missing[@]} -eq 0 ] && exit 0
 if [ "$(id -u)" -ne 0 ]; then
   echo "Browser tests need: ${missing[*]} (sudo apt-get install -y ${missing[*]})" >&2
