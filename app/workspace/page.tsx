@@ -2,7 +2,9 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
-import { formatChineseDate } from "@/lib/report-format";
+import { db } from "@/lib/db/client";
+import { formatChineseDate, todayInChina } from "@/lib/report-format";
+import { listSupervisedCounties } from "@/lib/supervision/county-access";
 import { reportStatusLabel } from "@/lib/reports/status-labels";
 import { listTodo, type TodoItem } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
@@ -34,10 +36,35 @@ export default async function WorkspacePage() {
   // Layouts and pages render in parallel: the page checks the session itself.
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/workspace");
-  const [organizations, todo] = await Promise.all([listWorkspace(actor), listTodo(actor)]);
+  const [organizations, todo, counties] = await Promise.all([
+    listWorkspace(actor),
+    listTodo(actor),
+    listSupervisedCounties(actor, db()),
+  ]);
+  const thisYear = Number(todayInChina().slice(0, 4));
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">我的报告</h1>
+      {counties.length > 0 && (
+        <section aria-labelledby="supervision" className="mb-6 rounded border border-gray-300 p-3">
+          <h2 id="supervision" className="mb-2 text-lg font-semibold">年报工作监督</h2>
+          <ul className="space-y-1">
+            {counties.map((county) => (
+              <li key={county.slug}>
+                {county.name}：
+                {[thisYear - 1, thisYear, thisYear - 2].map((year) => (
+                  <Link key={year} href={`/workspace/supervision/${county.slug}/${year}`} className="mr-3 text-blue-800 underline">
+                    {year}年度监督看板
+                  </Link>
+                ))}
+                <Link href={`/workspace/supervision/${county.slug}/${thisYear - 1}/rollup`} className="mr-3 text-blue-800 underline">
+                  {thisYear - 1}年度汇总
+                </Link>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
       <section aria-labelledby="todo" className="mb-8 rounded border border-gray-300 p-3">
         <h2 id="todo" className="mb-2 text-lg font-semibold">待办</h2>
         {todo.length === 0 ? (

@@ -1,18 +1,32 @@
 // When a unit's report for `year` must be published (条例第四十九条). County-
 // level government departments: 1月31日; the county government itself: 3月31日
 // (published by its 主管部门). Townships are not named in the 条例; local rules
-// commonly hold them to the departments' date, which is the default here.
+// commonly hold them to the departments' date, which is the default here. A
+// county can set its own dates per kind of unit and per year (DeadlineSchedule,
+// kept in the database by lib/supervision/deadlines.ts).
 export type OrganizationKindName = "COUNTY_GOVERNMENT" | "TOWNSHIP" | "COUNTY_DEPARTMENT";
 
-const deadlineMonthDay: Record<OrganizationKindName, string> = {
+export const nationalDeadlines: Readonly<Record<OrganizationKindName, string>> = {
   COUNTY_GOVERNMENT: "03-31",
   COUNTY_DEPARTMENT: "01-31",
   TOWNSHIP: "01-31",
 };
 
+/** A county's own dates: MM-DD per kind every year, and YYYY-MM-DD for one report year. */
+export interface DeadlineSchedule {
+  defaults: Partial<Record<OrganizationKindName, string>>;
+  /** By `${kind}:${year}`. */
+  overrides: Readonly<Record<string, string>>;
+}
+
+export const overrideKey = (kind: OrganizationKindName, year: number) => `${kind}:${year}`;
+
 /** The last day (YYYY-MM-DD) to publish the report for `year`. */
-export function publicationDeadline(kind: OrganizationKindName, year: number): string {
-  return `${year + 1}-${deadlineMonthDay[kind]}`;
+export function publicationDeadline(kind: OrganizationKindName, year: number, schedule?: DeadlineSchedule): string {
+  return (
+    schedule?.overrides[overrideKey(kind, year)] ??
+    `${year + 1}-${schedule?.defaults[kind] ?? nationalDeadlines[kind]}`
+  );
 }
 
 /** "2024-01-24" → "2024年1月24日" */
@@ -35,7 +49,7 @@ export function daysUntil(deadline: string, today: string): number {
  * The year whose report a unit is working on: last year's until its deadline
  * has passed, then this year's.
  */
-export function currentReportYear(kind: OrganizationKindName, today: string): number {
+export function currentReportYear(kind: OrganizationKindName, today: string, schedule?: DeadlineSchedule): number {
   const year = Number(today.slice(0, 4));
-  return today <= publicationDeadline(kind, year - 1) ? year - 1 : year;
+  return today <= publicationDeadline(kind, year - 1, schedule) ? year - 1 : year;
 }

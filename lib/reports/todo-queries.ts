@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { currentReportYear, daysUntil, publicationDeadline, todayInChina } from "@/lib/report-format";
+import { countyIdOf, loadDeadlineSchedules } from "@/lib/supervision/deadlines";
 import { canEditReportsOf, canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
 
 export interface TodoItem {
@@ -37,8 +38,10 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
     },
   });
   const today = todayInChina();
+  const schedules = await loadDeadlineSchedules(prisma, organizations.map(countyIdOf));
   const items: TodoItem[] = [];
   for (const org of organizations) {
+    const schedule = schedules.get(countyIdOf(org));
     if (!canReadWorkingCopyOf(actor, org)) continue;
     for (const report of org.reports) {
       const href = `/workspace/reports/${report.id}`;
@@ -52,9 +55,9 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
         items.push({ kind: "returned", organization: org.name, year: report.year, href });
       }
     }
-    const year = currentReportYear(org.kind, today);
+    const year = currentReportYear(org.kind, today, schedule);
     const current = org.reports.find((r) => r.year === year);
-    const daysLeft = daysUntil(publicationDeadline(org.kind, year), today);
+    const daysLeft = daysUntil(publicationDeadline(org.kind, year, schedule), today);
     // A report once published stays published while it is being corrected.
     const published = (current?._count.revisions ?? 0) > 0;
     if (!published && daysLeft <= DEADLINE_WINDOW_DAYS) {

@@ -12,6 +12,7 @@ import {
   publicationDeadline,
   todayInChina,
 } from "@/lib/report-format";
+import { countyIdOf, loadDeadlineSchedules } from "@/lib/supervision/deadlines";
 import { canEditReportsOf } from "./permissions";
 
 export interface WorkspaceOrganization {
@@ -40,9 +41,11 @@ export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaCli
   });
   const today = todayInChina();
   const firstYear = Math.min(...formats.map((f) => f.years.from));
+  const schedules = await loadDeadlineSchedules(prisma, organizations.map(countyIdOf));
   return organizations.map((organization) => {
-    const currentYear = currentReportYear(organization.kind, today);
-    const deadline = publicationDeadline(organization.kind, currentYear);
+    const schedule = schedules.get(countyIdOf(organization));
+    const currentYear = currentReportYear(organization.kind, today, schedule);
+    const deadline = publicationDeadline(organization.kind, currentYear, schedule);
     const existing = new Set(organization.reports.map((r) => r.year));
     const startableYears: number[] = [];
     for (let year = currentYear; year >= firstYear; year -= 1) if (!existing.has(year)) startableYears.push(year);

@@ -1,0 +1,134 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/current-actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { formatChineseDate } from "@/lib/report-format";
+import { boardStatusLabel, loadStatusBoard, type BoardRow, type BoardStatus } from "@/lib/supervision/board";
+import { organizationKindLabels } from "@/lib/supervision/deadlines";
+import { parseSupervisionParams } from "@/lib/supervision/route-params";
+import { sortBoardRows, filterBoardRows, boardFilters, boardSorts, type BoardSort } from "@/lib/supervision/board-view";
+
+export const metadata: Metadata = { title: "年报工作监督" };
+
+type Props = {
+  params: Promise<{ county: string; year: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+function daysText(row: BoardRow): string {
+  if (row.publishedOn) return row.late ? `逾期发布（${formatChineseDate(row.publishedOn)}）` : `按时发布（${formatChineseDate(row.publishedOn)}）`;
+  if (row.daysLeft > 0) return `还剩 ${row.daysLeft} 天`;
+  if (row.daysLeft === 0) return "今天截止";
+  return `已逾期 ${-row.daysLeft} 天`;
+}
+
+const attention = (row: BoardRow) => row.late || row.status === "RETURNED";
+
+export default async function StatusBoardPage({ params, searchParams }: Props) {
+  const parsed = parseSupervisionParams(await params);
+  if (!parsed) notFound();
+  const actor = await getActor();
+  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/supervision/${parsed.county}/${parsed.year}`)}`);
+  let board;
+  try {
+    board = await loadStatusBoard(actor, parsed.county, parsed.year, db());
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+  const query = await searchParams;
+  const filter = typeof query.filter === "string" && query.filter in boardFilters ? query.filter : "all";
+  const sort: BoardSort = typeof query.sort === "string" && query.sort in boardSorts ? (query.sort as BoardSort) : "deadline";
+  const rows = sortBoardRows(filterBoardRows(board.rows, filter), sort);
+  const base = `/workspace/supervision/${board.county.slug}/${board.year}`;
+  const counts = new Map<BoardStatus, number>();
+  for (const row of board.rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
+  const late = board.rows.filter((r) => r.late).length;
+
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-bold">{board.county.name} {board.year}年度报告工作监督</h1>
+      <p className="mb-4 text-sm text-gray-700">
+        共 {board.rows.length} 个单位：
+        {[...counts].map(([status, n]) => `${boardStatusLabel[status]} ${n}`).join("，")}
+        {late > 0 && <strong className="text-red-800">；逾期 {late}</strong>}。今天是{formatChineseDate(board.today)}。
+      </p>
+      <nav aria-label="监督" className="mb-4 flex flex-wrap gap-4 text-sm">
+        <Link className="text-blue-800 underline" href={`${base}/rollup`}>汇总表</Link>
+        <a className="text-blue-800 underline" href={`${base}/downloads/board.xlsx`}>导出 Excel</a>
+        <Link className="text-blue-800 underline" href={`/workspace/supervision/${board.county.slug}/deadlines?year=${board.year}`}>截止日期设置</Link>
+      </nav>
+
+      <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
+        <label className="flex flex-col">
+          筛选
+          <select name="filter" defaultValue={filter} className="rounded border border-gray-400 p-1">
+            {Object.entries(boardFilters).map(([value, { label }]) => (
+              <option key={value} value={value}>{label}</option>
+            ))}
+          </select>
+        </label>
+        <label className="flex flex-col">
+          排序
+          <select name="sort" defaultValue={sort} className="rounded border border-gray-400 p-1">
+            {Object.entries(boardSorts).map(([value, label]) => (
+              <option key={value} value={value}>{label}</option>
+            ))}
+          </select>
+        </label>
+        <button type="submit" className="rounded bg-blue-800 px-3 py-1 text-white">查看</button>
+      </form>
+
+      <div className="overflow-x-auto">
+        <table className="w-full border-collapse text-sm">
+          <caption className="sr-only">{board.county.name}各单位{board.year}年度报告状态</caption>
+          <thead>
+            <tr>
+              {["单位", "类别", "状态", "截止日期", "期限", "最后活动", "问题"].map((label) => (
+                <th key={label} scope="col" className="border bg-gray-100 p-1 text-left">{label}</th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {rows.map((row) => (
+              <tr key={row.organization.id} data-unit={row.organization.slug} className={attention(row) ? "bg-red-50" : undefined}>
+                <th scope="row" className="border p-1 text-left font-normal">
+                  {row.reportId ? (
+                    <Link className="text-blue-800 underline" href={`/workspace/reports/${row.reportId}/review`}>{row.organization.name}</Link>
+                  ) : (
+                    row.organization.name
+                  )}
+                </th>
+                <td className="border p-1">{organizationKindLabels[row.organization.kind]}</td>
+                <td className="border p-1" data-field="status">
+                  {row.status === "RETURNED" ? <strong className="text-red-800">{boardStatusLabel[row.status]}</strong> : boardStatusLabel[row.status]}
+                </td>
+                <td className="border p-1">{formatChineseDate(row.deadline)}</td>
+                <td className="border p-1" data-field="days">
+                  {row.late ? <strong className="text-red-800">{daysText(row)}</strong> : daysText(row)}
+                </td>
+                <td className="border p-1">
+                  {row.lastActivity ? row.lastActivity.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" }) : "—"}
+                </td>
+                <td className="border p-1" data-field="warnings">
+                  {row.errors > 0 && <p className="text-red-800">阻断性错误 {row.errors} 项</p>}
+                  {row.warnings.length > 0 ? (
+                    <details>
+                      <summary>提示 {row.warnings.length} 项</summary>
+                      <ul className="list-disc pl-5">
+                        {row.warnings.map((warning, i) => <li key={i}>{warning}</li>)}
+                      </ul>
+                    </details>
+                  ) : row.errors === 0 ? "—" : null}
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {rows.length === 0 && <p className="mt-2">没有符合条件的单位。</p>}
+    </>
+  );
+}

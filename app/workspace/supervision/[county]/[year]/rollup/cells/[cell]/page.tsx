@@ -1,0 +1,71 @@
+import type { Metadata } from "next";
+import Link from "next/link";
+import { notFound, redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/current-actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { findCell, formatForYear } from "@/lib/report-format";
+import { requireSupervisedCounty } from "@/lib/supervision/county-access";
+import { rollupContributions, rollupScopes } from "@/lib/supervision/rollup";
+import { parseScope, parseSupervisionParams } from "@/lib/supervision/route-params";
+
+export const metadata: Metadata = { title: "汇总数据来源" };
+
+type Props = {
+  params: Promise<{ county: string; year: string; cell: string }>;
+  searchParams: Promise<Record<string, string | string[] | undefined>>;
+};
+
+export default async function RollupCellPage({ params, searchParams }: Props) {
+  const { cell: rawCell, ...rest } = await params;
+  const parsed = parseSupervisionParams(rest);
+  const cellKey = decodeURIComponent(rawCell);
+  const cell = parsed ? findCell(formatForYear(parsed.year)!, cellKey) : undefined;
+  if (!parsed || !cell) notFound();
+  const scope = parseScope((await searchParams).scope);
+  const actor = await getActor();
+  if (!actor) redirect("/login?callbackUrl=/workspace");
+  let county;
+  try {
+    county = (await requireSupervisedCounty(actor, parsed.county, db())).county;
+  } catch (error) {
+    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
+    throw error;
+  }
+  const contributions = (await rollupContributions(db(), { countyId: county.id, year: parsed.year, scope }, cellKey)) ?? [];
+  const total = contributions.reduce((sum, c) => sum + (c.value ?? 0), 0);
+  const back = `/workspace/supervision/${county.slug}/${parsed.year}/rollup${scope === "all" ? "" : `?scope=${scope}`}`;
+  return (
+    <>
+      <h1 className="mb-1 text-2xl font-bold">汇总数据来源：{cell.rowPath.join(" ")} {cell.columnPath.join(" ")}</h1>
+      <p className="mb-4 text-sm text-gray-700">
+        {county.name} {parsed.year}年度，{rollupScopes[scope].label}。<Link className="text-blue-800 underline" href={back}>返回汇总表</Link>
+      </p>
+      <table className="border-collapse text-sm">
+        <caption className="sr-only">各单位的数值</caption>
+        <thead>
+          <tr>
+            <th scope="col" className="border bg-gray-100 p-1 text-left">单位</th>
+            <th scope="col" className="border bg-gray-100 p-1 text-right">数值</th>
+          </tr>
+        </thead>
+        <tbody>
+          {contributions.map((c) => (
+            <tr key={c.organization.slug}>
+              <th scope="row" className="border p-1 text-left font-normal">
+                <Link className="text-blue-800 underline" href={`/reports/${c.organization.slug}/${parsed.year}`}>{c.organization.name}</Link>
+              </th>
+              <td className="border p-1 text-right">{c.value ?? ""}</td>
+            </tr>
+          ))}
+        </tbody>
+        <tfoot>
+          <tr>
+            <th scope="row" className="border p-1 text-left">合计</th>
+            <td className="border p-1 text-right font-bold" data-field="total">{total}</td>
+          </tr>
+        </tfoot>
+      </table>
+    </>
+  );
+}

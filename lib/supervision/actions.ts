@@ -1,0 +1,13 @@
+"use server";
+
+import { createAction } from "@/lib/actions/safe-action";
+import { db } from "@/lib/db/client";
+import { requireSupervisedCounty } from "./county-access";
+import { saveDeadlines } from "./deadlines";
+import { ZSaveDeadlinesInput } from "./schemas";
+
+export const saveDeadlinesAction = createAction(ZSaveDeadlinesInput, async (actor, input) => {
+  const { county } = await requireSupervisedCounty(actor, input.countySlug, db());
+  await saveDeadlines(db(), actor, county.id, input.year, input.changes);
+  return { saved: true };
+});

@@ -1,0 +1,172 @@
+// The county's status board: every unit under the county for one report year —
+// where its report stands, when it last moved, the days to or past its
+// deadline, and what looks wrong (rule findings against last year's published
+// report, 雷同, five-fold jumps).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import {
+  checkReport,
+  daysUntil,
+  formatForYear,
+  getFormat,
+  publicationDeadline,
+  todayInChina,
+  toChinaTimeIso,
+  type CellValue,
+} from "@/lib/report-format";
+import { cellRowsToValues } from "@/lib/reports/cell-rows";
+import { requireSupervisedCounty } from "./county-access";
+import { copiedNarratives, fiveFoldJumps, jumpMessage } from "./cross-checks";
+import { loadDeadlineSchedule } from "./deadlines";
+
+export type BoardStatus = "NOT_STARTED" | "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" | "CORRECTING";
+
+export const boardStatusLabel: Record<BoardStatus, string> = {
+  NOT_STARTED: "未开始",
+  DRAFT: "填报中",
+  RETURNED: "已退回",
+  SUBMITTED: "待审核",
+  APPROVED: "已通过待发布",
+  PUBLISHED: "已发布",
+  CORRECTING: "已发布，更正中",
+};
+
+export interface BoardRow {
+  organization: { id: string; slug: string; name: string; kind: OrganizationKind };
+  reportId: string | null;
+  status: BoardStatus;
+  lastActivity: Date | null;
+  deadline: string;
+  /** Days to the deadline; negative when past. */
+  daysLeft: number;
+  /** First publication date (YYYY-MM-DD, China time), when published. */
+  publishedOn: string | null;
+  /** Not published by the deadline (still unpublished, or published after it). */
+  late: boolean;
+  /** Blocking rule errors in the current content. */
+  errors: number;
+  /** Warnings: rules (incl. R6/R7 against last year's published report, R11), 雷同, jumps. */
+  warnings: string[];
+}
+
+export interface StatusBoard {
+  county: { id: string; slug: string; name: string };
+  year: number;
+  today: string;
+  rows: BoardRow[];
+}
+
+export async function loadStatusBoard(actor: Actor | null, countySlug: string, year: number, prisma: PrismaClient): Promise<StatusBoard> {
+  const { county } = await requireSupervisedCounty(actor, countySlug, prisma);
+  const [units, schedule] = await Promise.all([
+    prisma.organization.findMany({
+      where: { OR: [{ id: county.id }, { parentId: county.id }] },
+      orderBy: [{ kind: "asc" }, { name: "asc" }],
+      include: {
+        reports: {
+          where: { year: { in: [year, year - 1] } },
+          include: {
+            sections: true,
+            cells: true,
+            revisions: {
+              orderBy: { number: "desc" },
+              select: {
+                number: true,
+                formatVersion: true,
+                createdAt: true,
+                publishedAt: true,
+                _count: { select: { comments: true } },
+              },
+            },
+          },
+        },
+      },
+    }),
+    loadDeadlineSchedule(prisma, county.id),
+  ]);
+  // Last year's published figures and text, for R6/R7, jumps and 雷同 across years.
+  const lastYearRevisions = await prisma.reportRevision.findMany({
+    where: { report: { year: year - 1, organizationId: { in: units.map((u) => u.id) } }, publishedAt: { not: null } },
+    orderBy: { number: "desc" },
+    include: { cells: true, report: { select: { organizationId: true } } },
+  });
+  const lastYear = new Map<string, { values: Record<string, CellValue>; sections: Record<string, string> }>();
+  for (const revision of lastYearRevisions) {
+    if (lastYear.has(revision.report.organizationId)) continue; // the latest comes first
+    lastYear.set(revision.report.organizationId, {
+      values: cellRowsToValues(getFormat(revision.formatVersion), revision.cells),
+      sections: revision.sections as Record<string, string>,
+    });
+  }
+
+  const today = todayInChina();
+  const format = formatForYear(year);
+  const current = units.map((unit) => ({ unit, report: unit.reports.find((r) => r.year === year) ?? null }));
+  const copied = format
+    ? copiedNarratives(
+        format,
+        current.flatMap(({ unit, report }) =>
+          report ? [{ unitId: unit.id, unitName: unit.shortName, sections: Object.fromEntries(report.sections.map((s) => [s.sectionKey, s.body])) }] : [],
+        ),
+        new Map([...lastYear].map(([id, report]) => [id, report.sections])),
+      )
+    : new Map<string, string[]>();
+
+  const rows = current.map(({ unit, report }): BoardRow => {
+    const deadline = publicationDeadline(unit.kind, year, schedule);
+    const daysLeft = daysUntil(deadline, today);
+    const published = report?.revisions.filter((r) => r.publishedAt) ?? [];
+    const firstPublished = published.at(-1)?.publishedAt ?? null;
+    const publishedOn = firstPublished ? toChinaTimeIso(firstPublished).slice(0, 10) : null;
+    const base = {
+      organization: { id: unit.id, slug: unit.slug, name: unit.name, kind: unit.kind },
+      reportId: report?.id ?? null,
+      deadline,
+      daysLeft,
+      publishedOn,
+      late: publishedOn ? publishedOn > deadline : daysLeft < 0,
+    };
+    if (!report) return { ...base, status: "NOT_STARTED", lastActivity: null, errors: 0, warnings: [] };
+
+    const reportFormat = getFormat(report.formatVersion);
+    const values = cellRowsToValues(reportFormat, report.cells);
+    const previous = lastYear.get(unit.id);
+    const findings = checkReport({
+      format: reportFormat,
+      organization: { name: unit.name, kind: unit.kind },
+      year,
+      title: report.title,
+      signedOn: report.signedOn ? report.signedOn.toISOString().slice(0, 10) : null,
+      values,
+      previous: previous?.values ?? null,
+    });
+    const latest = report.revisions[0];
+    const lastActivity = [report.updatedAt, latest?.createdAt, latest?.publishedAt]
+      .filter((d): d is Date => !!d)
+      .reduce((a, b) => (a > b ? a : b));
+    return {
+      ...base,
+      status: boardStatus(report.status, latest, published.length > 0),
+      lastActivity,
+      errors: findings.filter((f) => f.severity === "error").length,
+      warnings: [
+        ...findings.filter((f) => f.severity === "warning").map((f) => f.message),
+        ...(copied.get(unit.id) ?? []),
+        ...(previous ? fiveFoldJumps(reportFormat, values, previous.values).map(jumpMessage) : []),
+      ],
+    };
+  });
+  return { county: { id: county.id, slug: county.slug, name: county.name }, year, today, rows };
+}
+
+function boardStatus(
+  status: "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED",
+  latest: { publishedAt: Date | null; _count: { comments: number } } | undefined,
+  everPublished: boolean,
+): BoardStatus {
+  if (status === "PUBLISHED") return "PUBLISHED";
+  if (everPublished) return "CORRECTING";
+  if (status === "DRAFT") return latest && !latest.publishedAt && latest._count.comments > 0 ? "RETURNED" : "DRAFT";
+  return status;
+}

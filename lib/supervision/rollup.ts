@@ -1,0 +1,143 @@
+// 汇总: every cell of tables 二, 三 and 四 summed over the latest published
+// revision of each unit's report — one aggregate query in PostgreSQL, not a
+// loop over reports — with the rules checked on the sums, and the units behind
+// any one cell.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { checkReport, findCell, formatCells, formatForYear, type CellValue, type Finding, type ReportFormat } from "@/lib/report-format";
+import { requireSupervisedCounty } from "./county-access";
+
+export type RollupScope = "all" | "townships" | "departments";
+
+export const rollupScopes: Record<RollupScope, { label: string; kinds: OrganizationKind[] }> = {
+  all: { label: "全部单位（含县政府本级）", kinds: ["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"] },
+  townships: { label: "仅乡镇（街道）", kinds: ["TOWNSHIP"] },
+  departments: { label: "仅县级政府部门", kinds: ["COUNTY_DEPARTMENT"] },
+};
+
+export interface RollupWhere {
+  /** The county government whose units (and itself) are summed; null for every unit there is. */
+  countyId: string | null;
+  year: number;
+  scope: RollupScope;
+}
+
+export interface Rollup {
+  format: ReportFormat;
+  year: number;
+  /** Units whose published report is in the sum. */
+  units: number;
+  values: Record<string, CellValue>;
+}
+
+function formatOf(year: number): ReportFormat {
+  const format = formatForYear(year);
+  if (!format) throw new AppError("NOT_FOUND", `${year}年度没有适用的年报格式`);
+  return format;
+}
+
+// The latest published revision of each report in scope, of the year's format.
+const latestPublished = (where: RollupWhere, format: ReportFormat) => ({
+  sql: `
+    select distinct on (rv.report_id) rv.id, p.organization_id
+      from report p
+      join organization o on o.id = p.organization_id
+      join report_revision rv on rv.report_id = p.id
+     where p.year = $1
+       and rv.published_at is not null
+       and rv.format_version = $2
+       and o.kind::text = any($3::text[])
+       and ($4::uuid is null or o.id = $4::uuid or o.parent_id = $4::uuid)
+     order by rv.report_id, rv.number desc`,
+  params: [where.year, format.version, rollupScopes[where.scope].kinds, where.countyId] as unknown[],
+});
+
+export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Promise<Rollup> {
+  const format = formatOf(where.year);
+  const latest = latestPublished(where, format);
+  const rows = await prisma.$queryRawUnsafe<
+    { table_key: string | null; row_key: string; column_key: string; count: bigint | null; amount: string | null; units: bigint }[]
+  >(
+    `with latest as (${latest.sql})
+     select c.table_key, c.row_key, c.column_key, sum(c.count) as count, sum(c.amount)::text as amount,
+            (select count(*) from latest) as units
+       from latest l join revision_cell c on c.revision_id = l.id
+      group by c.table_key, c.row_key, c.column_key`,
+    ...latest.params,
+  );
+  const sums = new Map(rows.map((row) => [`${row.table_key}.${row.row_key}.${row.column_key}`, row]));
+  const values = Object.fromEntries(
+    formatCells(format).map((cell) => {
+      const row = sums.get(cell.key);
+      const value = cell.kind === "count" ? (row?.count != null ? Number(row.count) : null) : row?.amount != null ? Number(row.amount) : null;
+      return [cell.key, value];
+    }),
+  );
+  return { format, year: where.year, units: Number(rows[0]?.units ?? 0), values };
+}
+
+/**
+ * The consistency rules on the sums: a sum of balanced reports balances, so a
+ * failure here means a unit's published figures are wrong. R6/R7 compare with
+ * last year's roll-up. Checks that concern one report's wording (title,
+ * signature date, format) do not apply to a sum.
+ */
+export function rollupFindings(rollup: Rollup, previous: Rollup | null): Finding[] {
+  return checkReport({
+    format: rollup.format,
+    organization: { name: "汇总", kind: "COUNTY_GOVERNMENT" },
+    year: rollup.year,
+    title: "",
+    signedOn: null,
+    values: rollup.values,
+    previous: previous && previous.format.version === rollup.format.version && previous.units > 0 ? previous.values : null,
+  }).filter((finding) => !finding.field && finding.rule !== "format-version");
+}
+
+export interface Contribution {
+  organization: { slug: string; name: string; kind: OrganizationKind };
+  value: number | null;
+}
+
+/** The units behind one summed cell, largest first. */
+export async function rollupContributions(prisma: PrismaClient, where: RollupWhere, key: string): Promise<Contribution[] | null> {
+  const format = formatOf(where.year);
+  const cell = findCell(format, key);
+  if (!cell) return null;
+  const latest = latestPublished(where, format);
+  const n = latest.params.length;
+  const rows = await prisma.$queryRawUnsafe<{ slug: string; name: string; kind: OrganizationKind; count: number | null; amount: string | null }[]>(
+    `with latest as (${latest.sql})
+     select o.slug, o.name, o.kind, c.count, c.amount::text as amount
+       from latest l
+       join organization o on o.id = l.organization_id
+       left join revision_cell c on c.revision_id = l.id and c.table_key = $${n + 1} and c.row_key = $${n + 2} and c.column_key = $${n + 3}
+      order by coalesce(c.count, c.amount, 0) desc, o.name`,
+    ...latest.params,
+    cell.table,
+    cell.row,
+    cell.column,
+  );
+  return rows.map((row) => ({
+    organization: { slug: row.slug, name: row.name, kind: row.kind },
+    value: cell.kind === "count" ? row.count : row.amount != null ? Number(row.amount) : null,
+  }));
+}
+
+/** A county's roll-up for the 主管部门: this year's sums, last year's, and the rules on them. */
+export async function loadCountyRollup(
+  actor: Actor | null,
+  countySlug: string,
+  year: number,
+  scope: RollupScope,
+  prisma: PrismaClient,
+) {
+  const { county } = await requireSupervisedCounty(actor, countySlug, prisma);
+  const [rollup, previous] = await Promise.all([
+    rollupCells(prisma, { countyId: county.id, year, scope }),
+    formatForYear(year - 1) ? rollupCells(prisma, { countyId: county.id, year: year - 1, scope }) : null,
+  ]);
+  return { county: { id: county.id, slug: county.slug, name: county.name }, scope, rollup, previous, findings: rollupFindings(rollup, previous) };
+}

@@ -1,0 +1,54 @@
+import { z } from "zod";
+import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+import type { DeadlineChanges } from "./deadlines";
+
+const kinds = ["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"] as const satisfies readonly OrganizationKind[];
+const daysIn = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+// Empty means "the national default" / "no override for this year".
+const monthDay = z
+  .string()
+  .trim()
+  .refine((v) => {
+    if (v === "") return true;
+    const m = /^(\d{1,2})-(\d{1,2})$/.exec(v);
+    return !!m && Number(m[1]) >= 1 && Number(m[1]) <= 12 && Number(m[2]) >= 1 && Number(m[2]) <= daysIn[Number(m[1]) - 1]!;
+  }, "请按“月-日”填写，如 02-20（不能是 2 月 29 日）")
+  .transform((v) => (v === "" ? null : v.split("-").map((n) => n.padStart(2, "0")).join("-")));
+
+const date = z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, "请选择日期").optional();
+
+const fields = {
+  default_COUNTY_GOVERNMENT: monthDay.optional(),
+  default_TOWNSHIP: monthDay.optional(),
+  default_COUNTY_DEPARTMENT: monthDay.optional(),
+  override_COUNTY_GOVERNMENT: date,
+  override_TOWNSHIP: date,
+  override_COUNTY_DEPARTMENT: date,
+};
+
+export const ZSaveDeadlinesInput = z
+  .object({
+    countySlug: z.string().min(1).max(100),
+    year: z.coerce.number().int().min(2008).max(2200),
+    ...fields,
+  })
+  .superRefine((input, ctx) => {
+    for (const kind of kinds) {
+      const due = (input as Record<string, unknown>)[`override_${kind}`];
+      if (typeof due === "string" && due !== "" && !due.startsWith(`${input.year + 1}-`)) {
+        ctx.addIssue({ code: "custom", path: [`override_${kind}`], message: `${input.year}年度报告的截止日期应在${input.year + 1}年内` });
+      }
+    }
+  })
+  .transform((input) => {
+    const record = input as Record<string, unknown>;
+    const changes: DeadlineChanges = { defaults: {}, overrides: {} };
+    for (const kind of kinds) {
+      const monthDayValue = record[`default_${kind}`];
+      if (monthDayValue !== undefined) changes.defaults[kind] = monthDayValue as string | null;
+      const due = record[`override_${kind}`];
+      if (due !== undefined) changes.overrides[kind] = due === "" ? null : (due as string);
+    }
+    return { countySlug: input.countySlug, year: input.year, changes };
+  });
