@@ -24,5 +24,10 @@ export const demoUnits: DemoOrganization[] = [
   { slug: "laian-caizheng", name: "来安县财政局", shortName: "县财政局", kind: "COUNTY_DEPARTMENT" },
 ];
 
-/** Reports the demo imports and publishes: [organization slug, year, file under prisma/demo]. */
-export const demoReports: [string, number, string][] = [["laian-leiguan", 2023, "leiguan-2023.txt"]];
+/**
+ * Reports the demo imports and publishes: [organization slug, year, file under
+ * prisma/demo, publication date]. 雷官镇 signed its 2023 report "2023年1月24日",
+ * a slip for 2024 (the signature-date warning); it is published on the 24th of
+ * January 2024 here.
+ */
+export const demoReports: [string, number, string, string][] = [["laian-leiguan", 2023, "leiguan-2023.txt", "2024-01-24"]];

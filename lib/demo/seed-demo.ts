@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { parseTextReport } from "@/lib/import/parse-text-report";
 import { importReport, requireFormatForYear } from "@/lib/reports/import-report";
 import { demoAccounts } from "./demo-accounts";
+import { demoHistoryUnits, seedDemoHistory } from "./demo-history";
 import { demoCounty, demoReports, demoUnits, type DemoOrganization } from "./demo-organizations";
 
 const DEMO_DIR = path.resolve(process.cwd(), "prisma/demo");
@@ -19,18 +20,23 @@ async function upsertOrganization(prisma: PrismaClient, org: DemoOrganization, p
 
 export async function seedDemo(prisma: PrismaClient): Promise<{ published: string[] }> {
   const county = await upsertOrganization(prisma, demoCounty, null);
-  for (const unit of demoUnits) await upsertOrganization(prisma, unit, county.id);
+  for (const unit of [...demoUnits, ...demoHistoryUnits]) await upsertOrganization(prisma, unit, county.id);
 
   await seedDemoAccounts(prisma);
 
   const published: string[] = [];
-  for (const [slug, year, file] of demoReports) {
+  for (const [slug, year, file, publishedOn] of demoReports) {
     const existing = await prisma.report.findFirst({ where: { year, organization: { slug } } });
     if (existing && existing.status !== "DRAFT") continue;
     const parsed = parseTextReport(readFileSync(path.join(DEMO_DIR, file), "utf8"), requireFormatForYear(year));
-    await importReport(prisma, { organizationSlug: slug, year, parsed, actor: ACTOR, publish: true });
+    // Published when the office published it, not on the day of the demo.
+    const publishedAt = new Date(`${publishedOn}T10:00:00+08:00`);
+    await importReport(prisma, { organizationSlug: slug, year, parsed, actor: ACTOR, publish: true, publishedAt });
     published.push(`${slug}/${year}`);
   }
+  const supervisor = await prisma.account.findUniqueOrThrow({ where: { username: "laian-supervisor" } });
+  const sample = parseTextReport(readFileSync(path.join(DEMO_DIR, "leiguan-2023.txt"), "utf8"), requireFormatForYear(2023));
+  published.push(...(await seedDemoHistory(prisma, sample, supervisor.id)));
   return { published };
 }
 

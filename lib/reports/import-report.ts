@@ -16,6 +16,8 @@ export interface ImportReportInput {
   /** Who runs the import, for the audit log. */
   actor: string;
   publish: boolean;
+  /** When the report was in fact published elsewhere (historical imports); default now. */
+  publishedAt?: Date;
 }
 
 export function requireFormatForYear(year: number): ReportFormat {
@@ -58,7 +60,7 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
       detail: { organization: organization.slug, year: input.year, issues: parsed.issues.length },
     });
 
-    const revision = input.publish ? await publishWorkingCopy(tx, report.id, input.actor) : null;
+    const revision = input.publish ? await publishWorkingCopy(tx, report.id, input.actor, input.publishedAt) : null;
     return { reportId: report.id, organization, revision };
   });
 }

@@ -5,9 +5,9 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { freezeRevision, stampPublication } from "@/lib/workflow/freeze-revision";
 
-export async function publishWorkingCopy(tx: Prisma.TransactionClient, reportId: string, actor: string) {
+export async function publishWorkingCopy(tx: Prisma.TransactionClient, reportId: string, actor: string, publishedAt?: Date) {
   const frozen = await freezeRevision(tx, reportId, { submittedById: null });
-  const revision = await stampPublication(tx, frozen.id, null);
+  const revision = await stampPublication(tx, frozen.id, null, publishedAt);
   await recordAuditEvent(tx, {
     actor,
     event: "report.publish",

@@ -38,12 +38,14 @@ export async function stampPublication(
   tx: Prisma.TransactionClient,
   revisionId: string,
   publishedById: string | null,
+  /** Only for imports of reports published elsewhere earlier; otherwise now. */
+  publishedAt = new Date(),
 ) {
   const revision = await tx.reportRevision.findUniqueOrThrow({
     where: { id: revisionId },
     include: { report: { include: { organization: true } } },
   });
-  const now = new Date();
+  const now = publishedAt;
   const indexNumber = await allocateIndexNumber(tx, revision.report.organization, Number(todayInChina(now).slice(0, 4)));
   const published = await tx.reportRevision.update({
     where: { id: revisionId },

@@ -1,0 +1,108 @@
+// Several years of reports for 来安县's units, in the states a 主管部门 meets
+// on its status board: published on time, submitted late, returned with a
+// comment, a draft past its deadline, a narrative copied from another unit
+// (雷同) and a figure that jumped six-fold. Derived from the real 雷官镇 2023
+// report with each unit's name and the year put in and the figures scaled.
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+import type { ParsedReport } from "@/lib/import/parse-text-report";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { withComputedTotals, formatForYear } from "@/lib/report-format";
+import { importReport } from "@/lib/reports/import-report";
+import { freezeRevision } from "@/lib/workflow/freeze-revision";
+
+export const demoHistoryUnits: { slug: string; name: string; shortName: string; kind: OrganizationKind }[] = [
+  { slug: "laian-shunshan", name: "来安县舜山镇人民政府", shortName: "舜山镇", kind: "TOWNSHIP" },
+  { slug: "laian-zhangshan", name: "来安县张山镇人民政府", shortName: "张山镇", kind: "TOWNSHIP" },
+  { slug: "laian-jiaoti", name: "来安县教育体育局", shortName: "县教体局", kind: "COUNTY_DEPARTMENT" },
+  { slug: "laian-gongan", name: "来安县公安局", shortName: "县公安局", kind: "COUNTY_DEPARTMENT" },
+];
+
+type State = { published: string } | "SUBMITTED" | "RETURNED" | "DRAFT";
+
+interface DemoHistoryReport {
+  slug: string;
+  year: number;
+  state: State;
+  /** Figures = the sample's × scale. */
+  scale: number;
+  /** Narrative copied word for word from this unit's report (雷同). */
+  copiesFrom?: string;
+}
+
+export const demoHistoryReports: DemoHistoryReport[] = [
+  { slug: "laian-shunshan", year: 2022, state: { published: "2023-01-18" }, scale: 2 },
+  { slug: "laian-shunshan", year: 2023, state: { published: "2024-01-22" }, scale: 2 },
+  { slug: "laian-shunshan", year: 2024, state: { published: "2025-01-20" }, scale: 2 },
+  { slug: "laian-shunshan", year: 2025, state: { published: "2026-01-26" }, scale: 2 },
+  { slug: "laian-zhangshan", year: 2024, state: { published: "2025-02-08" }, scale: 1 },
+  { slug: "laian-zhangshan", year: 2025, state: "SUBMITTED", scale: 1, copiesFrom: "laian-shunshan" },
+  { slug: "laian-jiaoti", year: 2024, state: { published: "2025-01-27" }, scale: 3 },
+  { slug: "laian-jiaoti", year: 2025, state: "RETURNED", scale: 3 },
+  { slug: "laian-gongan", year: 2024, state: { published: "2025-01-15" }, scale: 1 },
+  { slug: "laian-gongan", year: 2025, state: "DRAFT", scale: 6 },
+  { slug: "laian", year: 2024, state: { published: "2025-03-25" }, scale: 4 },
+  { slug: "laian", year: 2025, state: { published: "2026-03-28" }, scale: 4 },
+];
+
+const ACTOR = "system:demo";
+
+function reportFor(sample: ParsedReport, unit: { name: string; shortName: string }, entry: DemoHistoryReport, copied?: { name: string; shortName: string }): ParsedReport {
+  const format = formatForYear(entry.year)!;
+  const retell = (text: string, who = unit) => text.replaceAll("雷官镇", who.shortName).replaceAll("2023", String(entry.year));
+  const scaled = Object.fromEntries(Object.entries(sample.values).map(([key, value]) => [key, value === null ? null : value * entry.scale]));
+  const sections = Object.fromEntries(
+    Object.entries(sample.sections).map(([key, text]) => [key, retell(text, copied ?? unit)]),
+  ) as ParsedReport["sections"];
+  return {
+    ...sample,
+    title: `${unit.name}${entry.year}年政府信息公开工作年度报告`,
+    sections,
+    values: withComputedTotals(format, scaled),
+    signatureLine: unit.name,
+    signedOn: typeof entry.state === "object" ? entry.state.published : `${entry.year + 1}-01-20`,
+    issues: [],
+  };
+}
+
+/** Idempotent: a unit-year that already has a report is left as it is. */
+export async function seedDemoHistory(prisma: PrismaClient, sample: ParsedReport, reviewerAccountId: string) {
+  const units = new Map((await prisma.organization.findMany({ where: { slug: { in: [...demoHistoryUnits.map((u) => u.slug), "laian"] } } })).map((o) => [o.slug, o]));
+  const created: string[] = [];
+  for (const entry of demoHistoryReports) {
+    const unit = units.get(entry.slug);
+    if (!unit) continue;
+    if (await prisma.report.findFirst({ where: { organizationId: unit.id, year: entry.year } })) continue;
+    const parsed = reportFor(sample, unit, entry, entry.copiesFrom ? units.get(entry.copiesFrom) : undefined);
+    const published = typeof entry.state === "object";
+    const { reportId } = await importReport(prisma, {
+      organizationSlug: entry.slug,
+      year: entry.year,
+      parsed,
+      actor: ACTOR,
+      publish: published,
+      ...(published ? { publishedAt: new Date(`${(entry.state as { published: string }).published}T10:00:00+08:00`) } : {}),
+    });
+    if (entry.state === "SUBMITTED" || entry.state === "RETURNED") {
+      await prisma.$transaction(async (tx) => {
+        const revision = await freezeRevision(tx, reportId, { submittedById: null });
+        if (entry.state === "RETURNED") {
+          await tx.reviewComment.create({
+            data: { revisionId: revision.id, authorId: reviewerAccountId, target: null, body: "主动公开数据与信息公开目录不一致，请核实后重新提交" },
+          });
+        }
+        await tx.report.update({ where: { id: reportId }, data: { status: entry.state === "SUBMITTED" ? "SUBMITTED" : "DRAFT" } });
+        await recordAuditEvent(tx, {
+          actor: ACTOR,
+          event: entry.state === "SUBMITTED" ? "report.submit" : "report.return",
+          objectType: "report",
+          objectId: reportId,
+          result: "success",
+          detail: { revision: revision.number, demo: true },
+        });
+      });
+    }
+    created.push(`${entry.slug}/${entry.year}`);
+  }
+  return created;
+}
