@@ -49,7 +49,9 @@ const ACTOR = "system:demo";
 
 function reportFor(sample: ParsedReport, unit: { name: string; shortName: string }, entry: DemoHistoryReport, copied?: { name: string; shortName: string }): ParsedReport {
   const format = formatForYear(entry.year)!;
-  const retell = (text: string, who = unit) => text.replaceAll("雷官镇", who.shortName).replaceAll("2023", String(entry.year));
+  // Each unit's own words (the sample's 五 and 六 never name the town), unless it copies.
+  const retell = (text: string, who = unit) =>
+    `${text.replaceAll("雷官镇", who.shortName).replaceAll("2023", String(entry.year))}\n${who.shortName}政务公开办公室，${entry.year + 1}年。`;
   const scaled = Object.fromEntries(Object.entries(sample.values).map(([key, value]) => [key, value === null ? null : value * entry.scale]));
   const sections = Object.fromEntries(
     Object.entries(sample.sections).map(([key, text]) => [key, retell(text, copied ?? unit)]),
