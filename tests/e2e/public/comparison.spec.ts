@@ -33,7 +33,9 @@ test("a county's units side by side, sortable without script, with a CSV of all 
   await table.getByRole("link", { name: "行政许可" }).click();
   await expect(page).toHaveURL(/sort=\d+&dir=desc/);
   await expect(page.getByRole("columnheader", { name: "行政许可" })).toHaveAttribute("aria-sort", "descending");
+  // 舜山镇 (116 licences) before 雷官镇 (58).
+  await expect(table.getByRole("rowheader")).toHaveText(["舜山镇", "雷官镇"]);
   const csv = (await (await request.get("/counties/laian/2023.csv")).text()).trim().split("\r\n");
-  expect(csv).toHaveLength(1 + 200);
+  expect(csv).toHaveLength(1 + 2 * 200);
   expect(csv).toContain("来安县雷官镇人民政府,,2023,active,二、主动公开政府信息情况,license,行政许可,decisions,本年处理决定数量,58");
 });
