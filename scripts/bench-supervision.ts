@@ -1,5 +1,6 @@
 // npm run bench:supervision — a province-sized data set (100 counties × 20
-// units = 2,000 units, 5 years of published reports, ~3.8 M table cells) in a
+// units = 2,000 units, 5 years of published reports: 2 M published cells and
+// as many in the working copies) in a
 // throwaway database, then the status board, a county roll-up and the
 // province-wide roll-up, timed over many runs. A benchmark: it prints figures.
 import { performance } from "node:perf_hooks";
