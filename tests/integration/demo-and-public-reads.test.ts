@@ -34,10 +34,12 @@ describe("the demo data", () => {
     const before = await count();
     expect(await seedDemo(prisma)).toEqual({ published: [] });
     expect(await count()).toEqual(before);
-    expect(before.organizations).toBe(6);
-    expect(before.reports).toBe(1);
-    expect(before.revisions).toBe(1);
-    expect(before.cells).toBe(200);
+    // 来安县 and 9 units; 雷官镇 2023 and the supervision history (12 reports:
+    // 10 revisions published, one submitted, one returned).
+    expect(before.organizations).toBe(10);
+    expect(before.reports).toBe(13);
+    expect(before.revisions).toBe(12);
+    expect(before.cells).toBe(12 * 200);
   });
 
   it("publishes the imported 雷官镇 2023 report, with an audit trail", async () => {
@@ -81,6 +83,6 @@ describe("cell storage", () => {
         join organization county on county.id = o.parent_id
        where county.slug = 'laian' and r.year = 2023
          and c.table_key = 'active' and c.row_key = 'license' and c.column_key = 'decisions'`;
-    expect(Number(rows[0]!.total)).toBe(58);
+    expect(Number(rows[0]!.total)).toBe(58 + 2 * 58); // 雷官镇, and 舜山镇 at twice its figures
   });
 });
