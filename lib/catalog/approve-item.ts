@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { allocateIndexNumber } from "@/lib/publication/index-number";
 import { canReviewReportsOf } from "@/lib/reports/permissions";
 import { yearInChina } from "./china-time";
-import { auditItem, CATALOG_OBJECT, itemAlreadyHandled, loadItem, refuseItem } from "./item-helpers";
+import { auditItem, CATALOG_OBJECT, helpedWrite, itemAlreadyHandled, loadItem, refuseItem } from "./item-helpers";
 import type { ZCatalogItemRef } from "./schemas";
 
 export async function approveCatalogItem(
@@ -24,7 +24,7 @@ export async function approveCatalogItem(
     return refuseItem(prisma, actor, "catalog.approve", object, "forbidden", "只有本单位的审核人可以审核发布");
   }
   if (item.status !== "SUBMITTED" || item.version !== input.baseVersion) throw itemAlreadyHandled();
-  if (item.submittedById === actor.accountId || item.lastEditedById === actor.accountId || (await editedBy(prisma, actor, item.id))) {
+  if (await helpedWrite(prisma, actor, item)) {
     return refuseItem(prisma, actor, "catalog.approve", object, "separation-of-duties", "起草、修改或提交该信息的人不能审核发布");
   }
   return prisma.$transaction(async (tx) => {
@@ -41,16 +41,3 @@ export async function approveCatalogItem(
   });
 }
 
-/** Whoever created or saved the item at any time helped write it. */
-async function editedBy(prisma: PrismaClient, actor: Actor, itemId: string): Promise<boolean> {
-  const saves = await prisma.auditEvent.count({
-    where: {
-      objectType: CATALOG_OBJECT,
-      objectId: itemId,
-      event: { in: ["catalog.create", "catalog.save", "catalog.import"] },
-      result: "success",
-      actor: actor.username,
-    },
-  });
-  return saves > 0;
-}

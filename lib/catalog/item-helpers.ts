@@ -60,3 +60,22 @@ export function fieldsOf<T extends TCatalogItemFields>(input: T): TCatalogItemFi
   const { title, body, category, subject, documentNumber, issuer, writtenOn, originalPublishedAt, validity, validityEndedOn } = input;
   return { title, body, category, subject, documentNumber, issuer, writtenOn, originalPublishedAt, validity, validityEndedOn };
 }
+
+/** Events by which someone writes an item's content. */
+const WRITING_EVENTS = ["catalog.create", "catalog.save", "catalog.import", "catalog.attach", "catalog.detach"];
+
+/**
+ * Whoever drafted, edited, submitted or changed the files of an item helped
+ * write it, and may not approve it (separation of duties).
+ */
+export async function helpedWrite(
+  prisma: Client,
+  actor: Actor,
+  item: { id: string; submittedById: string | null; lastEditedById: string | null },
+): Promise<boolean> {
+  if (item.submittedById === actor.accountId || item.lastEditedById === actor.accountId) return true;
+  const writes = await prisma.auditEvent.count({
+    where: { objectType: CATALOG_OBJECT, objectId: item.id, event: { in: WRITING_EVENTS }, result: "success", actor: actor.username },
+  });
+  return writes > 0;
+}

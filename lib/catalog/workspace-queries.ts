@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canEditReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "@/lib/reports/permissions";
 import { dateTimeInChina } from "./china-time";
+import { helpedWrite } from "./item-helpers";
 
 /** The organizations whose catalogs the actor works on, with what they may do there. */
 export async function listCatalogWorkspaces(actorOrNull: Actor | null, prisma: PrismaClient = db()) {
@@ -81,12 +82,7 @@ export async function getWorkspaceItem(actorOrNull: Actor | null, itemId: string
   if (!item || !canReadWorkingCopyOf(actor, item.organization)) throw new AppError("NOT_FOUND", "未找到该信息");
   const isClerk = canEditReportsOf(actor, item.organization);
   const isReviewer = canReviewReportsOf(actor, item.organization);
-  const wroteIt =
-    item.submittedById === actor.accountId ||
-    item.lastEditedById === actor.accountId ||
-    (await prisma.auditEvent.count({
-      where: { objectType: "catalog_item", objectId: item.id, actor: actor.username, result: "success", event: { in: ["catalog.create", "catalog.save", "catalog.import"] } },
-    })) > 0;
+  const wroteIt = await helpedWrite(prisma, actor, item);
   return {
     id: item.id,
     organization: { id: item.organization.id, slug: item.organization.slug, name: item.organization.name },
