@@ -23,6 +23,9 @@ export default async function RootLayout({ children }: { children: React.ReactNo
               政府信息公开工作年度报告
             </Link>
             <nav aria-label="站点" className="flex items-center gap-4">
+              <Link href="/catalog" className="text-sm underline">
+                信息公开目录
+              </Link>
               <Link href="/search" className="text-sm underline">
                 搜索
               </Link>

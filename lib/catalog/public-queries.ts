@@ -15,8 +15,12 @@ export interface CatalogListItem {
   category: string;
   documentNumber: string;
   indexNumber: string;
+  issuer: string;
+  subject: string;
+  writtenOn: Date | null;
   publishedAt: Date;
   validity: "VALID" | "REPEALED" | "EXPIRED";
+  validityEndedOn: Date | null;
   organizationSlug: string;
   organizationName: string;
 }
@@ -61,13 +65,18 @@ export async function listPublishedItems(
       category: string;
       document_number: string;
       index_number: string;
+      issuer: string;
+      subject: string;
+      written_on: Date | null;
       published_at: Date;
       validity: CatalogListItem["validity"];
+      validity_ended_on: Date | null;
       slug: string;
       name: string;
     }[]
   >`
-    select i.id, i.title, i.category, i.document_number, i.index_number, i.published_at, i.validity, o.slug, o.name
+    select i.id, i.title, i.category, i.document_number, i.index_number, i.issuer, i.subject, i.written_on,
+           i.published_at, i.validity, i.validity_ended_on, o.slug, o.name
       from catalog_item i join organization o on o.id = i.organization_id
      where ${Prisma.join(conditions, " and ")}
      order by i.published_at desc, i.id desc
@@ -78,8 +87,12 @@ export async function listPublishedItems(
     category: row.category,
     documentNumber: row.document_number,
     indexNumber: row.index_number,
+    issuer: row.issuer,
+    subject: row.subject,
+    writtenOn: row.written_on,
     publishedAt: row.published_at,
     validity: row.validity,
+    validityEndedOn: row.validity_ended_on,
     organizationSlug: row.slug,
     organizationName: row.name,
   }));
