@@ -1,7 +1,9 @@
 "use server";
 
 import { createAction } from "@/lib/actions/safe-action";
+import { z } from "zod";
 import { approveCatalogItem } from "./approve-item";
+import { removeCatalogAttachment } from "./attachments";
 import { changeCatalogItemValidity } from "./change-validity";
 import { createCatalogItem } from "./create-item";
 import { returnCatalogItem } from "./return-item";
@@ -23,4 +25,7 @@ export const returnCatalogItemAction = createAction(ZReturnCatalogItemInput, (ac
 export const approveCatalogItemAction = createAction(ZCatalogItemRef, (actor, input) => approveCatalogItem(actor, input));
 export const changeCatalogItemValidityAction = createAction(ZChangeValidityInput, (actor, input) =>
   changeCatalogItemValidity(actor, input),
+);
+export const removeCatalogAttachmentAction = createAction(z.object({ attachmentId: z.uuid() }), (actor, input) =>
+  removeCatalogAttachment(actor, input),
 );

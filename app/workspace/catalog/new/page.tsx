@@ -1,0 +1,37 @@
+import type { Metadata } from "next";
+import { notFound, redirect } from "next/navigation";
+import { getActor } from "@/lib/auth/current-actor";
+import { listCatalogWorkspaces } from "@/lib/catalog/workspace-queries";
+import { ItemForm } from "../_components/item-form";
+
+export const metadata: Metadata = { title: "新建信息" };
+
+export default async function NewCatalogItemPage({ searchParams }: { searchParams: Promise<{ organization?: string }> }) {
+  const actor = await getActor();
+  if (!actor) redirect("/login?callbackUrl=/workspace/catalog");
+  const { organization: organizationId } = await searchParams;
+  // The form is offered only where the person may draft; the action checks again.
+  const organization = (await listCatalogWorkspaces(actor)).find((o) => o.id === organizationId && o.canEdit);
+  if (!organization) notFound();
+  return (
+    <>
+      <h1 className="mb-4 text-xl font-bold">新建信息：{organization.name}</h1>
+      <ItemForm
+        mode="create"
+        organizationId={organization.id}
+        initial={{
+          title: "",
+          body: "",
+          category: "",
+          subject: "",
+          documentNumber: "",
+          issuer: organization.name,
+          writtenOn: "",
+          originalPublishedAt: "",
+          validity: "VALID",
+          validityEndedOn: "",
+        }}
+      />
+    </>
+  );
+}
