@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { catalogCategories, categoryFromText, categoryLabel, findCategory } from "@/lib/catalog/categories";
-import { cellsFromCatalog, proactiveDisclosureSentence, summarizeCounts } from "@/lib/catalog/report-measures";
+import { cellsFromCatalog, differencesFromCatalog, proactiveDisclosureSentence, summarizeCounts } from "@/lib/catalog/report-measures";
 import { findCell, format2021 } from "@/lib/report-format";
 
 describe("catalog categories", () => {
@@ -63,5 +63,22 @@ describe("report counts summary", () => {
     expect(proactiveDisclosureSentence("雷官镇", counts)).toBe(
       "2023年雷官镇通过政府信息公开目录主动公开政府信息528条，其中基础信息346条、基层政务公开标准化规范化（“两化”）专区信息182条。按类别：政策文件300条、行政许可46条、社会救助182条。",
     );
+  });
+});
+
+describe("differencesFromCatalog", () => {
+  it("names the table-二 cells whose figure differs from the catalog, empty cells included", () => {
+    const counts = summarizeCounts(2023, new Map([["license", { published: 58, repealed: 0, inForce: 0 }], ["normative", { published: 1, repealed: 0, inForce: 3 }]]));
+    const values = { "active.license.decisions": 58, "active.normative.issued": 0, "active.normative.inForce": 3, "active.penalty.decisions": 0 };
+    const differences = differencesFromCatalog("2021", values, counts);
+    expect(differences.map((d) => [d.cell, d.reported, d.catalog])).toEqual([
+      ["active.regulation.issued", undefined, 0],
+      ["active.regulation.repealed", undefined, 0],
+      ["active.regulation.inForce", undefined, 0],
+      ["active.normative.issued", 0, 1],
+      ["active.normative.repealed", undefined, 0],
+      ["active.enforcement.decisions", undefined, 0],
+    ]);
+    expect(differences[3]!.name).toBe("行政规范性文件 本年制发件数");
   });
 });
