@@ -7,6 +7,7 @@ import { hashPassword } from "@/lib/auth/password";
 import { parseTextReport } from "@/lib/import/parse-text-report";
 import { importReport, requireFormatForYear } from "@/lib/reports/import-report";
 import { demoAccounts } from "./demo-accounts";
+import { seedDemoCatalog } from "./demo-catalog";
 import { demoCounty, demoReports, demoUnits, type DemoOrganization } from "./demo-organizations";
 
 const DEMO_DIR = path.resolve(process.cwd(), "prisma/demo");
@@ -31,6 +32,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ published: strin
     await importReport(prisma, { organizationSlug: slug, year, parsed, actor: ACTOR, publish: true });
     published.push(`${slug}/${year}`);
   }
+  const catalogItems = await seedDemoCatalog(prisma, ACTOR);
+  if (catalogItems > 0) published.push(`laian-leiguan catalog (${catalogItems} items)`);
   return { published };
 }
 
