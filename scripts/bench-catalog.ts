@@ -134,6 +134,8 @@ try {
   results.push(await time("search: all units, a 文号 fragment", RUNS, (i) => listPublishedItems(null, { q: `政〔${year(i)}〕${(i * 3 + 3) % PER_UNIT_YEAR}号` }, {}, prisma)));
   results.push(await time("search: all units, a term that matches nothing", RUNS, (i) => listPublishedItems(null, { q: `不存在的词${i}` }, {}, prisma)));
   results.push(await time("search: all units, 2-character words, within a year", RUNS, (i) => listPublishedItems(null, { q: TOPICS[i % TOPICS.length]!.slice(2, 4), year: year(i) }, {}, prisma)));
+  results.push(await time("search: all units, a place name (2 characters), within a year", RUNS, (i) => listPublishedItems(null, { q: place(i), year: year(i) }, {}, prisma)));
+  results.push(await time("search: all units, 2 characters matching nothing, within a year", Math.ceil(RUNS / 4), (i) => listPublishedItems(null, { q: `无${i % 10}`, year: year(i) }, {}, prisma)));
   results.push(await time("report counts: one unit-year (one aggregate query)", RUNS, (i) => countCatalogForReport(unit(i), year(i), prisma)));
   await prisma.$disconnect();
 

@@ -47,6 +47,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
         <h2 id="results" className="mb-2 text-lg font-semibold">{filtering ? "检索结果" : "最新公开"}</h2>
         <div role="status" aria-live="polite" className="mb-2 text-sm">
           {filtering && page.items.length === 0 && <p>没有找到符合条件的信息。</p>}
+          {page.partial && <p>两个字以内的检索词在全部单位中只查找最近公开的5000条信息；请输入更多的字，或选择单位后检索。</p>}
         </div>
         {page.items.length > 0 && <CatalogItemList items={page.items} showUnit />}
         <PageLinks base="/catalog" filters={filters} next={page.next} extra={unit ? `unit=${unit.slug}` : ""} />
