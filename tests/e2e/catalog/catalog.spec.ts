@@ -26,8 +26,10 @@ test("a clerk drafts an item, a reviewer publishes it, and its count goes from t
   await expect(page.getByText("状态：待审核")).toBeVisible();
 
   // The clerk's draft is nowhere public yet.
-  const publicBefore = await page.request.get(`/catalog/laian-leiguan?q=${encodeURIComponent(title)}`);
-  expect(await publicBefore.text()).not.toContain(title);
+  await page.goto(`/catalog/laian-leiguan?q=${encodeURIComponent(title)}`);
+  await expect(page.getByText("没有找到符合条件的信息。")).toBeVisible();
+  await expect(page.getByRole("link", { name: title })).toHaveCount(0);
+  await page.goto(itemUrl);
 
   const reviewerContext = await browser.newContext();
   const reviewer = await reviewerContext.newPage();
