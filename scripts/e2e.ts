@@ -24,18 +24,20 @@ try {
   await seedDemo(prisma);
   const draft = parseTextReport(readFileSync("prisma/demo/leiguan-2023.txt", "utf8"), format2021);
   await importReport(prisma, { organizationSlug: "laian-xinan", year: 2023, parsed: draft, actor: "e2e", publish: false });
-  // The workflow spec has 半塔镇 to itself: a clerk and a reviewer of its own.
-  const banta = await prisma.organization.findUniqueOrThrow({ where: { slug: "laian-banta" } });
-  for (const [username, password, role] of [
-    ["banta-clerk", "Banta-clerk-2026", "CLERK"],
-    ["banta-reviewer", "Banta-review-2026", "REVIEWER"],
+  // The workflow spec has 半塔镇 to itself, the catalog spec 水口镇: a clerk and a reviewer of their own.
+  for (const [slug, username, password, role] of [
+    ["laian-banta", "banta-clerk", "Banta-clerk-2026", "CLERK"],
+    ["laian-banta", "banta-reviewer", "Banta-review-2026", "REVIEWER"],
+    ["laian-shuikou", "shuikou-clerk", "Shuikou-clerk-2026", "CLERK"],
+    ["laian-shuikou", "shuikou-reviewer", "Shuikou-review-2026", "REVIEWER"],
   ] as const) {
+    const organization = await prisma.organization.findUniqueOrThrow({ where: { slug } });
     await prisma.account.create({
       data: {
         username,
         displayName: username,
         passwordHash: await hashPassword(password),
-        roles: { create: { organizationId: banta.id, role } },
+        roles: { create: { organizationId: organization.id, role } },
       },
     });
   }
