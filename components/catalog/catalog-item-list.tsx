@@ -1,18 +1,12 @@
 import Link from "next/link";
 import { categoryLabel, validityLabel } from "@/lib/catalog/categories";
 import { dateInChina } from "@/lib/catalog/china-time";
+import type { CatalogListItem } from "@/lib/catalog/public-queries";
 
-export interface CatalogListEntry {
-  id: string;
-  title: string;
-  category: string;
-  documentNumber: string;
-  indexNumber: string;
-  publishedAt: Date;
-  validity: keyof typeof validityLabel;
-  organizationSlug: string;
-  organizationName?: string;
-}
+export type CatalogListEntry = Pick<
+  CatalogListItem,
+  "id" | "title" | "category" | "documentNumber" | "indexNumber" | "publishedAt" | "validity" | "organizationSlug" | "organizationName"
+>;
 
 /** Items as a list (not a table), so a 360 px phone reads them without sideways scrolling. */
 export function CatalogItemList({ items, showUnit = false }: { items: CatalogListEntry[]; showUnit?: boolean }) {
@@ -24,7 +18,7 @@ export function CatalogItemList({ items, showUnit = false }: { items: CatalogLis
             {item.title}
           </Link>
           <p className="mt-1 flex flex-wrap gap-x-3 text-sm text-gray-700">
-            {showUnit && item.organizationName && <span>{item.organizationName}</span>}
+            {showUnit && <span>{item.organizationName}</span>}
             <span>{categoryLabel(item.category)}</span>
             {item.documentNumber && <span>{item.documentNumber}</span>}
             <span>发布日期 {dateInChina(item.publishedAt)}</span>

@@ -6,6 +6,7 @@ import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { catalogCategories } from "./categories";
 import { yearRangeInChina } from "./china-time";
+import type { CatalogListItem } from "./public-queries";
 import { summarizeCounts, type CatalogMeasure, type CatalogReportCounts, type CategoryCounts } from "./report-measures";
 
 /** Categories whose items count across years (现行有效 at year end). */
@@ -46,16 +47,10 @@ export async function countCatalogForReport(
   return summarizeCounts(year, byCategory);
 }
 
-export interface ItemBehindCount {
-  id: string;
-  title: string;
-  category: string;
-  documentNumber: string;
-  indexNumber: string;
-  publishedAt: Date;
-  validity: "VALID" | "REPEALED" | "EXPIRED";
-  validityEndedOn: Date | null;
-}
+export type ItemBehindCount = Pick<
+  CatalogListItem,
+  "id" | "title" | "category" | "documentNumber" | "indexNumber" | "publishedAt" | "validity" | "validityEndedOn"
+>;
 
 /** The published items behind one count (at most `limit`, newest first). */
 export async function listItemsBehindCount(

@@ -25,6 +25,12 @@ export async function listCatalogWorkspaces(actorOrNull: Actor | null, prisma: P
     .map((org) => ({ ...org, canEdit: canEditReportsOf(actor, org), canReview: canReviewReportsOf(actor, org) }));
 }
 
+/** The organization to draft for, when the actor is its clerk; null otherwise (the actions check again). */
+export async function findDraftableOrganization(actor: Actor | null, organizationId: string | undefined, prisma: PrismaClient = db()) {
+  if (!organizationId) return null;
+  return (await listCatalogWorkspaces(actor, prisma)).find((o) => o.id === organizationId && o.canEdit) ?? null;
+}
+
 /** An organization's items that are not yet public, and the latest public ones. */
 export async function listWorkspaceItems(
   actorOrNull: Actor | null,

@@ -1,13 +1,20 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useState, useTransition, type ReactNode } from "react";
 import { catalogCategories } from "@/lib/catalog/categories";
 import { createCatalogItemAction, saveCatalogItemAction } from "@/lib/catalog/actions";
 import type { WorkspaceItem } from "@/lib/catalog/workspace-queries";
 
 type Fields = WorkspaceItem["fields"];
 type Failure = { message: string; fieldErrors: Record<string, string> };
+type ControlProps = {
+  value: string;
+  onChange: (event: { target: { value: string } }) => void;
+  className: string;
+  "aria-describedby"?: string;
+  "aria-invalid"?: true;
+};
 
 /**
  * Creating or editing a draft. The inputs keep what was typed when the
@@ -40,6 +47,16 @@ export function ItemForm({
   const message = (name: keyof Fields) =>
     errorOf(name) ? <p id={`error-${name}`} className="text-sm text-red-800">{errorOf(name)}</p> : null;
   const input = "block w-full rounded border border-gray-500 px-2 py-1";
+  /** A labelled control bound to one field, with its message linked and announced. */
+  const field = (name: keyof Fields, label: string, control: (props: ControlProps) => ReactNode) => (
+    <div>
+      <label className="block text-sm font-semibold">
+        {label}
+        {control({ value: fields[name], onChange: set(name), className: input, ...describe(name) })}
+      </label>
+      {message(name)}
+    </div>
+  );
 
   return (
     <form
@@ -71,71 +88,29 @@ export function ItemForm({
       </label>
       {message("title")}
       <div className="grid gap-3 sm:grid-cols-2">
-        <div>
-          <label className="block text-sm font-semibold">
-            信息类别
-            <select value={fields.category} onChange={set("category")} className={input} {...describe("category")}>
-              <option value="">请选择</option>
-              {catalogCategories.map((c) => (
-                <option key={c.key} value={c.key}>{c.label}（{c.article}）</option>
-              ))}
-            </select>
-          </label>
-          {message("category")}
-        </div>
-        <div>
-          <label className="block text-sm font-semibold">
-            文号
-            <input value={fields.documentNumber} onChange={set("documentNumber")} placeholder="如：雷政〔2024〕12号" className={input} {...describe("documentNumber")} />
-          </label>
-          {message("documentNumber")}
-        </div>
-        <div>
-          <label className="block text-sm font-semibold">
-            发布机构
-            <input value={fields.issuer} onChange={set("issuer")} className={input} {...describe("issuer")} />
-          </label>
-          {message("issuer")}
-        </div>
-        <div>
-          <label className="block text-sm font-semibold">
-            主题分类
-            <input value={fields.subject} onChange={set("subject")} placeholder="如：综合政务\政务公开" className={input} {...describe("subject")} />
-          </label>
-          {message("subject")}
-        </div>
-        <div>
-          <label className="block text-sm font-semibold">
-            成文日期
-            <input type="date" value={fields.writtenOn} onChange={set("writtenOn")} className={input} {...describe("writtenOn")} />
-          </label>
-          {message("writtenOn")}
-        </div>
-        <div>
-          <label className="block text-sm font-semibold">
-            原发布日期（仅补录已在原网站发布的信息时填写）
-            <input value={fields.originalPublishedAt} onChange={set("originalPublishedAt")} placeholder="如：2023-12-31 或 2023-12-31 23:30" className={input} {...describe("originalPublishedAt")} />
-          </label>
-          {message("originalPublishedAt")}
-        </div>
-        <div>
-          <label className="block text-sm font-semibold">
-            有效性
-            <select value={fields.validity} onChange={set("validity")} className={input} {...describe("validity")}>
-              <option value="VALID">有效</option>
-              <option value="REPEALED">已废止</option>
-              <option value="EXPIRED">已失效</option>
-            </select>
-          </label>
-          {message("validity")}
-        </div>
-        <div>
-          <label className="block text-sm font-semibold">
-            废止或失效日期
-            <input type="date" value={fields.validityEndedOn} onChange={set("validityEndedOn")} className={input} {...describe("validityEndedOn")} />
-          </label>
-          {message("validityEndedOn")}
-        </div>
+        {field("category", "信息类别", (props) => (
+          <select {...props}>
+            <option value="">请选择</option>
+            {catalogCategories.map((c) => (
+              <option key={c.key} value={c.key}>{c.label}（{c.article}）</option>
+            ))}
+          </select>
+        ))}
+        {field("documentNumber", "文号", (props) => <input {...props} placeholder="如：雷政〔2024〕12号" />)}
+        {field("issuer", "发布机构", (props) => <input {...props} />)}
+        {field("subject", "主题分类", (props) => <input {...props} placeholder="如：综合政务\政务公开" />)}
+        {field("writtenOn", "成文日期", (props) => <input type="date" {...props} />)}
+        {field("originalPublishedAt", "原发布日期（仅补录已在原网站发布的信息时填写）", (props) => (
+          <input {...props} placeholder="如：2023-12-31 或 2023-12-31 23:30" />
+        ))}
+        {field("validity", "有效性", (props) => (
+          <select {...props}>
+            <option value="VALID">有效</option>
+            <option value="REPEALED">已废止</option>
+            <option value="EXPIRED">已失效</option>
+          </select>
+        ))}
+        {field("validityEndedOn", "废止或失效日期", (props) => <input type="date" {...props} />)}
       </div>
       <label className="block text-sm font-semibold">
         正文（纯文本，段落之间空一行）

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { importColumns } from "@/lib/catalog/import/import-rows";
-import { listCatalogWorkspaces } from "@/lib/catalog/workspace-queries";
+import { findDraftableOrganization } from "@/lib/catalog/workspace-queries";
 import { ImportPanel } from "./_components/import-panel";
 
 export const metadata: Metadata = { title: "批量导入信息" };
@@ -11,7 +11,7 @@ export default async function ImportCatalogPage({ searchParams }: { searchParams
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/workspace/catalog");
   const { organization: organizationId } = await searchParams;
-  const organization = (await listCatalogWorkspaces(actor)).find((o) => o.id === organizationId && o.canEdit);
+  const organization = await findDraftableOrganization(actor, organizationId);
   if (!organization) notFound();
   return (
     <>

@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
-import { listCatalogWorkspaces } from "@/lib/catalog/workspace-queries";
+import { findDraftableOrganization } from "@/lib/catalog/workspace-queries";
 import { ItemForm } from "../_components/item-form";
 
 export const metadata: Metadata = { title: "新建信息" };
@@ -10,8 +10,7 @@ export default async function NewCatalogItemPage({ searchParams }: { searchParam
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/workspace/catalog");
   const { organization: organizationId } = await searchParams;
-  // The form is offered only where the person may draft; the action checks again.
-  const organization = (await listCatalogWorkspaces(actor)).find((o) => o.id === organizationId && o.canEdit);
+  const organization = await findDraftableOrganization(actor, organizationId);
   if (!organization) notFound();
   return (
     <>
