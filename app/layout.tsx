@@ -18,11 +18,14 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           跳到正文
         </a>
         <header className="border-b-4 border-gov-red bg-white">
-          <div className="mx-auto flex max-w-5xl items-center justify-between px-4 py-3">
+          <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
             <Link href="/" className="text-xl font-bold text-gov-red">
               政府信息公开工作年度报告
             </Link>
-            <nav aria-label="站点" className="flex items-center gap-4">
+            <nav aria-label="站点" className="flex flex-wrap items-center gap-x-4 gap-y-1">
+              <Link href="/catalog" className="text-sm underline">
+                信息公开目录
+              </Link>
               <Link href="/search" className="text-sm underline">
                 搜索
               </Link>

@@ -24,8 +24,9 @@ try {
   await seedDemo(prisma);
   const draft = parseTextReport(readFileSync("prisma/demo/leiguan-2023.txt", "utf8"), format2021);
   await importReport(prisma, { organizationSlug: "laian-xinan", year: 2023, parsed: draft, actor: "e2e", publish: false });
-  // The workflow spec has 半塔镇 to itself; the two-instance spec has 水口镇,
-  // with a published 2024 report to correct. Each has a clerk and a reviewer.
+  // The workflow spec has 半塔镇 to itself; 水口镇 is shared by the catalog spec
+  // (its items and a 2023 report) and the two-instance spec (this published
+  // 2024 report, corrected). Each unit has a clerk and a reviewer of its own.
   await importReport(prisma, {
     organizationSlug: "laian-shuikou",
     year: 2024,

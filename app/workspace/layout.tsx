@@ -17,6 +17,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         </p>
         <nav aria-label="工作台" className="flex items-center gap-4">
           <a href="/workspace" className="underline">我的报告</a>
+          <a href="/workspace/catalog" className="underline">信息公开目录</a>
           {actor.isSystemAdmin && <a href="/admin" className="underline">系统管理</a>}
           {actor.isAuditor && <a href="/audit" className="underline">审计日志</a>}
           <SignOutButton />

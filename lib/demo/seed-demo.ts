@@ -8,6 +8,7 @@ import { parseTextReport } from "@/lib/import/parse-text-report";
 import { importReport, requireFormatForYear } from "@/lib/reports/import-report";
 import { demoAccounts } from "./demo-accounts";
 import { demoHistoryUnits, seedDemoHistory } from "./demo-history";
+import { seedDemoCatalog } from "./demo-catalog";
 import { demoCounty, demoReports, demoUnits, type DemoOrganization } from "./demo-organizations";
 
 const DEMO_DIR = path.resolve(process.cwd(), "prisma/demo");
@@ -37,6 +38,8 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ published: strin
   const supervisor = await prisma.account.findUniqueOrThrow({ where: { username: "laian-supervisor" } });
   const sample = parseTextReport(readFileSync(path.join(DEMO_DIR, "leiguan-2023.txt"), "utf8"), requireFormatForYear(2023));
   published.push(...(await seedDemoHistory(prisma, sample, supervisor.id)));
+  const catalogItems = await seedDemoCatalog(prisma, ACTOR);
+  if (catalogItems > 0) published.push(`laian-leiguan catalog (${catalogItems} items)`);
   return { published };
 }
 

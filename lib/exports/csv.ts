@@ -15,10 +15,15 @@ export interface ExportableReport {
 
 const HEADER = ["机构", "机构代码", "年度", "表格", "表格名称", "行", "行名称", "列", "列名称", "数值"];
 
-function field(value: string | number | null): string {
+export function csvField(value: string | number | null): string {
   // Text that a spreadsheet would run as a formula is kept as text.
   const text = value === null ? "" : typeof value === "string" && /^[=+\-@\t\r]/.test(value) ? `'${value}` : String(value);
   return /[",\n\r]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** One CSV line of escaped fields. */
+export function csvLine(values: readonly (string | number | null)[]): string {
+  return values.map(csvField).join(",");
 }
 
 export function reportToCsv(report: ExportableReport): string {
@@ -29,7 +34,7 @@ export function reportToCsv(report: ExportableReport): string {
 export function reportsToCsv(reports: readonly ExportableReport[]): string {
   const lines = [HEADER, ...reports.flatMap(csvRows)];
   // The byte-order mark lets Excel on Chinese Windows open the file as UTF-8.
-  return `\uFEFF${lines.map((line) => line.map(field).join(",")).join("\r\n")}\r\n`;
+  return `\uFEFF${lines.map(csvLine).join("\r\n")}\r\n`;
 }
 
 function csvRows(report: ExportableReport): (string | number | null)[][] {

@@ -2,6 +2,7 @@ import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
+import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReportForEditor } from "@/lib/reports/editor-queries";
 import { ReportEditor } from "./_components/report-editor";
 
@@ -12,9 +13,9 @@ export default async function EditReportPage({ params }: { params: Promise<{ rep
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/reports/${reportId}`)}`);
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) notFound();
-  let report;
+  let report, catalog;
   try {
-    report = await getReportForEditor(actor, reportId);
+    [report, catalog] = await Promise.all([getReportForEditor(actor, reportId), getCatalogForReport(actor, reportId)]);
   } catch (error) {
     // Someone else's report is indistinguishable from a missing one.
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
@@ -27,7 +28,7 @@ export default async function EditReportPage({ params }: { params: Promise<{ rep
         {report.year}年度报告
       </h1>
       {/* A new version or status (after a workflow step) starts the editor afresh. */}
-      <ReportEditor key={`${report.version}-${report.status}`} report={report} />
+      <ReportEditor key={`${report.version}-${report.status}`} report={report} catalog={catalog} />
     </>
   );
 }

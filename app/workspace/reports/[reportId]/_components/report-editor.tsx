@@ -3,7 +3,9 @@
 import { useCallback, useEffect, useMemo, useReducer } from "react";
 import { ReportTable } from "@/components/report/report-table";
 import { findCell, formatCells, getFormat, sectionHeading } from "@/lib/report-format";
+import type { CatalogForReport } from "@/lib/catalog/report-comparison";
 import type { EditorReport } from "@/lib/reports/editor-queries";
+import { CatalogPanel } from "./catalog-panel";
 import { ComputedCell, CellInput } from "./cell-input";
 import { ConflictPanel } from "./conflict-panel";
 import { runChecks } from "./editor-checks";
@@ -15,7 +17,7 @@ import { WorkflowPanel } from "./workflow-panel";
 import { SaveStatusLine } from "./save-status";
 import { readBackup, useAutosave } from "./use-autosave";
 
-export function ReportEditor({ report }: { report: EditorReport }) {
+export function ReportEditor({ report, catalog }: { report: EditorReport; catalog?: CatalogForReport }) {
   const format = getFormat(report.formatVersion);
   const [state, dispatch] = useReducer(editorReducer, undefined, () =>
     initialState(format, report.version, report.savedAt, report.content),
@@ -127,6 +129,19 @@ export function ReportEditor({ report }: { report: EditorReport }) {
         onFillEmpty={fillEmpty}
         disabled={disabled}
       />
+
+      {catalog && (
+        <CatalogPanel
+          catalog={catalog}
+          raw={state.raw}
+          disabled={disabled}
+          onFill={onCell}
+          onAppendToOverview={(text) => {
+            const current = state.sections.overview ?? "";
+            dispatch({ type: "section", key: "overview", value: current ? `${current}\n${text}` : text });
+          }}
+        />
+      )}
 
       <div className="mb-6">
         <label htmlFor="field-title" className="block font-semibold">标题</label>

@@ -5,7 +5,9 @@ import { ReportDocument } from "@/components/report/report-document";
 import { getActor } from "@/lib/auth/current-actor";
 import { AppError } from "@/lib/errors";
 import { findingId, formatCells, getFormat, narrativeSections } from "@/lib/report-format";
+import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReviewView } from "@/lib/reports/review-queries";
+import { CatalogDifferences } from "./_components/catalog-differences";
 import { reportStatusLabel } from "@/lib/reports/status-labels";
 import { DiffView } from "./_components/diff-view";
 import { ReviewActions } from "./_components/review-actions";
@@ -17,9 +19,9 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/reports/${reportId}/review`)}`);
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) notFound();
-  let view;
+  let view, catalog;
   try {
-    view = await getReviewView(actor, reportId);
+    [view, catalog] = await Promise.all([getReviewView(actor, reportId), getCatalogForReport(actor, reportId)]);
   } catch (error) {
     if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
     throw error;
@@ -62,6 +64,8 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
           </ul>
         )}
       </section>
+
+      <CatalogDifferences formatVersion={view.formatVersion} values={content.values} catalog={catalog} />
 
       <section aria-labelledby="changes" className="mb-6 rounded border border-gray-300 p-3">
         <h2 id="changes" className="mb-2 font-semibold">

@@ -1,0 +1,23 @@
+// /catalog/<org>/index.json[?year=&category=]: the unit's catalog index as open data.
+import { parseCatalogFilters } from "@/lib/catalog/listing-filters";
+import { catalogOpenData } from "@/lib/catalog/open-data";
+import { getCatalogOrganization } from "@/lib/catalog/public-queries";
+
+export const dynamic = "force-dynamic";
+
+export async function GET(request: Request, { params }: { params: Promise<{ organization: string }> }) {
+  const { organization: slug } = await params;
+  const organization = /^[a-z0-9-]{1,100}$/.test(slug) ? await getCatalogOrganization(slug) : null;
+  if (!organization) return Response.json({ error: "未找到" }, { status: 404 });
+  const { category, year } = parseCatalogFilters(Object.fromEntries(new URL(request.url).searchParams));
+  const filters = { ...(category ? { category } : {}), ...(year ? { year } : {}) };
+  const { items, truncated } = await catalogOpenData(organization.id, filters);
+  return Response.json({
+    schema: "nianbao.catalog/1",
+    organization: { slug: organization.slug, name: organization.name },
+    filters,
+    count: items.length,
+    truncated,
+    items,
+  });
+}

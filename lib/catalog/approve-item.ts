@@ -1,0 +1,43 @@
+// 待审核 → 已发布: the reviewer's approval publishes the item, stamping its
+// 索引号 and 发布日期 in the same transaction. Whoever drafted, edited or
+// submitted the item cannot approve it; of two reviewers at once, one wins.
+import "server-only";
+import type { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { allocateIndexNumber } from "@/lib/publication/index-number";
+import { canReviewReportsOf } from "@/lib/reports/permissions";
+import { yearInChina } from "./china-time";
+import { auditItem, CATALOG_OBJECT, helpedWrite, itemAlreadyHandled, loadItem, refuseItem } from "./item-helpers";
+import type { ZCatalogItemRef } from "./schemas";
+
+export async function approveCatalogItem(
+  actorOrNull: Actor | null,
+  input: z.output<typeof ZCatalogItemRef>,
+  prisma: PrismaClient = db(),
+): Promise<{ indexNumber: string }> {
+  const actor = requireActor(actorOrNull);
+  const item = await loadItem(prisma, input.itemId);
+  const object = { type: CATALOG_OBJECT, id: item.id };
+  if (!canReviewReportsOf(actor, item.organization)) {
+    return refuseItem(prisma, actor, "catalog.approve", object, "forbidden", "只有本单位的审核人可以审核发布");
+  }
+  if (item.status !== "SUBMITTED" || item.version !== input.baseVersion) throw itemAlreadyHandled();
+  if (await helpedWrite(prisma, actor, item)) {
+    return refuseItem(prisma, actor, "catalog.approve", object, "separation-of-duties", "起草、修改或提交该信息的人不能审核发布");
+  }
+  return prisma.$transaction(async (tx) => {
+    // An item brought over from the old portal keeps its original 发布日期.
+    const publishedAt = item.publishedAt ?? new Date();
+    const indexNumber = await allocateIndexNumber(tx, item.organization, yearInChina(publishedAt));
+    const { count } = await tx.catalogItem.updateMany({
+      where: { id: item.id, status: "SUBMITTED", version: input.baseVersion },
+      data: { status: "PUBLISHED", publishedAt, indexNumber, publishedById: actor.accountId, version: { increment: 1 } },
+    });
+    if (count === 0) throw itemAlreadyHandled();
+    await auditItem(tx, actor, "catalog.publish", item.id, { indexNumber, publishedAt: publishedAt.toISOString() });
+    return { indexNumber };
+  });
+}
+

@@ -1,0 +1,100 @@
+// Adding, removing and reading an item's attachments. Files may change only
+// while the item is a draft, by the unit's clerk; a published item's files
+// are public, a draft's only for the unit's staff.
+import "server-only";
+import { createHash, randomUUID } from "node:crypto";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { auditRefusal } from "@/lib/audit/actor-audit";
+import { db } from "@/lib/db/client";
+import { attachmentEnv } from "@/lib/env";
+import { AppError } from "@/lib/errors";
+import { canEditReportsOf, canReadWorkingCopyOf } from "@/lib/reports/permissions";
+import { attachmentTypeOf, checkAttachment } from "./attachment-types";
+import { openAttachmentBytes, removeAttachmentBytes, storeAttachmentBytes } from "./attachment-storage";
+import { auditItem, CATALOG_OBJECT, loadItem, refuseItem } from "./item-helpers";
+
+export const MAX_ATTACHMENTS_PER_ITEM = 20;
+
+export async function addCatalogAttachment(
+  actorOrNull: Actor | null,
+  input: { itemId: string; fileName: string; bytes: Uint8Array },
+  prisma: PrismaClient = db(),
+): Promise<{ attachmentId: string }> {
+  const actor = requireActor(actorOrNull);
+  const item = await loadItem(prisma, input.itemId);
+  const object = { type: CATALOG_OBJECT, id: item.id };
+  if (!canEditReportsOf(actor, item.organization)) {
+    return refuseItem(prisma, actor, "catalog.attach", object, "forbidden", "只有本单位的填报人可以上传附件");
+  }
+  if (item.status !== "DRAFT") return refuseItem(prisma, actor, "catalog.attach", object, "not-draft", "只有草稿可以修改附件", "CONFLICT");
+  const fileName = input.fileName.normalize("NFC").replace(/^.*[\\/]/, "").trim().slice(0, 200);
+  const check = checkAttachment(fileName, input.bytes.byteLength, input.bytes.subarray(0, 16), attachmentEnv().ATTACHMENT_MAX_BYTES);
+  if (!check.ok) {
+    await auditRefusal(prisma, actor, "catalog.attach", object, "invalid-file");
+    throw new AppError("INVALID", check.message, { file: check.message });
+  }
+  if ((await prisma.catalogAttachment.count({ where: { itemId: item.id } })) >= MAX_ATTACHMENTS_PER_ITEM) {
+    throw new AppError("INVALID", `每条信息最多${MAX_ATTACHMENTS_PER_ITEM}个附件`);
+  }
+  const id = randomUUID();
+  await storeAttachmentBytes(id, input.bytes);
+  try {
+    await prisma.$transaction(async (tx) => {
+      await tx.catalogAttachment.create({
+        data: {
+          id,
+          itemId: item.id,
+          fileName,
+          extension: check.type.extension,
+          size: input.bytes.byteLength,
+          sha256: createHash("sha256").update(input.bytes).digest("hex"),
+        },
+      });
+      // A file is part of the draft: whoever adds one helped write it (separation
+      // of duties). The text's version is left alone, so an open edit form still saves.
+      await tx.catalogItem.update({ where: { id: item.id }, data: { lastEditedById: actor.accountId } });
+      await auditItem(tx, actor, "catalog.attach", item.id, { attachment: id, fileName, size: input.bytes.byteLength });
+    });
+  } catch (error) {
+    await removeAttachmentBytes(id);
+    throw error;
+  }
+  return { attachmentId: id };
+}
+
+export async function removeCatalogAttachment(
+  actorOrNull: Actor | null,
+  input: { attachmentId: string },
+  prisma: PrismaClient = db(),
+): Promise<void> {
+  const actor = requireActor(actorOrNull);
+  const attachment = await prisma.catalogAttachment.findUnique({ where: { id: input.attachmentId } });
+  if (!attachment) throw new AppError("NOT_FOUND", "未找到该附件");
+  const item = await loadItem(prisma, attachment.itemId);
+  const object = { type: CATALOG_OBJECT, id: item.id };
+  if (!canEditReportsOf(actor, item.organization)) {
+    return refuseItem(prisma, actor, "catalog.detach", object, "forbidden", "只有本单位的填报人可以删除附件");
+  }
+  if (item.status !== "DRAFT") return refuseItem(prisma, actor, "catalog.detach", object, "not-draft", "只有草稿可以修改附件", "CONFLICT");
+  await prisma.$transaction(async (tx) => {
+    await tx.catalogAttachment.delete({ where: { id: attachment.id } });
+    await tx.catalogItem.update({ where: { id: item.id }, data: { lastEditedById: actor.accountId } });
+    await auditItem(tx, actor, "catalog.detach", item.id, { attachment: attachment.id, fileName: attachment.fileName });
+  });
+  await removeAttachmentBytes(attachment.id);
+}
+
+/** An attachment for download, if the reader may have it: null otherwise (a 404 either way). */
+export async function openAttachmentForReader(actor: Actor | null, attachmentId: string, prisma: PrismaClient = db()) {
+  const attachment = await prisma.catalogAttachment.findUnique({
+    where: { id: attachmentId },
+    include: { item: { select: { status: true, organization: { select: { id: true, parentId: true } } } } },
+  });
+  if (!attachment) return null;
+  const readable = attachment.item.status === "PUBLISHED" || (actor !== null && canReadWorkingCopyOf(actor, attachment.item.organization));
+  const type = attachmentTypeOf(attachment.extension);
+  if (!readable || !type) return null;
+  const bytes = await openAttachmentBytes(attachment.id);
+  return bytes ? { fileName: attachment.fileName, contentType: type.contentType, ...bytes } : null;
+}

@@ -1,0 +1,61 @@
+// Bulk import: every acceptable row becomes a draft (草稿) of the unit — it
+// still needs a reviewer's approval to be public — and every refused row is
+// reported with its number and reasons. Nothing is imported when the file as
+// a whole is unreadable; accepted rows are imported together or not at all.
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { canEditReportsOf } from "@/lib/reports/permissions";
+import { auditActorEvent } from "@/lib/audit/actor-audit";
+import { auditItem, itemData, refuseItem } from "../item-helpers";
+import { checkImportRows, refuseRepeatedDocumentNumbers } from "./import-rows";
+import { readSpreadsheet } from "./read-spreadsheet";
+
+export interface ImportReport {
+  imported: number;
+  refused: { row: number; reasons: string[] }[];
+}
+
+export async function importCatalogItems(
+  actorOrNull: Actor | null,
+  input: { organizationId: string; fileName: string; bytes: Uint8Array },
+  prisma: PrismaClient = db(),
+): Promise<ImportReport> {
+  const actor = requireActor(actorOrNull);
+  const organization = await prisma.organization.findUnique({ where: { id: input.organizationId } });
+  if (!organization || !canEditReportsOf(actor, organization)) {
+    return refuseItem(prisma, actor, "catalog.import-file", { type: "organization", id: input.organizationId }, "forbidden", "您无权为该机构导入信息");
+  }
+  const table = await readSpreadsheet(input.fileName, input.bytes);
+  const check = checkImportRows(table, { issuer: organization.name });
+  if (check.fileError) throw new AppError("INVALID", check.fileError);
+  const numbers = check.rows.flatMap((r) => (r.ok && r.fields.documentNumber ? [r.fields.documentNumber] : []));
+  const existing = await prisma.catalogItem.findMany({
+    where: { organizationId: organization.id, documentNumber: { in: numbers } },
+    select: { documentNumber: true },
+  });
+  const rows = refuseRepeatedDocumentNumbers(check.rows, new Set(existing.map((e) => e.documentNumber)));
+  const accepted = rows.flatMap((r) => (r.ok ? [r] : []));
+  const refused = rows.flatMap((r) => (r.ok ? [] : [{ row: r.row, reasons: r.reasons }]));
+
+  await prisma.$transaction(
+    async (tx) => {
+      for (const row of accepted) {
+        const item = await tx.catalogItem.create({
+          data: { organizationId: organization.id, ...itemData(row.fields), lastEditedById: actor.accountId },
+          select: { id: true },
+        });
+        await auditItem(tx, actor, "catalog.import", item.id, { file: input.fileName, row: row.row });
+      }
+      await auditActorEvent(tx, actor, "catalog.import-file", { type: "organization", id: organization.id }, {
+        file: input.fileName,
+        imported: accepted.length,
+        refused: refused.map((r) => r.row),
+      });
+    },
+    { timeout: 120_000 },
+  );
+  return { imported: accepted.length, refused };
+}

@@ -1,0 +1,29 @@
+// 草稿 → 待审核 (by the unit's clerk), and back again (撤回) before review.
+import "server-only";
+import type { z } from "zod";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { canEditReportsOf } from "@/lib/reports/permissions";
+import { transitionItem } from "./item-helpers";
+import type { ZCatalogItemRef } from "./schemas";
+
+export function submitCatalogItem(actor: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
+  return transitionItem(prisma, actor, input, {
+    event: "catalog.submit",
+    allowed: canEditReportsOf,
+    refusal: "只有本单位的填报人可以提交",
+    from: "DRAFT",
+    data: (actorId) => ({ status: "SUBMITTED", submittedById: actorId, returnComment: null }),
+  });
+}
+
+export function withdrawCatalogItem(actor: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
+  return transitionItem(prisma, actor, input, {
+    event: "catalog.withdraw",
+    allowed: canEditReportsOf,
+    refusal: "只有本单位的填报人可以撤回",
+    from: "SUBMITTED",
+    data: () => ({ status: "DRAFT" }),
+  });
+}

@@ -1,0 +1,123 @@
+// What staff see of their units' catalogs: every status, only for units the
+// actor holds a role in (or supervises). Another unit's drafts are
+// indistinguishable from missing ones.
+import "server-only";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { CatalogItemStatus } from "@/lib/generated/prisma/enums";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { db } from "@/lib/db/client";
+import { AppError } from "@/lib/errors";
+import { canEditReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "@/lib/reports/permissions";
+import { dateTimeInChina } from "./china-time";
+import { helpedWrite } from "./item-helpers";
+
+/** The organizations whose catalogs the actor works on, with what they may do there. */
+export async function listCatalogWorkspaces(actorOrNull: Actor | null, prisma: PrismaClient = db()) {
+  const actor = requireActor(actorOrNull);
+  const ids = [...new Set(actor.roles.map((r) => r.organizationId))];
+  const organizations = await prisma.organization.findMany({
+    where: { OR: [{ id: { in: ids } }, { parentId: { in: ids } }] },
+    select: { id: true, slug: true, name: true, shortName: true, parentId: true },
+    orderBy: { slug: "asc" },
+  });
+  return organizations
+    .filter((org) => canReadWorkingCopyOf(actor, org))
+    .map((org) => ({ ...org, canEdit: canEditReportsOf(actor, org), canReview: canReviewReportsOf(actor, org) }));
+}
+
+/** The organization to draft for, when the actor is its clerk; null otherwise (the actions check again). */
+export async function findDraftableOrganization(actor: Actor | null, organizationId: string | undefined, prisma: PrismaClient = db()) {
+  if (!organizationId) return null;
+  return (await listCatalogWorkspaces(actor, prisma)).find((o) => o.id === organizationId && o.canEdit) ?? null;
+}
+
+/** An organization's items that are not yet public, and the latest public ones. */
+export async function listWorkspaceItems(
+  actorOrNull: Actor | null,
+  organizationId: string,
+  options: { status: CatalogItemStatus; limit?: number },
+  prisma: PrismaClient = db(),
+) {
+  const actor = requireActor(actorOrNull);
+  const organization = await prisma.organization.findUnique({ where: { id: organizationId } });
+  if (!organization || !canReadWorkingCopyOf(actor, organization)) throw new AppError("NOT_FOUND", "未找到该机构");
+  return prisma.catalogItem.findMany({
+    where: { organizationId, status: options.status },
+    select: { id: true, title: true, category: true, status: true, updatedAt: true, publishedAt: true, indexNumber: true, returnComment: true },
+    orderBy: options.status === "PUBLISHED" ? [{ publishedAt: "desc" }, { id: "desc" }] : [{ updatedAt: "desc" }],
+    take: options.limit ?? 100,
+  });
+}
+
+export interface WorkspaceItem {
+  id: string;
+  organization: { id: string; slug: string; name: string };
+  status: CatalogItemStatus;
+  version: number;
+  fields: {
+    title: string;
+    body: string;
+    category: string;
+    subject: string;
+    documentNumber: string;
+    issuer: string;
+    writtenOn: string;
+    originalPublishedAt: string;
+    validity: "VALID" | "REPEALED" | "EXPIRED";
+    validityEndedOn: string;
+  };
+  indexNumber: string | null;
+  returnComment: string | null;
+  attachments: { id: string; fileName: string; size: number }[];
+  can: { edit: boolean; submit: boolean; withdraw: boolean; review: boolean; approve: boolean; changeValidity: boolean };
+  /** Why this reviewer may not approve, when they may not. */
+  approveBlockedReason: string | null;
+}
+
+const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) : "");
+
+export async function getWorkspaceItem(actorOrNull: Actor | null, itemId: string, prisma: PrismaClient = db()): Promise<WorkspaceItem> {
+  const actor = requireActor(actorOrNull);
+  const item = await prisma.catalogItem.findUnique({
+    where: { id: itemId },
+    include: {
+      organization: true,
+      attachments: { select: { id: true, fileName: true, size: true }, orderBy: { createdAt: "asc" } },
+    },
+  });
+  if (!item || !canReadWorkingCopyOf(actor, item.organization)) throw new AppError("NOT_FOUND", "未找到该信息");
+  const isClerk = canEditReportsOf(actor, item.organization);
+  const isReviewer = canReviewReportsOf(actor, item.organization);
+  const wroteIt = await helpedWrite(prisma, actor, item);
+  return {
+    id: item.id,
+    organization: { id: item.organization.id, slug: item.organization.slug, name: item.organization.name },
+    status: item.status,
+    version: item.version,
+    fields: {
+      title: item.title,
+      body: item.body,
+      category: item.category,
+      subject: item.subject,
+      documentNumber: item.documentNumber,
+      issuer: item.issuer,
+      writtenOn: isoDate(item.writtenOn),
+      // Before publication a set 发布日期 can only be one the clerk gave for 补录.
+      originalPublishedAt: item.status !== "PUBLISHED" && item.publishedAt ? dateTimeInChina(item.publishedAt) : "",
+      validity: item.validity,
+      validityEndedOn: isoDate(item.validityEndedOn),
+    },
+    indexNumber: item.indexNumber,
+    returnComment: item.status === "DRAFT" ? item.returnComment : null,
+    attachments: item.attachments,
+    can: {
+      edit: item.status === "DRAFT" && isClerk,
+      submit: item.status === "DRAFT" && isClerk,
+      withdraw: item.status === "SUBMITTED" && isClerk,
+      review: item.status === "SUBMITTED" && isReviewer,
+      approve: item.status === "SUBMITTED" && isReviewer && !wroteIt,
+      changeValidity: item.status === "PUBLISHED" && isReviewer,
+    },
+    approveBlockedReason: item.status === "SUBMITTED" && isReviewer && wroteIt ? "您起草、修改或提交了该信息，需由其他审核人审核发布" : null,
+  };
+}

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { catalogCategories, categoryFromText, categoryLabel, findCategory } from "@/lib/catalog/categories";
+import { cellsFromCatalog, differencesFromCatalog, proactiveDisclosureSentence, summarizeCounts } from "@/lib/catalog/report-measures";
+import { findCell, format2021 } from "@/lib/report-format";
+
+describe("catalog categories", () => {
+  it("have unique keys and labels, each naming an item of 条例第二十条 or 第二十一条", () => {
+    expect(new Set(catalogCategories.map((c) => c.key)).size).toBe(catalogCategories.length);
+    expect(new Set(catalogCategories.map((c) => c.label)).size).toBe(catalogCategories.length);
+    for (const category of catalogCategories) expect(category.article).toMatch(/^第二十条第（[一二三四五六七八九十]+）项$|^第二十一条$/);
+  });
+
+  it("map 行政规范性文件, 行政许可, 行政处罚 and 行政强制 to the blocks of table 二 that count them", () => {
+    expect(findCategory("normative")).toMatchObject({ label: "行政规范性文件", article: "第二十条第（一）项", reportRow: "normative" });
+    expect(findCategory("license")).toMatchObject({ article: "第二十条第（五）项", reportRow: "license" });
+    expect(findCategory("penalty")).toMatchObject({ article: "第二十条第（六）项", reportRow: "penalty" });
+    expect(findCategory("enforcement")).toMatchObject({ article: "第二十条第（六）项", reportRow: "enforcement" });
+    expect(findCategory("fee")?.reportRow).toBeUndefined();
+  });
+
+  it("read a category from an import file by label or key", () => {
+    expect(categoryFromText(" 行政处罚 ")?.key).toBe("penalty");
+    expect(categoryFromText("social-assistance")?.label).toBe("社会救助");
+    expect(categoryFromText("行政处罚决定")).toBeUndefined();
+    expect(categoryLabel("retired-key")).toBe("retired-key");
+  });
+
+  it("name only real input cells of the 2021 format's table 二", () => {
+    expect(cellsFromCatalog.map((c) => c.cell)).toEqual([
+      "active.regulation.issued",
+      "active.regulation.repealed",
+      "active.regulation.inForce",
+      "active.normative.issued",
+      "active.normative.repealed",
+      "active.normative.inForce",
+      "active.license.decisions",
+      "active.penalty.decisions",
+      "active.enforcement.decisions",
+    ]);
+    for (const { cell } of cellsFromCatalog) expect(findCell(format2021, cell)?.sum).toBeFalsy();
+  });
+});
+
+describe("report counts summary", () => {
+  const counts = summarizeCounts(
+    2023,
+    new Map([
+      ["policy", { published: 300, repealed: 0, inForce: 0 }],
+      ["license", { published: 46, repealed: 0, inForce: 0 }],
+      ["social-assistance", { published: 182, repealed: 0, inForce: 0 }],
+      ["normative", { published: 0, repealed: 1, inForce: 2 }],
+    ]),
+  );
+
+  it("totals by area and category, leaving empty categories out", () => {
+    expect(counts.total).toBe(528);
+    expect(counts.byArea).toEqual({ basic: 346, standardized: 182 });
+    expect(counts.byCategory.map((c) => c.category.key)).toEqual(["policy", "license", "social-assistance"]);
+    expect(counts.cells).toMatchObject({ "active.license.decisions": 46, "active.normative.repealed": 1, "active.normative.inForce": 2, "active.normative.issued": 0 });
+  });
+
+  it("words the narrative sentence from the same counts", () => {
+    expect(proactiveDisclosureSentence("雷官镇", counts)).toBe(
+      "2023年雷官镇通过政府信息公开目录主动公开政府信息528条，其中基础信息346条、基层政务公开标准化规范化（“两化”）专区信息182条。按类别：政策文件300条、行政许可46条、社会救助182条。",
+    );
+  });
+});
+
+describe("differencesFromCatalog", () => {
+  it("names the table-二 cells whose figure differs from the catalog, empty cells included", () => {
+    const counts = summarizeCounts(2023, new Map([["license", { published: 58, repealed: 0, inForce: 0 }], ["normative", { published: 1, repealed: 0, inForce: 3 }]]));
+    const values = { "active.license.decisions": 58, "active.normative.issued": 0, "active.normative.inForce": 3, "active.penalty.decisions": 0 };
+    const differences = differencesFromCatalog("2021", values, counts);
+    expect(differences.map((d) => [d.cell, d.reported, d.catalog])).toEqual([
+      ["active.regulation.issued", undefined, 0],
+      ["active.regulation.repealed", undefined, 0],
+      ["active.regulation.inForce", undefined, 0],
+      ["active.normative.issued", 0, 1],
+      ["active.normative.repealed", undefined, 0],
+      ["active.enforcement.decisions", undefined, 0],
+    ]);
+    expect(differences[3]!.name).toBe("行政规范性文件 本年制发件数");
+  });
+});
