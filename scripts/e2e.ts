@@ -1,6 +1,8 @@
 // npm run test:e2e: a fresh database with the demo data (plus an unpublished
 // draft that must never show), a production build, then Playwright.
-import { readFileSync } from "node:fs";
+import { mkdtempSync, readFileSync, rmSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
@@ -16,6 +18,8 @@ import { appEnv, run } from "./lib";
 const server = await resolveDatabase();
 assertLocalDatabase(server.url);
 const url = withDatabaseName(server.url, `nianbao_e2e_${process.pid}`);
+// Catalog attachments the specs upload go with the database they belong to.
+const attachmentsDir = mkdtempSync(path.join(tmpdir(), "nianbao-e2e-attachments-"));
 let code = 1;
 try {
   await ensureDatabase(url);
@@ -54,10 +58,11 @@ try {
 
   code = process.env.E2E_SKIP_BUILD ? 0 : await run("node_modules/.bin/next", ["build"]);
   const port = process.env.E2E_PORT ?? "3100";
-  const env = { ...appEnv(url, port), NEXTAUTH_URL: `http://127.0.0.1:${port}` };
+  const env = { ...appEnv(url, port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, ATTACHMENTS_DIR: attachmentsDir };
   if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
 } finally {
   await dropDatabase(url).catch((error) => console.error("Could not drop the e2e database:", error));
+  rmSync(attachmentsDir, { recursive: true, force: true });
   await server.stop();
 }
 process.exit(code);

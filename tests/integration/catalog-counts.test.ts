@@ -1,6 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
+import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { countCatalogForReport, listItemsBehindCount } from "@/lib/catalog/report-counts";
+import { startReport } from "@/lib/reports/start-report";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
 import { draftItem, publishedItem, submittedItem } from "./catalog/catalog-helpers";
 
@@ -8,13 +10,15 @@ const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
 
 let townId: string;
+let otherTownId: string;
 let clerk: Actor;
 let reviewer: Actor;
 const ids: Record<string, string> = {};
 
 beforeAll(async () => {
-  const { townA } = await createCountyWithTownships(prisma);
+  const { townA, townB } = await createCountyWithTownships(prisma);
   townId = townA.id;
+  otherTownId = townB.id;
   clerk = await signedInActor(prisma, [{ organizationId: townId, role: "CLERK" }]);
   reviewer = await signedInActor(prisma, [{ organizationId: townId, role: "REVIEWER" }]);
   const people = { clerk, reviewer };
@@ -86,5 +90,15 @@ describe("report counts from the catalog", () => {
     const byId = new Map(stamped.map((s) => [s.id, s.indexNumber]));
     expect(byId.get(ids.lateDecember!)).toMatch(/\/2023-\d{5}$/);
     expect(byId.get(ids.earlyJanuary!)).toMatch(/\/2024-\d{5}$/);
+  });
+});
+
+describe("the catalog beside a report", () => {
+  it("gives the report's own unit and year, and nothing to another township", async () => {
+    const { reportId } = await startReport(clerk, { organizationId: townId, year: 2023, prefill: false }, prisma);
+    const catalog = await getCatalogForReport(clerk, reportId, prisma);
+    expect(catalog.counts).toEqual(await countCatalogForReport(townId, 2023, prisma));
+    const stranger = await signedInActor(prisma, [{ organizationId: otherTownId, role: "REVIEWER" }]);
+    await expect(getCatalogForReport(stranger, reportId, prisma)).rejects.toMatchObject({ code: "NOT_FOUND" });
   });
 });

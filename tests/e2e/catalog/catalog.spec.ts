@@ -25,6 +25,16 @@ test("a clerk drafts an item, a reviewer publishes it, and its count goes from t
   await expect(page).toHaveURL(/\/workspace\/catalog\/items\/[0-9a-f-]{36}$/);
   const itemUrl = page.url();
   await expectNoSeriousViolations(page);
+
+  // Attachments go up beside the form without leaving the page; a wrong type is refused with the reason.
+  const fileInput = page.getByLabel(/上传附件/);
+  await fileInput.setInputFiles({ name: "页面.html", mimeType: "text/html", buffer: Buffer.from("<script>alert(1)</script>") });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(page.getByText(/不支持该文件类型/)).toBeVisible();
+  await fileInput.setInputFiles({ name: "许可决定书.pdf", mimeType: "application/pdf", buffer: Buffer.from("%PDF-1.7\n%%EOF\n") });
+  await page.getByRole("button", { name: "上传", exact: true }).click();
+  await expect(page.getByText("已上传：许可决定书.pdf")).toBeVisible();
+  await expect(page.getByRole("link", { name: "许可决定书.pdf" })).toBeVisible();
   await page.getByRole("button", { name: "提交审核" }).click();
   await expect(page.getByText("状态：待审核")).toBeVisible();
 
@@ -44,6 +54,13 @@ test("a clerk drafts an item, a reviewer publishes it, and its count goes from t
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(title);
   await expect(reviewer.locator('[data-field="索引号"]')).toHaveText(new RegExp(`^LAIAN-SHUIKOU/${YEAR}-\\d{5}$`));
   await expect(reviewer.locator('[data-field="发布日期"]')).toHaveText(`${YEAR}年6月1日`);
+  const attachmentHref = await reviewer.getByRole("link", { name: "许可决定书.pdf" }).getAttribute("href");
+  const download = await reviewer.request.get(attachmentHref!);
+  expect(download.headers()).toMatchObject({
+    "content-type": "application/pdf",
+    "content-disposition": `attachment; filename="_____.pdf"; filename*=UTF-8''${encodeURIComponent("许可决定书.pdf")}`,
+    "x-content-type-options": "nosniff",
+  });
   await reviewerContext.close();
 
   await page.goto("/workspace");
