@@ -1,7 +1,7 @@
 import type { Metadata } from "next";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
+import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReportForEditor } from "@/lib/reports/editor-queries";
 import { ReportEditor } from "./_components/report-editor";
@@ -13,14 +13,10 @@ export default async function EditReportPage({ params }: { params: Promise<{ rep
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/reports/${reportId}`)}`);
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) notFound();
-  let report, catalog;
-  try {
-    [report, catalog] = await Promise.all([getReportForEditor(actor, reportId), getCatalogForReport(actor, reportId)]);
-  } catch (error) {
-    // Someone else's report is indistinguishable from a missing one.
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+  // Someone else's report is indistinguishable from a missing one.
+  const [report, catalog] = await notFoundWhenDenied(
+    Promise.all([getReportForEditor(actor, reportId), getCatalogForReport(actor, reportId)]),
+  );
   return (
     <>
       <h1 className="mb-4 text-xl font-bold">

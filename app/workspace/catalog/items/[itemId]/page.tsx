@@ -3,10 +3,10 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { MetadataBox } from "@/components/catalog/metadata-box";
 import { getActor } from "@/lib/auth/current-actor";
+import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { allowedExtensionsText } from "@/lib/catalog/attachment-types";
 import { catalogStatusLabel, categoryLabel, validityLabel } from "@/lib/catalog/categories";
 import { getWorkspaceItem } from "@/lib/catalog/workspace-queries";
-import { AppError } from "@/lib/errors";
 import { AttachmentList } from "../../_components/attachment-list";
 import { ItemActions } from "../../_components/item-actions";
 import { ItemForm } from "../../_components/item-form";
@@ -19,13 +19,7 @@ export default async function WorkspaceCatalogItemPage({ params }: { params: Pro
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/catalog/items/${itemId}`)}`);
   if (!/^[0-9a-f-]{36}$/i.test(itemId)) notFound();
-  let item;
-  try {
-    item = await getWorkspaceItem(actor, itemId);
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+  const item = await notFoundWhenDenied(getWorkspaceItem(actor, itemId));
   const { fields } = item;
   return (
     <>

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { ReportDocument } from "@/components/report/report-document";
 import { getActor } from "@/lib/auth/current-actor";
-import { AppError } from "@/lib/errors";
+import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { findingId, formatCells, getFormat, narrativeSections } from "@/lib/report-format";
 import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReviewView } from "@/lib/reports/review-queries";
@@ -19,13 +19,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/reports/${reportId}/review`)}`);
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) notFound();
-  let view, catalog;
-  try {
-    [view, catalog] = await Promise.all([getReviewView(actor, reportId), getCatalogForReport(actor, reportId)]);
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+  const [view, catalog] = await notFoundWhenDenied(Promise.all([getReviewView(actor, reportId), getCatalogForReport(actor, reportId)]));
   const format = getFormat(view.formatVersion);
   const targets = [
     { value: "", label: "整体意见" },

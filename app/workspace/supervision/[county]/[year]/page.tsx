@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { formatChineseDate } from "@/lib/report-format";
 import { boardStatusLabel, loadStatusBoard, type BoardRow, type BoardStatus } from "@/lib/supervision/board";
 import { organizationKindLabels } from "@/lib/supervision/deadlines";
@@ -31,13 +31,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
   if (!parsed) notFound();
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/supervision/${parsed.county}/${parsed.year}`)}`);
-  let board;
-  try {
-    board = await loadStatusBoard(actor, parsed.county, parsed.year, db());
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+  const board = await notFoundWhenDenied(loadStatusBoard(actor, parsed.county, parsed.year, db()));
   const query = await searchParams;
   const filter = typeof query.filter === "string" && query.filter in boardFilters ? query.filter : "all";
   const sort: BoardSort = typeof query.sort === "string" && query.sort in boardSorts ? (query.sort as BoardSort) : "deadline";

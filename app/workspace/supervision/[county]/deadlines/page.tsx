@@ -1,10 +1,10 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { currentReportYear, formatChineseDate, nationalDeadlines, overrideKey, publicationDeadline, todayInChina } from "@/lib/report-format";
 import { saveDeadlinesAction } from "@/lib/supervision/actions";
 import { requireSupervisedCounty } from "@/lib/supervision/county-access";
@@ -23,13 +23,7 @@ export default async function DeadlinesPage({ params, searchParams }: Props) {
   const year = Number.isInteger(requested) && requested >= 2008 && requested <= 2200 ? requested : currentReportYear("TOWNSHIP", todayInChina());
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/workspace");
-  let county;
-  try {
-    county = (await requireSupervisedCounty(actor, countySlug, db())).county;
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+  const { county } = await notFoundWhenDenied(requireSupervisedCounty(actor, countySlug, db()));
   const schedule = await loadDeadlineSchedule(db(), county.id);
   return (
     <>

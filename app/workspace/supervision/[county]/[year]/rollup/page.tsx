@@ -6,7 +6,7 @@ import { ReportTable } from "@/components/report/report-table";
 import { getActor } from "@/lib/auth/current-actor";
 import { metricGroups, metricValue } from "@/lib/comparison/metrics";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { sectionHeading, tableSections } from "@/lib/report-format";
 import { loadCountyRollup, rollupScopes } from "@/lib/supervision/rollup";
 import { parseScope, parseSupervisionParams } from "@/lib/supervision/route-params";
@@ -24,13 +24,7 @@ export default async function RollupPage({ params, searchParams }: Props) {
   const scope = parseScope((await searchParams).scope);
   const actor = await getActor();
   if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/supervision/${parsed.county}/${parsed.year}/rollup`)}`);
-  let view;
-  try {
-    view = await loadCountyRollup(actor, parsed.county, parsed.year, scope, db());
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+  const view = await notFoundWhenDenied(loadCountyRollup(actor, parsed.county, parsed.year, scope, db()));
   const { county, rollup, previous, findings } = view;
   const base = `/workspace/supervision/${county.slug}/${rollup.year}`;
   const scopeQuery = scope === "all" ? "" : `?scope=${scope}`;

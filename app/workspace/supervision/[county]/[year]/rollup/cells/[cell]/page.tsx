@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound, redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
+import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { findCell, formatForYear } from "@/lib/report-format";
 import { requireSupervisedCounty } from "@/lib/supervision/county-access";
 import { rollupContributions, rollupScopes } from "@/lib/supervision/rollup";
@@ -25,13 +25,7 @@ export default async function RollupCellPage({ params, searchParams }: Props) {
   const scope = parseScope((await searchParams).scope);
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/workspace");
-  let county;
-  try {
-    county = (await requireSupervisedCounty(actor, parsed.county, db())).county;
-  } catch (error) {
-    if (error instanceof AppError && (error.code === "NOT_FOUND" || error.code === "FORBIDDEN")) notFound();
-    throw error;
-  }
+  const { county } = await notFoundWhenDenied(requireSupervisedCounty(actor, parsed.county, db()));
   const contributions = (await rollupContributions(db(), { countyId: county.id, year: parsed.year, scope }, cellKey)) ?? [];
   const total = contributions.reduce((sum, c) => sum + (c.value ?? 0), 0);
   const back = `/workspace/supervision/${county.slug}/${parsed.year}/rollup${scope === "all" ? "" : `?scope=${scope}`}`;
