@@ -1,6 +1,6 @@
 // The status board as an Excel sheet, for the 主管部门's own reporting upward.
 import ExcelJS from "exceljs";
-import { organizationKindLabels } from "./deadlines";
+import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { boardStatusLabel, type StatusBoard } from "./board";
 import { sortBoardRows } from "./board-view";
 

@@ -65,7 +65,7 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
       orderBy: [{ kind: "asc" }, { name: "asc" }],
       include: {
         reports: {
-          where: { year: { in: [year, year - 1] } },
+          where: { year },
           include: {
             sections: true,
             cells: true,
@@ -102,7 +102,7 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
 
   const today = todayInChina();
   const format = formatForYear(year);
-  const current = units.map((unit) => ({ unit, report: unit.reports.find((r) => r.year === year) ?? null }));
+  const current = units.map((unit) => ({ unit, report: unit.reports[0] ?? null }));
   const copied = format
     ? copiedNarratives(
         format,

@@ -11,12 +11,6 @@ type Client = PrismaClient | Prisma.TransactionClient;
 
 export const organizationKinds: readonly OrganizationKind[] = ["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"];
 
-export const organizationKindLabels: Record<OrganizationKind, string> = {
-  COUNTY_GOVERNMENT: "县级人民政府",
-  TOWNSHIP: "乡镇人民政府、街道办事处",
-  COUNTY_DEPARTMENT: "县级政府部门",
-};
-
 const pad = (n: number) => String(n).padStart(2, "0");
 
 /** Schedules of several counties at once, by county id (counties without rows get empty schedules). */

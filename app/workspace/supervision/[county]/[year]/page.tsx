@@ -6,7 +6,7 @@ import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { formatChineseDate } from "@/lib/report-format";
 import { boardStatusLabel, loadStatusBoard, type BoardRow, type BoardStatus } from "@/lib/supervision/board";
-import { organizationKindLabels } from "@/lib/supervision/deadlines";
+import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { parseSupervisionParams } from "@/lib/supervision/route-params";
 import { sortBoardRows, filterBoardRows, boardFilters, boardSorts, type BoardSort } from "@/lib/supervision/board-view";
 

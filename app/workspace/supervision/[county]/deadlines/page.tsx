@@ -8,7 +8,8 @@ import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { currentReportYear, formatChineseDate, nationalDeadlines, overrideKey, publicationDeadline, todayInChina } from "@/lib/report-format";
 import { saveDeadlinesAction } from "@/lib/supervision/actions";
 import { requireSupervisedCounty } from "@/lib/supervision/county-access";
-import { loadDeadlineSchedule, organizationKindLabels, organizationKinds } from "@/lib/supervision/deadlines";
+import { organizationKindLabels } from "@/lib/organizations/schemas";
+import { loadDeadlineSchedule, organizationKinds } from "@/lib/supervision/deadlines";
 
 export const metadata: Metadata = { title: "截止日期设置" };
 
