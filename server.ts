@@ -69,9 +69,9 @@ server.listen(port, hostname, () => {
 });
 
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
-  process.on(signal, () => {
+  process.on(signal, async () => {
     server.close();
-    void listener?.stop().finally(() => process.exit(0));
-    if (!listener) process.exit(0);
+    await listener?.stop();
+    process.exit(0);
   });
 }
