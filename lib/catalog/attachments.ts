@@ -3,7 +3,7 @@
 // are public, a draft's only for the unit's staff.
 import "server-only";
 import { createHash, randomUUID } from "node:crypto";
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { auditRefusal } from "@/lib/audit/actor-audit";
 import { db } from "@/lib/db/client";
@@ -12,9 +12,19 @@ import { AppError } from "@/lib/errors";
 import { canEditReportsOf, canReadWorkingCopyOf } from "@/lib/reports/permissions";
 import { attachmentTypeOf, checkAttachment } from "./attachment-types";
 import { openAttachmentBytes, removeAttachmentBytes, storeAttachmentBytes } from "./attachment-storage";
-import { auditItem, CATALOG_OBJECT, loadItem, refuseItem } from "./item-helpers";
+import { auditItem, CATALOG_OBJECT, itemAlreadyHandled, loadItem, refuseItem } from "./item-helpers";
 
 export const MAX_ATTACHMENTS_PER_ITEM = 20;
+
+/**
+ * A file is part of the draft: whoever adds or removes one helped write it
+ * (separation of duties). Refused when the item left the draft state in the
+ * meantime. The text's version is left alone, so an open edit form still saves.
+ */
+async function markDraftEditedBy(tx: Prisma.TransactionClient, itemId: string, accountId: string) {
+  const { count } = await tx.catalogItem.updateMany({ where: { id: itemId, status: "DRAFT" }, data: { lastEditedById: accountId } });
+  if (count === 0) throw itemAlreadyHandled();
+}
 
 export async function addCatalogAttachment(
   actorOrNull: Actor | null,
@@ -34,13 +44,16 @@ export async function addCatalogAttachment(
     await auditRefusal(prisma, actor, "catalog.attach", object, "invalid-file");
     throw new AppError("INVALID", check.message, { file: check.message });
   }
-  if ((await prisma.catalogAttachment.count({ where: { itemId: item.id } })) >= MAX_ATTACHMENTS_PER_ITEM) {
-    throw new AppError("INVALID", `每条信息最多${MAX_ATTACHMENTS_PER_ITEM}个附件`);
-  }
   const id = randomUUID();
   await storeAttachmentBytes(id, input.bytes);
   try {
     await prisma.$transaction(async (tx) => {
+      // Still a draft now, while the file was being written? The update also
+      // locks the item row, so two uploads cannot both pass the file limit.
+      await markDraftEditedBy(tx, item.id, actor.accountId);
+      if ((await tx.catalogAttachment.count({ where: { itemId: item.id } })) >= MAX_ATTACHMENTS_PER_ITEM) {
+        throw new AppError("INVALID", `每条信息最多${MAX_ATTACHMENTS_PER_ITEM}个附件`);
+      }
       await tx.catalogAttachment.create({
         data: {
           id,
@@ -51,9 +64,6 @@ export async function addCatalogAttachment(
           sha256: createHash("sha256").update(input.bytes).digest("hex"),
         },
       });
-      // A file is part of the draft: whoever adds one helped write it (separation
-      // of duties). The text's version is left alone, so an open edit form still saves.
-      await tx.catalogItem.update({ where: { id: item.id }, data: { lastEditedById: actor.accountId } });
       await auditItem(tx, actor, "catalog.attach", item.id, { attachment: id, fileName, size: input.bytes.byteLength });
     });
   } catch (error) {
@@ -78,8 +88,8 @@ export async function removeCatalogAttachment(
   }
   if (item.status !== "DRAFT") return refuseItem(prisma, actor, "catalog.detach", object, "not-draft", "只有草稿可以修改附件", "CONFLICT");
   await prisma.$transaction(async (tx) => {
+    await markDraftEditedBy(tx, item.id, actor.accountId);
     await tx.catalogAttachment.delete({ where: { id: attachment.id } });
-    await tx.catalogItem.update({ where: { id: item.id }, data: { lastEditedById: actor.accountId } });
     await auditItem(tx, actor, "catalog.detach", item.id, { attachment: attachment.id, fileName: attachment.fileName });
   });
   await removeAttachmentBytes(attachment.id);

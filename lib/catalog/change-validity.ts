@@ -24,7 +24,9 @@ export async function changeCatalogItemValidity(
   const validityEndedOn = input.validityEndedOn ? dateOnly(input.validityEndedOn) : null;
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.catalogItem.updateMany({
-      where: { id: item.id, status: "PUBLISHED" },
+      // Pinned to the version the reviewer read: of two changes at once, one wins
+      // and the audit's "before" is what that reviewer saw.
+      where: { id: item.id, status: "PUBLISHED", version: input.baseVersion },
       data: { validity: input.validity, validityEndedOn, version: { increment: 1 } },
     });
     if (count === 0) throw itemAlreadyHandled();

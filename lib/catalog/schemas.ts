@@ -63,5 +63,10 @@ export const ZReturnCatalogItemInput = ZCatalogItemRef.extend({
 });
 
 export const ZChangeValidityInput = z
-  .object({ itemId: z.uuid(), validity: itemFields.validity, validityEndedOn: itemFields.validityEndedOn })
+  .object({
+    itemId: z.uuid(),
+    baseVersion: z.coerce.number().int().min(1),
+    validity: itemFields.validity,
+    validityEndedOn: itemFields.validityEndedOn,
+  })
   .refine(...validityHasDate);

@@ -33,7 +33,11 @@ export async function handleUpload(
   const actor = await getActor();
   if (!actor) return reply(401, { ok: false, message: "请先登录" });
   // Multipart framing adds a little; anything far beyond the limit is refused unread.
-  const declared = Number(request.headers.get("content-length") ?? "0");
+  // Without a declared length (a chunked body) the size is unknown until read: refused.
+  const declared = Number(request.headers.get("content-length") ?? "");
+  if (!Number.isFinite(declared) || request.headers.get("content-length") === null) {
+    return reply(411, { ok: false, message: "上传请求缺少长度，请从本站页面上传" });
+  }
   if (declared > maxBytes + 64 * 1024) return reply(413, { ok: false, message: `文件过大，最大${Math.floor(maxBytes / 1024 / 1024)} MB` });
   try {
     const form = await request.formData();

@@ -45,7 +45,11 @@ beforeAll(async () => {
   const published = await publishedItem(prisma, { clerk, reviewer }, townA, { category: "normative" });
   const pdf = new TextEncoder().encode("%PDF-1.7\n");
   const { attachmentId } = await addCatalogAttachment(clerk, { itemId: draft, fileName: "a.pdf", bytes: pdf }, prisma);
-  const [draftVersion, submittedVersion] = [await itemVersion(prisma, draft), await itemVersion(prisma, submitted)];
+  const [draftVersion, submittedVersion, publishedVersion] = [
+    await itemVersion(prisma, draft),
+    await itemVersion(prisma, submitted),
+    await itemVersion(prisma, published),
+  ];
   const csv = new TextEncoder().encode("标题,信息类别\n越权导入,工作动态\n");
   attempts = [
     ["create", (a) => createCatalogItem(a, { organizationId: townA, ...itemFields() }, prisma)],
@@ -54,7 +58,7 @@ beforeAll(async () => {
     ["withdraw", (a) => withdrawCatalogItem(a, { itemId: submitted, baseVersion: submittedVersion }, prisma)],
     ["return", (a) => returnCatalogItem(a, { itemId: submitted, baseVersion: submittedVersion, comment: "退回" }, prisma)],
     ["approve", (a) => approveCatalogItem(a, { itemId: submitted, baseVersion: submittedVersion }, prisma)],
-    ["validity", (a) => changeCatalogItemValidity(a, { itemId: published, validity: "REPEALED", validityEndedOn: "2025-01-01" }, prisma)],
+    ["validity", (a) => changeCatalogItemValidity(a, { itemId: published, baseVersion: publishedVersion, validity: "REPEALED", validityEndedOn: "2025-01-01" }, prisma)],
     ["attach", (a) => addCatalogAttachment(a, { itemId: draft, fileName: "b.pdf", bytes: pdf }, prisma)],
     ["detach", (a) => removeCatalogAttachment(a, { attachmentId }, prisma)],
     ["import", (a) => importCatalogItems(a, { organizationId: townA, fileName: "a.csv", bytes: csv }, prisma)],

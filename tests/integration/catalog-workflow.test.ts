@@ -145,7 +145,7 @@ describe("who may do what with catalog items", () => {
   it("lets only the unit's reviewer record a repeal on a published item", async () => {
     const itemId = await submittedItem(prisma, clerk, towns.townA.id, { category: "normative" });
     await approveCatalogItem(reviewer, { itemId, baseVersion: await itemVersion(prisma, itemId) }, prisma);
-    const repeal = { itemId, validity: "REPEALED" as const, validityEndedOn: "2025-03-01" };
+    const repeal = { itemId, baseVersion: await itemVersion(prisma, itemId), validity: "REPEALED" as const, validityEndedOn: "2025-03-01" };
     await expect(changeCatalogItemValidity(clerk, repeal, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(changeCatalogItemValidity(otherReviewer, repeal, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await item(itemId)).validity).toBe("VALID");
@@ -153,5 +153,8 @@ describe("who may do what with catalog items", () => {
     expect(await item(itemId)).toMatchObject({ validity: "REPEALED", validityEndedOn: new Date("2025-03-01T00:00:00Z") });
     expect(await audits(itemId, "catalog.validity", "success")).toBe(1);
     expect(await audits(itemId, "catalog.validity", "failure")).toBe(2);
+    // A second change from the same, now stale, reading is refused: nothing is overwritten silently.
+    await expect(changeCatalogItemValidity(reviewer, { ...repeal, validity: "EXPIRED" }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
+    expect((await item(itemId)).validity).toBe("REPEALED");
   });
 });

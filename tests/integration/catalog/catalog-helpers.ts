@@ -47,7 +47,11 @@ export async function publishedItem(
   const itemId = await submittedItem(prisma, people.clerk, organizationId, fields);
   await approveCatalogItem(people.reviewer, { itemId, baseVersion: await version(prisma, itemId) }, prisma);
   if (endedAs) {
-    await changeCatalogItemValidity(people.reviewer, { itemId, validity: endedAs.validity, validityEndedOn: endedAs.on }, prisma);
+    await changeCatalogItemValidity(
+      people.reviewer,
+      { itemId, baseVersion: await version(prisma, itemId), validity: endedAs.validity, validityEndedOn: endedAs.on },
+      prisma,
+    );
   }
   return itemId;
 }

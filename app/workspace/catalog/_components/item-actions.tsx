@@ -78,7 +78,7 @@ export function ItemActions({ item }: { item: Pick<WorkspaceItem, "id" | "versio
           <button
             type="button"
             disabled={pending}
-            onClick={() => run(() => changeCatalogItemValidityAction({ itemId: item.id, validity, validityEndedOn: validity === "VALID" ? "" : endedOn }))}
+            onClick={() => run(() => changeCatalogItemValidityAction({ itemId: item.id, baseVersion: item.version, validity, validityEndedOn: validity === "VALID" ? "" : endedOn }))}
             className={`${button} bg-blue-800`}
           >
             保存有效性

@@ -45,6 +45,9 @@ export default async function WorkspaceCatalogItemPage({ params }: { params: Pro
               ["发布机构", fields.issuer],
               ["文号", fields.documentNumber],
               ["成文日期", fields.writtenOn],
+              // Imported items may carry the date an old portal published them: it
+              // decides which year's report counts them, so the reviewer sees it.
+              ...(fields.originalPublishedAt ? [["原发布日期", fields.originalPublishedAt] as [string, string]] : []),
               ["信息类别", categoryLabel(fields.category)],
               ["主题分类", fields.subject],
               ["有效性", `${validityLabel[fields.validity]}${fields.validityEndedOn ? `（${fields.validityEndedOn}）` : ""}`],
