@@ -2,6 +2,8 @@
 // Standard Time (UTC+8, no daylight saving). An item published at 2023-12-31
 // 23:30 in 雷官镇 is a 2023 item although it is 15:30 UTC; one published at
 // 2024-01-01 00:30 is a 2024 item although UTC still says 2023.
+import { todayInChina } from "@/lib/report-format";
+
 const CHINA_OFFSET_MS = 8 * 3600_000;
 
 /** [start, end) of the calendar year in China time, as instants. */
@@ -17,10 +19,8 @@ export function yearInChina(instant: Date): number {
   return new Date(instant.getTime() + CHINA_OFFSET_MS).getUTCFullYear();
 }
 
-/** "2024-01-24" (China date) of an instant. */
-export function dateInChina(instant: Date): string {
-  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
-}
+/** "2024-01-24" (China date) of an instant: the reports' own helper. */
+export const dateInChina = (instant: Date): string => todayInChina(instant);
 
 /** "2024-01-24 09:30" (China time) of an instant. */
 export function dateTimeInChina(instant: Date): string {

@@ -31,6 +31,17 @@ export async function findDraftableOrganization(actor: Actor | null, organizatio
   return (await listCatalogWorkspaces(actor, prisma)).find((o) => o.id === organizationId && o.canEdit) ?? null;
 }
 
+const listColumns = {
+  id: true,
+  title: true,
+  category: true,
+  status: true,
+  updatedAt: true,
+  publishedAt: true,
+  indexNumber: true,
+  returnComment: true,
+} as const;
+
 /** An organization's items that are not yet public, and the latest public ones. */
 export async function listWorkspaceItems(
   actorOrNull: Actor | null,
@@ -43,10 +54,51 @@ export async function listWorkspaceItems(
   if (!organization || !canReadWorkingCopyOf(actor, organization)) throw new AppError("NOT_FOUND", "未找到该机构");
   return prisma.catalogItem.findMany({
     where: { organizationId, status: options.status },
-    select: { id: true, title: true, category: true, status: true, updatedAt: true, publishedAt: true, indexNumber: true, returnComment: true },
+    select: listColumns,
     orderBy: options.status === "PUBLISHED" ? [{ publishedAt: "desc" }, { id: "desc" }] : [{ updatedAt: "desc" }],
     take: options.limit ?? 100,
   });
+}
+
+export type WorkspaceListItem = Awaited<ReturnType<typeof listWorkspaceItems>>[number];
+
+const UNPUBLISHED_PER_UNIT = 200;
+const RECENT_PER_UNIT = 20;
+
+/**
+ * The catalog page of the workspace: for every unit the actor works on, the
+ * items to review, the drafts and the latest published — in two queries
+ * whatever the number of units (a county's 主管部门 may see dozens).
+ */
+export async function listCatalogWorkload(actorOrNull: Actor | null, prisma: PrismaClient = db()) {
+  const organizations = await listCatalogWorkspaces(actorOrNull, prisma);
+  const ids = organizations.map((org) => org.id);
+  const [unpublished, recent] = await Promise.all([
+    prisma.catalogItem.findMany({
+      where: { organizationId: { in: ids }, status: { in: ["SUBMITTED", "DRAFT"] } },
+      select: { ...listColumns, organizationId: true },
+      orderBy: [{ updatedAt: "desc" }],
+      take: UNPUBLISHED_PER_UNIT * Math.max(1, ids.length),
+    }),
+    ids.length === 0
+      ? []
+      : prisma.$queryRaw<(WorkspaceListItem & { organizationId: string })[]>`
+          select id, title, category, status, updated_at as "updatedAt", published_at as "publishedAt",
+                 index_number as "indexNumber", return_comment as "returnComment", organization_id as "organizationId"
+            from (select *, row_number() over (partition by organization_id order by published_at desc, id desc) as n
+                    from catalog_item
+                   where organization_id = any(${ids}::uuid[]) and status = 'PUBLISHED') latest
+           where n <= ${RECENT_PER_UNIT}
+           order by published_at desc, id desc`,
+  ]);
+  const of = (orgId: string, items: (WorkspaceListItem & { organizationId: string })[], status?: CatalogItemStatus) =>
+    items.filter((item) => item.organizationId === orgId && (!status || item.status === status)).slice(0, UNPUBLISHED_PER_UNIT);
+  return organizations.map((org) => ({
+    org,
+    submitted: of(org.id, unpublished, "SUBMITTED"),
+    drafts: of(org.id, unpublished, "DRAFT"),
+    published: of(org.id, recent),
+  }));
 }
 
 export interface WorkspaceItem {

@@ -7,7 +7,7 @@ import { getPublishedItem, listPublishedItems } from "@/lib/catalog/public-queri
 import { returnCatalogItem } from "@/lib/catalog/return-item";
 import { saveCatalogItem } from "@/lib/catalog/save-item";
 import { submitCatalogItem } from "@/lib/catalog/submit-item";
-import { getWorkspaceItem, listWorkspaceItems } from "@/lib/catalog/workspace-queries";
+import { getWorkspaceItem, listCatalogWorkload, listWorkspaceItems } from "@/lib/catalog/workspace-queries";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
 import { draftItem, itemFields, itemVersion, submittedItem } from "./catalog/catalog-helpers";
 
@@ -97,6 +97,23 @@ describe("who may do what with catalog items", () => {
     const itemId = await draftItem(prisma, clerk, towns.townA.id);
     await expect(getWorkspaceItem(otherClerk, itemId, prisma)).rejects.toMatchObject({ code: "NOT_FOUND" });
     await expect(listWorkspaceItems(otherReviewer, towns.townA.id, { status: "DRAFT" }, prisma)).rejects.toMatchObject({ code: "NOT_FOUND" });
+  });
+
+  it("lists each unit's work for its own staff and for the county's 主管部门, never another township's", async () => {
+    const draft = await draftItem(prisma, clerk, towns.townA.id);
+    const submitted = await submittedItem(prisma, clerk, towns.townA.id);
+    const published = await submittedItem(prisma, clerk, towns.townA.id);
+    await approveCatalogItem(reviewer, { itemId: published, baseVersion: await itemVersion(prisma, published) }, prisma);
+    const otherDraft = await draftItem(prisma, otherClerk, towns.townB.id);
+    const ids = (work: Awaited<ReturnType<typeof listCatalogWorkload>>) =>
+      work.map(({ org, submitted, drafts, published }) => [org.id, submitted.map((i) => i.id), drafts.map((i) => i.id), published.map((i) => i.id)]);
+
+    expect(ids(await listCatalogWorkload(reviewer, prisma))).toEqual([[towns.townA.id, [submitted], [draft], [published]]]);
+    expect(ids(await listCatalogWorkload(otherClerk, prisma))).toEqual([[towns.townB.id, [], [otherDraft], []]]);
+    const supervisor = await signedInActor(prisma, [{ organizationId: towns.county.id, role: "SUPERVISOR" }]);
+    const county = ids(await listCatalogWorkload(supervisor, prisma));
+    expect(county).toContainEqual([towns.townA.id, [submitted], [draft], [published]]);
+    expect(county).toContainEqual([towns.townB.id, [], [otherDraft], []]);
   });
 
   it("refuses another township's clerk any change, audits the refusal and changes nothing", async () => {

@@ -4,13 +4,12 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { categoryLabel, catalogStatusLabel } from "@/lib/catalog/categories";
 import { dateInChina } from "@/lib/catalog/china-time";
-import { listCatalogWorkspaces, listWorkspaceItems } from "@/lib/catalog/workspace-queries";
+import { listCatalogWorkload, type WorkspaceListItem } from "@/lib/catalog/workspace-queries";
+import { todayInChina } from "@/lib/report-format";
 
 export const metadata: Metadata = { title: "信息公开目录" };
 
-type Item = Awaited<ReturnType<typeof listWorkspaceItems>>[number];
-
-function ItemTable({ caption, items }: { caption: string; items: Item[] }) {
+function ItemTable({ caption, items }: { caption: string; items: WorkspaceListItem[] }) {
   if (items.length === 0) return null;
   return (
     <div className="mb-4 overflow-x-auto" role="region" aria-label={caption} tabIndex={0}>
@@ -46,20 +45,12 @@ function ItemTable({ caption, items }: { caption: string; items: Item[] }) {
 export default async function WorkspaceCatalogPage() {
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/workspace/catalog");
-  const organizations = await listCatalogWorkspaces(actor);
-  const sections = await Promise.all(
-    organizations.map(async (org) => {
-      const [submitted, drafts, published] = await Promise.all(
-        (["SUBMITTED", "DRAFT", "PUBLISHED"] as const).map((status) => listWorkspaceItems(actor, org.id, { status, limit: status === "PUBLISHED" ? 20 : 200 })),
-      );
-      return { org, submitted: submitted!, drafts: drafts!, published: published! };
-    }),
-  );
-  const year = Number(dateInChina(new Date()).slice(0, 4));
+  const sections = await listCatalogWorkload(actor);
+  const year = Number(todayInChina().slice(0, 4));
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">信息公开目录</h1>
-      {organizations.length === 0 && <p>您的账号尚未分配机构，请联系系统管理员。</p>}
+      {sections.length === 0 && <p>您的账号尚未分配机构，请联系系统管理员。</p>}
       {sections.map(({ org, submitted, drafts, published }) => (
         <section key={org.id} aria-labelledby={`catalog-${org.id}`} className="mb-8">
           <h2 id={`catalog-${org.id}`} className="mb-2 text-lg font-semibold">{org.name}</h2>
