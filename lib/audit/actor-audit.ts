@@ -1,11 +1,25 @@
 // Audit rows for what a signed-in person did, or tried to do.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { roleLabel, type Actor } from "@/lib/auth/actor";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent, type AuditEventInput } from "./record-audit-event";
 
 interface AuditObject {
   type: string;
   id: string;
+}
+
+/** The audit row of a successful change by the actor. */
+export function actorEventInput(actor: Actor, event: string, object: AuditObject, detail?: Prisma.InputJsonValue): AuditEventInput {
+  return {
+    actor: actor.username,
+    role: roleLabel(actor),
+    sourceIp: actor.sourceIp,
+    event,
+    objectType: object.type,
+    objectId: object.id,
+    result: "success",
+    ...(detail === undefined ? {} : { detail }),
+  };
 }
 
 /** A change by the actor, written in the change's own transaction. */
@@ -16,16 +30,7 @@ export function auditActorEvent(
   object: AuditObject,
   detail?: Prisma.InputJsonValue,
 ): Promise<void> {
-  return recordAuditEvent(tx, {
-    actor: actor.username,
-    role: roleLabel(actor),
-    sourceIp: actor.sourceIp,
-    event,
-    objectType: object.type,
-    objectId: object.id,
-    result: "success",
-    ...(detail === undefined ? {} : { detail }),
-  });
+  return recordAuditEvent(tx, actorEventInput(actor, event, object, detail));
 }
 
 /** A refused attempt, recorded on its own (the change it asked for never happens). */

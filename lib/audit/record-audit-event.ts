@@ -14,18 +14,25 @@ export interface AuditEventInput {
   detail?: Prisma.InputJsonValue;
 }
 
+function auditRow(input: AuditEventInput) {
+  return {
+    actor: input.actor,
+    role: input.role ?? null,
+    sourceIp: input.sourceIp ?? null,
+    event: input.event,
+    objectType: input.objectType ?? null,
+    objectId: input.objectId ?? null,
+    result: input.result,
+    ...(input.detail === undefined ? {} : { detail: input.detail }),
+  };
+}
+
 export async function recordAuditEvent(tx: Prisma.TransactionClient, input: AuditEventInput): Promise<void> {
-  await tx.auditEvent.create({
-    data: {
-      actor: input.actor,
-      role: input.role ?? null,
-      sourceIp: input.sourceIp ?? null,
-      event: input.event,
-      objectType: input.objectType ?? null,
-      objectId: input.objectId ?? null,
-      result: input.result,
-      ...(input.detail === undefined ? {} : { detail: input.detail }),
-    },
-  });
+  await tx.auditEvent.create({ data: auditRow(input) });
+}
+
+/** Many rows in one statement (a bulk import's one row per item). */
+export async function recordAuditEvents(tx: Prisma.TransactionClient, inputs: readonly AuditEventInput[]): Promise<void> {
+  if (inputs.length > 0) await tx.auditEvent.createMany({ data: inputs.map(auditRow) });
 }
 

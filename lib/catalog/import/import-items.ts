@@ -3,13 +3,15 @@
 // reported with its number and reasons. Nothing is imported when the file as
 // a whole is unreadable; accepted rows are imported together or not at all.
 import "server-only";
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canEditReportsOf } from "@/lib/reports/permissions";
-import { auditActorEvent } from "@/lib/audit/actor-audit";
-import { auditItem, itemData, refuseItem } from "../item-helpers";
+import { actorEventInput, auditActorEvent } from "@/lib/audit/actor-audit";
+import { recordAuditEvents } from "@/lib/audit/record-audit-event";
+import { CATALOG_OBJECT, itemData, refuseItem } from "../item-helpers";
 import { checkImportRows, refuseRepeatedDocumentNumbers } from "./import-rows";
 import { readSpreadsheet } from "./read-spreadsheet";
 
@@ -42,13 +44,15 @@ export async function importCatalogItems(
 
   await prisma.$transaction(
     async (tx) => {
-      for (const row of accepted) {
-        const item = await tx.catalogItem.create({
-          data: { organizationId: organization.id, ...itemData(row.fields), lastEditedById: actor.accountId },
-          select: { id: true },
-        });
-        await auditItem(tx, actor, "catalog.import", item.id, { file: input.fileName, row: row.row });
-      }
+      // Two statements for any number of rows: the items, then their audit rows.
+      const items = accepted.map((row) => ({ id: randomUUID(), row: row.row, data: itemData(row.fields) }));
+      await tx.catalogItem.createMany({
+        data: items.map(({ id, data }) => ({ id, organizationId: organization.id, ...data, lastEditedById: actor.accountId })),
+      });
+      await recordAuditEvents(
+        tx,
+        items.map(({ id, row }) => actorEventInput(actor, "catalog.import", { type: CATALOG_OBJECT, id }, { file: input.fileName, row })),
+      );
       await auditActorEvent(tx, actor, "catalog.import-file", { type: "organization", id: organization.id }, {
         file: input.fileName,
         imported: accepted.length,

@@ -40,6 +40,10 @@ export function checkImportRows(table: string[][], defaults: { issuer: string })
   const indexOf = new Map(importColumns.map((c) => [c.field, headings.indexOf(c.heading)]));
   const missing = importColumns.filter((c) => c.required && indexOf.get(c.field) === -1).map((c) => c.heading);
   if (missing.length > 0) return { rows: [], fileError: `第1行缺少列：${missing.join("、")}（请使用导入模板）` };
+  // Counted before any row is checked: an oversized file is refused at once.
+  const filled = body.filter((cells) => cells.some((cell) => cell.trim() !== "")).length;
+  if (filled === 0) return { rows: [], fileError: "文件中没有数据行" };
+  if (filled > MAX_IMPORT_ROWS) return { rows: [], fileError: `一次最多导入${MAX_IMPORT_ROWS}行，本文件有${filled}行，请分批导入` };
   const rows: ImportRow[] = [];
   body.forEach((cells, i) => {
     const row = i + 2;
@@ -77,8 +81,6 @@ export function checkImportRows(table: string[][], defaults: { issuer: string })
     if (reasons.length > 0 || !parsed.success) rows.push({ row, ok: false, reasons: [...new Set(reasons)] });
     else rows.push({ row, ok: true, fields: parsed.data });
   });
-  if (rows.length === 0) return { rows, fileError: "文件中没有数据行" };
-  if (rows.length > MAX_IMPORT_ROWS) return { rows: [], fileError: `一次最多导入${MAX_IMPORT_ROWS}行，本文件有${rows.length}行，请分批导入` };
   return { rows };
 }
 
