@@ -50,6 +50,18 @@ function toOpenData(item: CatalogListItem): OpenDataItem {
   };
 }
 
+/**
+ * A validator of a unit's public catalog: it changes whenever an item is
+ * published or its 有效性 changes (both touch updated_at). One index-backed
+ * aggregate, so a client or proxy revalidating gets 304 without the listing.
+ */
+export async function catalogVersion(organizationId: string, prisma: PrismaClient = db()): Promise<string> {
+  const [row] = await prisma.$queryRaw<{ changed: Date | null; items: bigint }[]>`
+    select max(updated_at) as changed, count(*) as items
+      from catalog_item where organization_id = ${organizationId}::uuid and status = 'PUBLISHED'`;
+  return `catalog-${row?.changed?.getTime() ?? 0}-${row?.items ?? 0}`;
+}
+
 export async function catalogOpenData(organizationId: string, filters: Omit<CatalogFilters, "after" | "q">, prisma: PrismaClient = db()) {
   const items: OpenDataItem[] = [];
   let after: CatalogFilters["after"];

@@ -109,4 +109,9 @@ test("the public catalog: 雷官镇's 2023 figures match its report, search find
   const csv = await page.request.get("/catalog/laian-leiguan/index.csv?year=2023&category=penalty");
   expect(csv.headers()["content-type"]).toBe("text/csv; charset=utf-8");
   expect((await csv.text()).trim().split("\r\n")).toHaveLength(2 + 35);
+  // Revalidation answers 304 while nothing in the unit's catalog changed.
+  const etag = csv.headers()["etag"]!;
+  expect(etag).toMatch(/^"catalog-\d+-\d+-csv-penalty-2023"$/);
+  const again = await page.request.get("/catalog/laian-leiguan/index.csv?year=2023&category=penalty", { headers: { "if-none-match": etag } });
+  expect(again.status()).toBe(304);
 });

@@ -1,7 +1,8 @@
 // /catalog/<org>/index.json[?year=&category=]: the unit's catalog index as open data.
 import { parseCatalogFilters } from "@/lib/catalog/listing-filters";
-import { catalogOpenData } from "@/lib/catalog/open-data";
+import { catalogOpenData, catalogVersion } from "@/lib/catalog/open-data";
 import { getCatalogOrganization } from "@/lib/catalog/public-queries";
+import { notModified, revisionCacheHeaders } from "@/lib/publication/http-cache";
 
 export const dynamic = "force-dynamic";
 
@@ -11,6 +12,10 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
   if (!organization) return Response.json({ error: "未找到" }, { status: 404 });
   const { category, year } = parseCatalogFilters(Object.fromEntries(new URL(request.url).searchParams));
   const filters = { ...(category ? { category } : {}), ...(year ? { year } : {}) };
+  const version = await catalogVersion(organization.id);
+  const variant = `json-${category ?? ""}-${year ?? ""}`;
+  const unchanged = notModified(request, version, variant);
+  if (unchanged) return unchanged;
   const { items, truncated } = await catalogOpenData(organization.id, filters);
   return Response.json({
     schema: "nianbao.catalog/1",
@@ -19,5 +24,5 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
     count: items.length,
     truncated,
     items,
-  });
+  }, { headers: revisionCacheHeaders(version, variant) });
 }
