@@ -1,6 +1,8 @@
 // The 2021 national format: 《中华人民共和国政府信息公开工作年度报告格式》
 // (国办公开办函〔2021〕30号). Labels are exactly as the format prints them,
 // full-width punctuation included. Keys are the open-data names.
+import { figures2021 } from "./format-2021-figures";
+import { text2021 } from "./format-2021-text";
 import type { ReportFormat, RowNode } from "./types";
 
 const applicantColumns = [
@@ -204,32 +206,61 @@ export const format2021: ReportFormat = {
       cells: ["appeals.review.total", "appeals.litigationDirect.total", "appeals.litigationAfterReview.total"],
     },
   ],
+  narrative: { figures: figures2021, text: text2021 },
   rules: {
     meta: {
-      R1: { severity: "error", statement: "第一项加第二项之和应等于第三项加第四项之和" },
-      R2: { severity: "error", statement: "总计应等于各类申请人数量之和" },
-      R3: { severity: "error", statement: "（七）总计应等于（一）至（六）各项之和" },
-      R4: { severity: "error", statement: "总计应等于结果维持、结果纠正、其他结果、尚未审结之和" },
+      R1: { severity: "error", scope: "cells", name: "申请数勾稽关系", statement: "第一项加第二项之和应等于第三项加第四项之和" },
+      R2: { severity: "error", scope: "cells", name: "申请人总计", statement: "总计应等于各类申请人数量之和" },
+      R3: { severity: "error", scope: "cells", name: "办理结果总计", statement: "（七）总计应等于（一）至（六）各项之和" },
+      R4: { severity: "error", scope: "cells", name: "复议诉讼总计", statement: "总计应等于结果维持、结果纠正、其他结果、尚未审结之和" },
       R10: {
         severity: "error",
+        scope: "cells",
+        name: "数值格式",
         statement: "件数应为非负整数，收费金额应为非负数且最多保留4位小数",
       },
-      R6: { severity: "warning", statement: "上年结转数应等于上一年度报告的结转下年度继续办理数" },
+      "empty-cells": {
+        severity: "error",
+        scope: "report",
+        name: "未填写的单元格",
+        statement: "表格每个单元格都应填写，没有数据请填 0",
+        fix: "fill-cells-with-zero",
+      },
+      R6: { severity: "warning", scope: "cells", name: "上年结转", statement: "上年结转数应等于上一年度报告的结转下年度继续办理数" },
       R7: {
         severity: "warning",
+        scope: "cells",
+        name: "现行有效件数",
         statement: "现行有效件数应等于上年现行有效件数加本年制发件数减本年废止件数",
       },
+      R8: { severity: "warning", scope: "narrative", name: "正文数字与表格不一致", statement: "正文中的数字应与表格一致" },
       R11: {
         severity: "warning",
+        scope: "cells",
+        name: "规章",
         statement: "规章只能由国务院部门和省级、设区的市级人民政府制定，本机关的规章行应为0",
       },
-      R12: { severity: "warning", statement: "本年废止件数不应超过上年现行有效件数与本年制发件数之和" },
-      title: { severity: "warning", statement: "标题应为“机关全称＋年份＋年政府信息公开工作年度报告”" },
+      R12: { severity: "warning", scope: "cells", name: "废止件数", statement: "本年废止件数不应超过上年现行有效件数与本年制发件数之和" },
+      catalog: { severity: "warning", scope: "cells", name: "与信息公开目录不一致", statement: "表二的数字应与本单位信息公开目录的统计一致" },
+      title: { severity: "warning", scope: "field", name: "标题", statement: "标题应为“机关全称＋年份＋年政府信息公开工作年度报告”" },
       "signature-date": {
         severity: "warning",
+        scope: "field",
+        name: "落款日期",
         statement: "落款日期应在报告年度的次年、报送期限之前",
       },
-      "format-version": { severity: "warning", statement: "应使用该年度适用的年度报告格式" },
+      "signature-missing": { severity: "error", scope: "field", name: "落款日期", statement: "落款日期未填写" },
+      "format-version": { severity: "warning", scope: "report", name: "报告格式版本", statement: "应使用该年度适用的年度报告格式" },
+      "stale-year": { severity: "warning", scope: "narrative", name: "年份可能沿用上年", statement: "正文应写本报告年度的情况，这里写的是往年" },
+      "unchanged-paragraph": { severity: "warning", scope: "narrative", name: "与上年报告相同的段落", statement: "本段与本单位上一年度报告一字不差，请按本年度情况更新" },
+      "similar-previous": { severity: "warning", scope: "narrative", name: "与上年报告雷同", statement: "本部分与本单位上一年度报告高度相似（雷同）" },
+      "similar-peer": { severity: "warning", scope: "narrative", name: "与其他单位报告雷同", statement: "本部分与本县另一单位的报告高度相似（雷同）" },
+      "section-empty": { severity: "error", scope: "narrative", name: "内容缺失", statement: "六个部分都应有内容，没有需要报告的事项请写“无”" },
+      "problems-measures": { severity: "warning", scope: "narrative", name: "问题与改进", statement: "“存在的主要问题及改进情况”应写明存在的问题和改进措施" },
+      "problems-followup": { severity: "warning", scope: "narrative", name: "上年问题整改", statement: "上一年度报告列出了问题，本年度应说明整改情况" },
+      "statistical-period": { severity: "warning", scope: "narrative", name: "统计期限", statement: "统计期限应为报告年度的1月1日至12月31日" },
+      "superseded-citation": { severity: "warning", scope: "narrative", name: "引用已废止的文件", statement: "引用的文件已被取代" },
+      percentage: { severity: "warning", scope: "narrative", name: "百分比", statement: "正文中的百分比应与同一句中的数字相符" },
     },
     balance: {
       rule: "R1",

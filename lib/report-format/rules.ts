@@ -1,73 +1,49 @@
 // The rule engine: checks a report against its format's consistency rules
-// (勾稽关系). Blocking errors stop submission; warnings need an explanation.
+// (勾稽关系) and its narrative against the tables and other reports. Blocking
+// errors stop submission; warnings need an explanation. The editor, the
+// server, the import and the board all call checkReport.
 import { cellKey, cellsOfTable, formatCells } from "./cells";
 import { checkCellValue } from "./cell-value";
-import { formatChineseDate, publicationDeadline, type OrganizationKindName } from "./deadlines";
+import { formatChineseDate, publicationDeadline } from "./deadlines";
+import { makeFinding, type Finding, type RuleInput } from "./findings";
+import { checkNarrativeFigures } from "./narrative/figures";
+import { checkPercentages } from "./narrative/percentages";
+import { checkSimilarity } from "./narrative/similarity";
+import { checkStaleText } from "./narrative/stale-text";
+import { checkStructure } from "./narrative/structure";
 import { formatForYear } from "./registry";
-import type { CellDef, ReportFormat, RuleId, Severity } from "./types";
-import { sumOf, type ReportValues } from "./values";
+import type { CellDef, ReportFormat, RuleId } from "./types";
+import { sumOf } from "./values";
 
-export interface Finding {
-  rule: RuleId;
-  severity: Severity;
-  /** Chinese: the rule in plain words, then the concrete numbers. */
-  message: string;
-  /** Cell keys the finding concerns (shown beside those cells). */
-  cells: string[];
-  /** Report field it concerns when not a cell: "title", "signedOn". */
-  field?: "title" | "signedOn";
-}
-
-export interface RuleInput {
-  format: ReportFormat;
-  organization: { name: string; kind: OrganizationKindName };
-  year: number;
-  title: string;
-  /** YYYY-MM-DD, or null when not yet filled in. */
-  signedOn: string | null;
-  values: ReportValues;
-  /** Last year's values, when the organization has a report for it. */
-  previous?: ReportValues | null;
-}
+export * from "./findings";
 
 export function checkReport(input: RuleInput): Finding[] {
   return [
+    ...checkEmptyCells(input),
     ...checkValues(input),
     ...checkSums(input),
     ...checkBalance(input),
     ...checkCarryOver(input),
     ...checkStock(input),
     ...checkZeroForKinds(input),
+    ...checkCatalog(input),
     ...checkTitle(input),
     ...checkSignatureDate(input),
     ...checkFormatVersion(input),
+    ...(input.sections
+      ? [
+          ...checkStructure(input),
+          ...checkNarrativeFigures(input),
+          ...checkPercentages(input),
+          ...checkStaleText(input),
+          ...checkSimilarity(input),
+        ]
+      : []),
   ];
 }
 
-/** A stable id of a finding within one report, for the clerk's explanation of a warning. */
-export function findingId(finding: Finding): string {
-  return `${finding.rule}:${finding.field ?? finding.cells.join(",")}`;
-}
-
-export function hasBlockingErrors(findings: readonly Finding[]): boolean {
-  return findings.some((f) => f.severity === "error");
-}
-
-function finding(
-  format: ReportFormat,
-  rule: RuleId,
-  detail: string,
-  cells: string[],
-  field?: Finding["field"],
-): Finding {
-  const meta = format.rules.meta[rule];
-  return {
-    rule,
-    severity: meta.severity,
-    message: `${meta.statement}：${detail}`,
-    cells,
-    ...(field ? { field } : {}),
-  };
+function finding(format: ReportFormat, rule: RuleId, detail: string, cells: string[], field?: Finding["field"]): Finding {
+  return makeFinding(format, rule, detail, { cells, field });
 }
 
 const show = (value: number | null | undefined) => (value === null || value === undefined ? "空" : String(value));
@@ -76,13 +52,20 @@ function columnLabel(cell: CellDef): string {
   return cell.columnPath[cell.columnPath.length - 1] ?? cell.column;
 }
 
-/** R10: every cell filled with a non-negative integer count or a 4-decimal amount. */
+/** Every cell filled: one finding for all empty cells, however many, so every screen counts them alike. */
+function checkEmptyCells({ format, values }: RuleInput): Finding[] {
+  const empty = formatCells(format).filter((cell) => values[cell.key] === null || values[cell.key] === undefined);
+  if (empty.length === 0) return [];
+  const first = empty[0]!;
+  const detail = empty.length === 1 ? `${first.name} 未填写` : `${empty.length} 个单元格未填写（第一个：${first.name}）`;
+  return [finding(format, "empty-cells", detail, empty.map((cell) => cell.key))];
+}
+
+/** R10: every filled cell a non-negative integer count or a 4-decimal amount. */
 function checkValues({ format, values }: RuleInput): Finding[] {
   return formatCells(format).flatMap((cell) => {
     const value = values[cell.key];
-    if (value === null || value === undefined) {
-      return [finding(format, "R10", `${cell.name} 未填写（没有数据请填 0）`, [cell.key])];
-    }
+    if (value === null || value === undefined) return [];
     const checked = checkCellValue(value, cell.kind);
     return checked.ok ? [] : [finding(format, "R10", `${cell.name} ${value}：${checked.message}`, [cell.key])];
   });
@@ -180,6 +163,17 @@ function checkZeroForKinds({ format, values, organization }: RuleInput): Finding
   return [finding(format, rule, detail, nonZero.map((cell) => cell.key))];
 }
 
+/** Table 二 against the unit's catalog, when the catalog has the year: the figures it can count must agree. */
+function checkCatalog({ format, values, catalog }: RuleInput): Finding[] {
+  if (!catalog || catalog.total === 0) return [];
+  return formatCells(format).flatMap((cell) => {
+    const counted = catalog.cells[cell.key];
+    const reported = values[cell.key];
+    if (counted === undefined || reported === null || reported === undefined || reported === counted) return [];
+    return [finding(format, "catalog", `表二“${cell.name}”填报为${reported}，目录统计为${counted}`, [cell.key])];
+  });
+}
+
 function checkTitle({ format, organization, year, title }: RuleInput): Finding[] {
   const expected = format.titlePattern(organization.name, year);
   if (title.trim() === expected) return [];
@@ -188,7 +182,7 @@ function checkTitle({ format, organization, year, title }: RuleInput): Finding[]
 
 /** 落款 date: in the year after the report year, by the publication deadline. */
 function checkSignatureDate({ format, organization, year, signedOn }: RuleInput): Finding[] {
-  if (!signedOn) return [finding(format, "signature-date", "未填写落款日期", [], "signedOn")];
+  if (!signedOn) return [finding(format, "signature-missing", "请填写落款日期", [], "signedOn")];
   const deadline = publicationDeadline(organization.kind, year);
   const signedYear = Number(signedOn.slice(0, 4));
   const shown = formatChineseDate(signedOn);

@@ -2,6 +2,9 @@
 // format, 国办公开办函〔2021〕30号) is plain data of these shapes; everything
 // else — validation, rules, rendering, import, export — is derived from it.
 
+import type { NarrativeFigureRules } from "./narrative/figure-types";
+import type { NarrativeTextRules } from "./narrative/text-types";
+
 export type CellKind = "count" | "amount";
 
 export type NarrativeSectionKey = "overview" | "problems" | "other";
@@ -118,17 +121,39 @@ export type RuleId =
   | "R4"
   | "R6"
   | "R7"
+  | "R8"
   | "R10"
   | "R11"
   | "R12"
+  | "empty-cells"
+  | "catalog"
   | "title"
   | "signature-date"
-  | "format-version";
+  | "signature-missing"
+  | "format-version"
+  | "stale-year"
+  | "unchanged-paragraph"
+  | "similar-previous"
+  | "similar-peer"
+  | "section-empty"
+  | "problems-measures"
+  | "problems-followup"
+  | "statistical-period"
+  | "superseded-citation"
+  | "percentage";
+
+/** Where a rule's findings are shown: beside cells, a field, a narrative section, or the report as a whole. */
+export type RuleScope = "cells" | "field" | "narrative" | "report";
 
 export interface RuleMeta {
   severity: Severity;
+  /** Short Chinese name shown on screen instead of the rule id, e.g. “申请数勾稽关系”. */
+  name: string;
   /** Plain Chinese statement of the rule, shown with every finding. */
   statement: string;
+  scope: RuleScope;
+  /** A fix the screens offer for the finding: fill its (empty) cells with 0. */
+  fix?: "fill-cells-with-zero";
 }
 
 /**
@@ -168,4 +193,12 @@ export interface ReportFormat {
    * each group's cells are charted side by side, labelled by their rows.
    */
   comparison: readonly { title: string; cells: readonly string[] }[];
+  /** Data for the checks of the narrative against the tables and against other reports. */
+  narrative: NarrativeRules;
+}
+
+/** The narrative checks' parameters, as data of the format (see lib/report-format/narrative/). */
+export interface NarrativeRules {
+  figures: NarrativeFigureRules;
+  text: NarrativeTextRules;
 }

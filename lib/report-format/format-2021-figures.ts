@@ -1,0 +1,3 @@
+import type { NarrativeFigureRules } from "./narrative/figure-types";
+
+export const figures2021: NarrativeFigureRules = {};

@@ -1,0 +1,3 @@
+import type { NarrativeTextRules } from "./narrative/text-types";
+
+export const text2021: NarrativeTextRules = {};
