@@ -1,64 +1,93 @@
-// npm run import -- <file> --org <slug> --year <year> [--publish]
+// npm run import -- <file> --org <slug> --year <year> [--publish | --check [--json]]
 // Reads a report exported as plain text into the organization's report for
 // the year: as a draft, or published when --publish is given and the report
-// has no unplaced content and no blocking error.
+// has no unplaced content and no blocking error. --check reads and checks the
+// file with the same rules as the editor and writes nothing.
 import { readFileSync } from "node:fs";
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/client";
 import { parseTextReport } from "@/lib/import/parse-text-report";
-import { checkReport, hasBlockingErrors } from "@/lib/report-format";
+import { hasBlockingErrors, type Finding, type ReportFormat } from "@/lib/report-format";
+import { checkParsedReport } from "@/lib/reports/check-import";
 import { ImportRefusedError, importReport, requireFormatForYear } from "@/lib/reports/import-report";
 import { prepareAppDatabase } from "./lib";
 
 const { values: options, positionals } = parseArgs({
   allowPositionals: true,
-  options: { org: { type: "string" }, year: { type: "string" }, publish: { type: "boolean", default: false } },
+  options: {
+    org: { type: "string" },
+    year: { type: "string" },
+    publish: { type: "boolean", default: false },
+    check: { type: "boolean", default: false },
+    json: { type: "boolean", default: false },
+  },
 });
 const [file] = positionals;
 const year = Number(options.year);
-if (!file || !options.org || !Number.isInteger(year)) {
-  console.error("用法：npm run import -- <文件> --org <机构标识> --year <年度> [--publish]");
+if (!file || !options.org || !Number.isInteger(year) || (options.check && options.publish) || (options.json && !options.check)) {
+  console.error("用法：npm run import -- <文件> --org <机构标识> --year <年度> [--publish | --check [--json]]");
   process.exit(2);
 }
 
-const format = requireFormatForYear(year);
-const parsed = parseTextReport(readFileSync(file, "utf8"), format);
-for (const issue of parsed.issues) {
-  console.log(`${issue.line > 0 ? `第${issue.line}行` : "全文"}：${issue.message}`);
+/** Human-readable lines go to stderr with --json, so stdout is the JSON alone. */
+const say = (line: string) => (options.json ? console.error(line) : console.log(line));
+
+function findingLine(format: ReportFormat, finding: Finding): string {
+  const where = finding.quote ? `\n    “${finding.quote.text.trim()}”` : "";
+  return `[${finding.severity === "error" ? "错误" : "提示"}：${format.rules.meta[finding.rule].name}] ${finding.message}${where}`;
 }
 
+let exitCode = 0;
 const { url, server } = await prepareAppDatabase({ migrate: true });
 const prisma = createPrismaClient(url);
-let exitCode = 0;
 try {
-  const organization = await prisma.organization.findUnique({ where: { slug: options.org } });
-  if (!organization) throw new ImportRefusedError(`找不到机构“${options.org}”`);
-  const findings = checkReport({
-    format,
-    organization: { name: organization.name, kind: organization.kind },
-    year,
-    title: parsed.title,
-    signedOn: parsed.signedOn,
-    values: parsed.values,
-  });
-  for (const finding of findings) {
-    console.log(`[${finding.severity === "error" ? "错误" : "提示"} ${finding.rule}] ${finding.message}`);
+  const format = requireFormatForYear(year);
+  const parsed = parseTextReport(readFileSync(file, "utf8"), format);
+  for (const issue of parsed.issues) say(`${issue.line > 0 ? `第${issue.line}行` : "全文"}：${issue.message}`);
+  const { organization, findings } = await checkParsedReport(prisma, { organizationSlug: options.org, year, parsed });
+  for (const finding of findings) say(findingLine(format, finding));
+  const blocked = parsed.issues.length > 0 || hasBlockingErrors(findings);
+
+  if (options.check) {
+    if (options.json) {
+      const json = {
+        file,
+        organization: organization.slug,
+        year,
+        format: format.version,
+        title: parsed.title,
+        signatureLine: parsed.signatureLine,
+        signedOn: parsed.signedOn,
+        sections: parsed.sections,
+        cells: parsed.values,
+        unplaced: parsed.issues,
+        findings: findings.map((f) => ({
+          rule: f.rule,
+          name: format.rules.meta[f.rule].name,
+          severity: f.severity,
+          message: f.message,
+          cells: f.cells,
+          ...(f.section ? { section: f.section } : {}),
+          ...(f.field ? { field: f.field } : {}),
+          ...(f.quote ? { quote: f.quote } : {}),
+        })),
+      };
+      process.stdout.write(`${JSON.stringify(json, null, 2)}\n`);
+    }
+    const errors = findings.filter((f) => f.severity === "error").length;
+    say(`检查完成（未写入任何数据）：无法识别的内容 ${parsed.issues.length} 处，阻断性错误 ${errors} 项，提示 ${findings.length - errors} 项`);
+    exitCode = blocked ? 1 : 0;
+  } else {
+    if (options.publish && blocked) {
+      throw new ImportRefusedError("存在无法识别的内容或阻断性错误，未发布；去掉 --publish 可先导入为草稿");
+    }
+    const result = await importReport(prisma, { organizationSlug: options.org, year, parsed, actor: "system:import", publish: options.publish });
+    say(
+      result.revision
+        ? `已导入并发布：${organization.name}${year}年度报告（第${result.revision.number}版）`
+        : `已导入为草稿：${organization.name}${year}年度报告`,
+    );
   }
-  if (options.publish && (parsed.issues.length > 0 || hasBlockingErrors(findings))) {
-    throw new ImportRefusedError("存在无法识别的内容或阻断性错误，未发布；去掉 --publish 可先导入为草稿");
-  }
-  const result = await importReport(prisma, {
-    organizationSlug: options.org,
-    year,
-    parsed,
-    actor: "system:import",
-    publish: options.publish,
-  });
-  console.log(
-    result.revision
-      ? `已导入并发布：${organization.name}${year}年度报告（第${result.revision.number}版）`
-      : `已导入为草稿：${organization.name}${year}年度报告`,
-  );
 } catch (error) {
   if (!(error instanceof ImportRefusedError)) throw error;
   console.error(error.message);

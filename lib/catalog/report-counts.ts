@@ -30,7 +30,7 @@ function measureCondition(measure: CatalogMeasure, year: number): Prisma.Sql {
 export async function countCatalogForReport(
   organizationId: string,
   year: number,
-  prisma: PrismaClient = db(),
+  prisma: PrismaClient | Prisma.TransactionClient = db(),
 ): Promise<CatalogReportCounts> {
   const rows = await prisma.$queryRaw<{ category: string; published: number; repealed: number; in_force: number }[]>`
     select category,

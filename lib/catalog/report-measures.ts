@@ -1,7 +1,7 @@
 // The figures a report takes from the catalog, and which cell of table 二
 // (第二十条第（一）、（五）、（六）项) each one supports. Pure: the editor panel,
 // the review page and the tests read the same mapping.
-import { cellKey, findCell, getFormat, type CellValue } from "@/lib/report-format";
+import { cellKey } from "@/lib/report-format";
 import { catalogCategories, categoryForReportRow, type CatalogCategory } from "./categories";
 
 /**
@@ -87,23 +87,4 @@ export function proactiveDisclosureSentence(organizationShortName: string, count
       ? `，其中基础信息${counts.byArea.basic}条、基层政务公开标准化规范化（“两化”）专区信息${counts.byArea.standardized}条`
       : "";
   return `${counts.year}年${organizationShortName}通过政府信息公开目录主动公开政府信息${counts.total}条${areas}。按类别：${parts.join("、") || "无"}。`;
-}
-
-export interface CatalogDifference {
-  cell: string;
-  name: string;
-  reported: CellValue | undefined;
-  catalog: number;
-}
-
-/** Table-二 cells whose value differs from the catalog's count: a warning for the reviewer, never an error. */
-export function differencesFromCatalog(formatVersion: string, values: Readonly<Record<string, CellValue>>, counts: CatalogReportCounts): CatalogDifference[] {
-  const format = getFormat(formatVersion);
-  return cellsFromCatalog.flatMap(({ cell }) => {
-    const definition = findCell(format, cell);
-    const catalog = counts.cells[cell] ?? 0;
-    const reported = values[cell];
-    if (!definition || (typeof reported === "number" && reported === catalog)) return [];
-    return [{ cell, name: definition.name, reported, catalog }];
-  });
 }

@@ -1,15 +1,26 @@
-// The server's rule check of a report's content, with last year's values for
-// the cross-year rules: one call for submitting and for reviewing.
+// The server's rule check of a report's content, with everything the rules
+// compare it against (check-context.ts): one call for submitting, reviewing,
+// the editor's first view and the board.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import { checkReport, getFormat, type CellValue, type Finding } from "@/lib/report-format";
-import { previousYearValues } from "./previous-year";
+import { loadCheckContext, ruleContext, type CheckContext } from "./check-context";
 
-export async function checkReportContent(
-  prisma: PrismaClient | Prisma.TransactionClient,
-  report: { organizationId: string; year: number; formatVersion: string; organization: { name: string; kind: OrganizationKind } },
-  content: { title: string; signedOn: string | null; values: Record<string, CellValue> },
-): Promise<Finding[]> {
+export interface CheckedReport {
+  year: number;
+  formatVersion: string;
+  organization: { id: string; name: string; kind: OrganizationKind; parentId: string | null };
+}
+
+export interface CheckedContent {
+  title: string;
+  signedOn: string | null;
+  sections: Record<string, string>;
+  values: Record<string, CellValue>;
+}
+
+/** The rules over a report's content in a context already loaded. */
+export function checkContentIn(context: CheckContext, report: CheckedReport, content: CheckedContent): Finding[] {
   return checkReport({
     format: getFormat(report.formatVersion),
     organization: { name: report.organization.name, kind: report.organization.kind },
@@ -17,6 +28,15 @@ export async function checkReportContent(
     title: content.title,
     signedOn: content.signedOn,
     values: content.values,
-    previous: await previousYearValues(prisma, report.organizationId, report.year),
+    sections: content.sections,
+    ...ruleContext(context),
   });
+}
+
+export async function checkReportContent(
+  prisma: PrismaClient | Prisma.TransactionClient,
+  report: CheckedReport,
+  content: CheckedContent,
+): Promise<Finding[]> {
+  return checkContentIn(await loadCheckContext(prisma, report.organization, report.year), report, content);
 }

@@ -5,10 +5,12 @@ import type { OrganizationKind, ReportStatus } from "@/lib/generated/prisma/enum
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import type { CellValue } from "@/lib/report-format";
+import { getFormat, type CellValue, type Finding, type RuleInput } from "@/lib/report-format";
+import { loadCheckContext } from "./check-context";
+import { checkContentIn } from "./check-content";
 import { contentOfWorkingCopy, type EditorContent } from "./editor-content";
+import { findingsVisibleTo, peerVisibility } from "./finding-visibility";
 import { canEditReportsOf, canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
-import { previousYearValues } from "./previous-year";
 
 export interface EditorReport {
   id: string;
@@ -21,6 +23,15 @@ export interface EditorReport {
   content: EditorContent;
   /** Last year's table values, for the cross-year rules (R6, R7, R12). */
   previousValues: Record<string, CellValue> | null;
+  /** Last year's narrative, for the stale-text and 雷同 checks against it. */
+  previousSections: Record<string, string> | null;
+  /** The unit's catalog figures for the year, when it has any (R8, table 二). */
+  catalogFigures: RuleInput["catalog"];
+  /**
+   * 雷同 with other units' reports, checked on the server (their text never
+   * reaches this browser) and shown as this reader may see it.
+   */
+  peerFindings: Finding[];
   canEdit: boolean;
   /** What the actor may do with the report in its present state. */
   can: { submit: boolean; withdraw: boolean; correct: boolean; review: boolean };
@@ -51,6 +62,8 @@ export async function getReportForEditor(
   });
   if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
   if (!canReadWorkingCopyOf(actor, report.organization)) throw new AppError("FORBIDDEN", "您无权查看该报告");
+  const content = contentOfWorkingCopy(report);
+  const context = await loadCheckContext(prisma, report.organization, report.year);
   return {
     id: report.id,
     year: report.year,
@@ -63,8 +76,11 @@ export async function getReportForEditor(
       shortName: report.organization.shortName,
       kind: report.organization.kind,
     },
-    content: contentOfWorkingCopy(report),
-    previousValues: await previousYearValues(prisma, report.organizationId, report.year),
+    content,
+    previousValues: context.previous?.values ?? null,
+    previousSections: context.previous?.sections ?? null,
+    catalogFigures: context.catalog,
+    peerFindings: peerFindingsFor(actor, report, content, context),
     canEdit: report.status === "DRAFT" && canEditReportsOf(actor, report.organization),
     can: {
       submit: report.status === "DRAFT" && canEditReportsOf(actor, report.organization),
@@ -85,4 +101,16 @@ export async function getReportForEditor(
           }))
         : [],
   };
+}
+
+/** The findings only the server can make (雷同 with other units), for this reader. */
+export function peerFindingsFor(
+  actor: Actor,
+  report: Parameters<typeof checkContentIn>[1],
+  content: EditorContent,
+  context: Parameters<typeof checkContentIn>[0],
+): Finding[] {
+  const format = getFormat(report.formatVersion);
+  const found = checkContentIn(context, report, content).filter((f) => f.peer);
+  return findingsVisibleTo(format, found, peerVisibility(actor, report.organization));
 }

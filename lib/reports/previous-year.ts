@@ -1,14 +1,24 @@
-// Last year's report of the same organization: its latest published
-// revision, or its working copy when nothing is published yet.
+// Last year's report of an organization: its latest published revision, or
+// its working copy when nothing is published yet.
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { getFormat, type CellValue } from "@/lib/report-format";
 import { cellRowsToValues } from "./cell-rows";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
-export async function previousYearReport(prisma: Client, organizationId: string, year: number) {
-  const report = await prisma.report.findUnique({
-    where: { organizationId_year: { organizationId, year: year - 1 } },
+export interface PreviousReport {
+  values: Record<string, CellValue>;
+  sections: Record<string, string>;
+}
+
+/** Last year's reports of several organizations, in one query, by organization id. */
+export async function previousYearReports(
+  prisma: Client,
+  organizationIds: readonly string[],
+  year: number,
+): Promise<Map<string, PreviousReport>> {
+  const reports = await prisma.report.findMany({
+    where: { organizationId: { in: [...organizationIds] }, year: year - 1 },
     include: {
       sections: true,
       cells: true,
@@ -20,15 +30,25 @@ export async function previousYearReport(prisma: Client, organizationId: string,
       },
     },
   });
-  if (!report) return null;
-  const published = report.revisions[0];
-  const format = getFormat(published?.formatVersion ?? report.formatVersion);
-  return {
-    values: cellRowsToValues(format, published?.cells ?? report.cells),
-    sections: published
-      ? (published.sections as Record<string, string>)
-      : Object.fromEntries(report.sections.map((s) => [s.sectionKey, s.body])),
-  };
+  return new Map(
+    reports.map((report) => {
+      const published = report.revisions[0];
+      const format = getFormat(published?.formatVersion ?? report.formatVersion);
+      return [
+        report.organizationId,
+        {
+          values: cellRowsToValues(format, published?.cells ?? report.cells),
+          sections: published
+            ? (published.sections as Record<string, string>)
+            : Object.fromEntries(report.sections.map((s) => [s.sectionKey, s.body])),
+        },
+      ];
+    }),
+  );
+}
+
+export async function previousYearReport(prisma: Client, organizationId: string, year: number): Promise<PreviousReport | null> {
+  return (await previousYearReports(prisma, [organizationId], year)).get(organizationId) ?? null;
 }
 
 export async function previousYearValues(

@@ -11,6 +11,7 @@ import { findingId, getFormat, type Finding } from "@/lib/report-format";
 import { cellRowsToValues } from "./cell-rows";
 import { canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
 import { checkReportContent } from "./check-content";
+import { findingsVisibleTo, peerVisibility } from "./finding-visibility";
 import { diffContent, type ContentSnapshot, type RevisionDiff } from "./revision-diff";
 
 export interface ReviewView {
@@ -21,7 +22,10 @@ export interface ReviewView {
   formatVersion: string;
   revision: { number: number; submittedBy: string | null; createdAt: Date; correctionReason: string | null; content: ContentSnapshot };
   previousNumber: number | null;
+  /** Changes since the previous revision; on a first submission, since the unit's previous published report. */
   diff: RevisionDiff | null;
+  /** The year of the published report the diff compares with, on a first submission. */
+  diffAgainstYear: number | null;
   findings: (Finding & { explanation: string | null })[];
   can: { decide: boolean; approveAndPublish: boolean; publish: boolean; returnReport: boolean };
   /** Why this reviewer may not approve, when they may not. */
@@ -61,10 +65,19 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
   const format = getFormat(latest.formatVersion);
   const content = snapshot(latest);
   const explanations = latest.explanations as Record<string, string>;
-  const findings = (await checkReportContent(prisma, { ...report, formatVersion: latest.formatVersion }, content)).map((f) => ({
+  const checked = await checkReportContent(prisma, { ...report, formatVersion: latest.formatVersion }, content);
+  const findings = findingsVisibleTo(format, checked, peerVisibility(actor, report.organization)).map((f) => ({
     ...f,
     explanation: explanations[findingId(f)] ?? null,
   }));
+  // A first submission has no earlier revision: the reviewer sees what changed since last year's published report.
+  const lastYear = previous
+    ? null
+    : await prisma.reportRevision.findFirst({
+        where: { report: { organizationId: report.organizationId, year: report.year - 1 }, publishedAt: { not: null } },
+        orderBy: { number: "desc" },
+        include: { cells: true },
+      });
 
   const isReviewer = canReviewReportsOf(actor, report.organization);
   const separated = latest.submittedById !== actor.accountId && report.lastEditedById !== actor.accountId;
@@ -83,7 +96,8 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
       content,
     },
     previousNumber: previous?.number ?? null,
-    diff: previous ? diffContent(format, snapshot(previous), content) : null,
+    diff: previous ? diffContent(format, snapshot(previous), content) : lastYear ? diffContent(format, snapshot(lastYear), content) : null,
+    diffAgainstYear: !previous && lastYear ? report.year - 1 : null,
     findings,
     can: {
       decide,

@@ -8,7 +8,9 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import { AppError } from "@/lib/errors";
-import { getFormat, reportContentSchema, withComputedTotals } from "@/lib/report-format";
+import { getFormat, reportContentSchema, withComputedTotals, type Finding } from "@/lib/report-format";
+import { loadCheckContext } from "./check-context";
+import { peerFindingsFor } from "./editor-queries";
 import { writeSectionsAndCells } from "./write-working-copy";
 import { contentHash, contentOfWorkingCopy, type EditorContent } from "./editor-content";
 import { auditRefusal } from "@/lib/audit/actor-audit";
@@ -24,7 +26,7 @@ export const ZSaveReportInput = z.object({
 export type TSaveReportInput = z.infer<typeof ZSaveReportInput>;
 
 export type SaveReportOutcome =
-  | { status: "saved"; version: number; savedAt: string; content: EditorContent }
+  | { status: "saved"; version: number; savedAt: string; content: EditorContent; peerFindings: Finding[] }
   | { status: "conflict"; version: number; savedAt: string; savedBy: string | null; content: EditorContent };
 
 const workingCopy = { organization: true, sections: true, cells: true, lastEditedBy: { select: { displayName: true } } } as const;
@@ -57,7 +59,7 @@ export async function saveReport(
     values: withComputedTotals(format, parsed.data.cells),
   };
 
-  return prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction(async (tx) => {
     const before = await tx.report.findUniqueOrThrow({ where: { id: report.id }, include: workingCopy });
     // The version check and the update are one statement: of two saves based
     // on the same version, exactly one matches.
@@ -76,7 +78,7 @@ export async function saveReport(
       const current = await tx.report.findUniqueOrThrow({ where: { id: report.id }, include: workingCopy });
       if (current.status !== "DRAFT") throw new AppError("CONFLICT", "报告已提交审核或已发布，不能再修改");
       return {
-        status: "conflict",
+        status: "conflict" as const,
         version: current.version,
         savedAt: current.updatedAt.toISOString(),
         savedBy: current.lastEditedBy?.displayName ?? null,
@@ -90,6 +92,10 @@ export async function saveReport(
       before: contentHash(contentOfWorkingCopy(before)),
       after: contentHash(content),
     });
-    return { status: "saved", version: after.version, savedAt: after.updatedAt.toISOString(), content };
+    return { status: "saved" as const, version: after.version, savedAt: after.updatedAt.toISOString(), content };
   });
+  if (outcome.status === "conflict") return outcome;
+  // 雷同 with other units is checked here, on what was just saved: their text never goes to the browser.
+  const context = await loadCheckContext(prisma, report.organization, report.year);
+  return { ...outcome, peerFindings: peerFindingsFor(actor, report, outcome.content, context) };
 }

@@ -1,23 +1,16 @@
 // The county's status board: every unit under the county for one report year —
 // where its report stands, when it last moved, the days to or past its
-// deadline, and what looks wrong (rule findings against last year's published
-// report, 雷同, five-fold jumps).
+// deadline, and what looks wrong: the rule engine's findings, from the same
+// context as the editor's and the reviewer's (雷同 included), and five-fold jumps.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import {
-  checkReport,
-  daysUntil,
-  formatForYear,
-  getFormat,
-  publicationDeadline,
-  todayInChina,
-  toChinaTimeIso,
-  type CellValue,
-} from "@/lib/report-format";
-import { cellRowsToValues } from "@/lib/reports/cell-rows";
+import { daysUntil, getFormat, publicationDeadline, todayInChina, toChinaTimeIso, type Finding } from "@/lib/report-format";
+import { loadCheckContexts } from "@/lib/reports/check-context";
+import { checkContentIn } from "@/lib/reports/check-content";
+import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { requireSupervisedCounty } from "./county-access";
-import { copiedNarratives, fiveFoldJumps, jumpMessage } from "./cross-checks";
+import { fiveFoldJumps, jumpMessage } from "./cross-checks";
 import { loadDeadlineSchedule } from "./deadlines";
 
 export type BoardStatus = "NOT_STARTED" | "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" | "CORRECTING";
@@ -44,9 +37,11 @@ export interface BoardRow {
   publishedOn: string | null;
   /** Not published by the deadline (still unpublished, or published after it). */
   late: boolean;
+  /** The rule engine's findings on the current content, as the editor and the review page show them. */
+  findings: Finding[];
   /** Blocking rule errors in the current content. */
   errors: number;
-  /** Warnings: rules (incl. R6/R7 against last year's published report, R11), 雷同, jumps. */
+  /** Warnings: the rules' (incl. R6/R7 against last year's report, R8, 雷同) and five-fold jumps. */
   warnings: string[];
 }
 
@@ -85,33 +80,10 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
     }),
     loadDeadlineSchedule(prisma, county.id),
   ]);
-  // Last year's published figures and text, for R6/R7, jumps and 雷同 across years.
-  const lastYearRevisions = await prisma.reportRevision.findMany({
-    where: { report: { year: year - 1, organizationId: { in: units.map((u) => u.id) } }, publishedAt: { not: null } },
-    orderBy: { number: "desc" },
-    include: { cells: true, report: { select: { organizationId: true } } },
-  });
-  const lastYear = new Map<string, { values: Record<string, CellValue>; sections: Record<string, string> }>();
-  for (const revision of lastYearRevisions) {
-    if (lastYear.has(revision.report.organizationId)) continue; // the latest comes first
-    lastYear.set(revision.report.organizationId, {
-      values: cellRowsToValues(getFormat(revision.formatVersion), revision.cells),
-      sections: revision.sections as Record<string, string>,
-    });
-  }
-
   const today = todayInChina();
-  const format = formatForYear(year);
   const current = units.map((unit) => ({ unit, report: unit.reports[0] ?? null }));
-  const copied = format
-    ? copiedNarratives(
-        format,
-        current.flatMap(({ unit, report }) =>
-          report ? [{ unitId: unit.id, unitName: unit.shortName, sections: Object.fromEntries(report.sections.map((s) => [s.sectionKey, s.body])) }] : [],
-        ),
-        new Map([...lastYear].map(([id, report]) => [id, report.sections])),
-      )
-    : new Map<string, string[]>();
+  // The same context the editor and the review page check against (last year, catalog, the county's other reports).
+  const contexts = await loadCheckContexts(prisma, units, year);
 
   const rows = current.map(({ unit, report }): BoardRow => {
     const deadline = publicationDeadline(unit.kind, year, schedule);
@@ -127,20 +99,13 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
       publishedOn,
       late: publishedOn ? publishedOn > deadline : daysLeft < 0,
     };
-    if (!report) return { ...base, status: "NOT_STARTED", lastActivity: null, errors: 0, warnings: [] };
+    if (!report) return { ...base, status: "NOT_STARTED", lastActivity: null, findings: [], errors: 0, warnings: [] };
 
     const reportFormat = getFormat(report.formatVersion);
-    const values = cellRowsToValues(reportFormat, report.cells);
-    const previous = lastYear.get(unit.id);
-    const findings = checkReport({
-      format: reportFormat,
-      organization: { name: unit.name, kind: unit.kind },
-      year,
-      title: report.title,
-      signedOn: report.signedOn ? report.signedOn.toISOString().slice(0, 10) : null,
-      values,
-      previous: previous?.values ?? null,
-    });
+    const content = contentOfWorkingCopy(report);
+    const context = contexts.get(unit.id)!;
+    const previous = context.previous;
+    const findings = checkContentIn(context, { year, formatVersion: report.formatVersion, organization: unit }, content);
     const latest = report.revisions[0];
     const lastActivity = [report.updatedAt, latest?.createdAt, latest?.publishedAt]
       .filter((d): d is Date => !!d)
@@ -149,11 +114,11 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
       ...base,
       status: boardStatus(report.status, latest, published.length > 0),
       lastActivity,
+      findings,
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: [
         ...findings.filter((f) => f.severity === "warning").map((f) => f.message),
-        ...(copied.get(unit.id) ?? []),
-        ...(previous ? fiveFoldJumps(reportFormat, values, previous.values).map(jumpMessage) : []),
+        ...(previous ? fiveFoldJumps(reportFormat, content.values, previous.values).map(jumpMessage) : []),
       ],
     };
   });

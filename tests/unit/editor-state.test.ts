@@ -22,7 +22,7 @@ describe("the editor's state", () => {
     state = editorReducer(state, { type: "save-start" });
     state = editorReducer(state, { type: "section", key: "other", value: "甲乙" });
     const before = state.saveRound;
-    state = editorReducer(state, { type: "saved", version: 4, savedAt: "x", changeCountAtSend: sentAt, sent: { ...state, sections: { ...state.sections, other: "甲" } } });
+    state = editorReducer(state, { type: "saved", version: 4, savedAt: "x", changeCountAtSend: sentAt, sent: { ...state, sections: { ...state.sections, other: "甲" } }, peerFindings: [] });
     expect(state.status).toBe("dirty");
     expect(state.sections.other).toBe("甲乙");
     // A changed saveRound re-arms autosave for what is left.

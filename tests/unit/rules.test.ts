@@ -27,6 +27,14 @@ function cleanReport(overrides: Partial<RuleInput> = {}, cells: Record<string, n
 const rulesOf = (input: RuleInput) => checkReport(input).map((f) => f.rule);
 
 describe("the rule engine", () => {
+  it("gives every rule a Chinese name, a statement and a scope", () => {
+    for (const meta of Object.values(format2021.rules.meta)) {
+      expect(meta.name).toMatch(/\p{Script=Han}/u);
+      expect(meta.statement.length).toBeGreaterThan(4);
+      expect(["cells", "field", "narrative", "report"]).toContain(meta.scope);
+    }
+  });
+
   it("finds nothing in a clean report", () => {
     expect(checkReport(cleanReport())).toEqual([]);
   });
@@ -146,7 +154,6 @@ describe("the rule engine", () => {
       ["active.license.decisions", -1, "行政许可 本年处理决定数量 -1：不能为负数"],
       ["active.penalty.decisions", 1.5, "行政处罚 本年处理决定数量 1.5：件数应为整数，不能有小数"],
       ["active.fee.amount", 1.23456, "行政事业性收费 本年收费金额（单位：万元） 1.23456：金额最多保留4位小数"],
-      ["active.enforcement.decisions", null, "行政强制 本年处理决定数量 未填写（没有数据请填 0）"],
     ])("fails %s = %j", (key, value, detail) => {
       const findings = checkReport(cleanReport({}, { [key]: value }));
       expect(findings).toEqual([
@@ -157,6 +164,29 @@ describe("the rule engine", () => {
           cells: [key],
         },
       ]);
+    });
+  });
+
+  describe("empty cells: one finding for all of them, with the fix the screens offer", () => {
+    it("names one empty cell", () => {
+      expect(checkReport(cleanReport({}, { "active.enforcement.decisions": null }))).toEqual([
+        {
+          rule: "empty-cells",
+          severity: "error",
+          message: "表格每个单元格都应填写，没有数据请填 0：行政强制 本年处理决定数量 未填写",
+          cells: ["active.enforcement.decisions"],
+        },
+      ]);
+    });
+
+    it("counts a fresh report's 200 empty cells as one finding", () => {
+      const findings = checkReport(cleanReport({ values: {} }));
+      const empty = findings.filter((f) => f.rule === "empty-cells");
+      expect(empty).toHaveLength(1);
+      expect(empty[0]!.cells).toHaveLength(200);
+      expect(empty[0]!.message).toContain("200 个单元格未填写");
+      expect(findings.filter((f) => f.rule === "R10")).toEqual([]);
+      expect(format2021.rules.meta["empty-cells"].fix).toBe("fill-cells-with-zero");
     });
   });
 
@@ -269,9 +299,11 @@ describe("the rule engine", () => {
       ]);
     });
 
-    it("warns on a date after the deadline, and on a missing date", () => {
+    it("warns on a date after the deadline; a missing date is a field to fill", () => {
       expect(checkReport(cleanReport({ signedOn: "2024-02-01" }))[0]?.message).toContain("晚于报送期限2024年1月31日");
-      expect(checkReport(cleanReport({ signedOn: null }))[0]?.message).toContain("未填写落款日期");
+      expect(checkReport(cleanReport({ signedOn: null }))).toEqual([
+        { rule: "signature-missing", severity: "error", message: "落款日期未填写：请填写落款日期", cells: [], field: "signedOn" },
+      ]);
     });
 
     it("allows a county government until 31 March", () => {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogCategories, categoryFromText, categoryLabel, findCategory } from "@/lib/catalog/categories";
-import { cellsFromCatalog, differencesFromCatalog, proactiveDisclosureSentence, summarizeCounts } from "@/lib/catalog/report-measures";
-import { findCell, format2021 } from "@/lib/report-format";
+import { cellsFromCatalog, proactiveDisclosureSentence, summarizeCounts } from "@/lib/catalog/report-measures";
+import { checkReport, findCell, format2021, formatCells } from "@/lib/report-format";
 
 describe("catalog categories", () => {
   it("have unique keys and labels, each naming an item of 条例第二十条 or 第二十一条", () => {
@@ -66,19 +66,33 @@ describe("report counts summary", () => {
   });
 });
 
-describe("differencesFromCatalog", () => {
-  it("names the table-二 cells whose figure differs from the catalog, empty cells included", () => {
+describe("the catalog rule: table 二 against the catalog's counts", () => {
+  const zeros = Object.fromEntries(formatCells(format2021).map((c) => [c.key, 0]));
+  const input = (values: Record<string, number>, catalog: { total: number; cells: Record<string, number> } | null) => ({
+    format: format2021,
+    organization: { name: "来安县雷官镇人民政府", kind: "TOWNSHIP" as const },
+    year: 2023,
+    title: "来安县雷官镇人民政府2023年政府信息公开工作年度报告",
+    signedOn: "2024-01-24",
+    values: { ...zeros, ...values },
+    catalog,
+  });
+
+  it("names the table-二 cells whose figure differs from the catalog", () => {
     const counts = summarizeCounts(2023, new Map([["license", { published: 58, repealed: 0, inForce: 0 }], ["normative", { published: 1, repealed: 0, inForce: 3 }]]));
-    const values = { "active.license.decisions": 58, "active.normative.issued": 0, "active.normative.inForce": 3, "active.penalty.decisions": 0 };
-    const differences = differencesFromCatalog("2021", values, counts);
-    expect(differences.map((d) => [d.cell, d.reported, d.catalog])).toEqual([
-      ["active.regulation.issued", undefined, 0],
-      ["active.regulation.repealed", undefined, 0],
-      ["active.regulation.inForce", undefined, 0],
-      ["active.normative.issued", 0, 1],
-      ["active.normative.repealed", undefined, 0],
-      ["active.enforcement.decisions", undefined, 0],
+    const values = { "active.license.decisions": 58, "active.normative.issued": 0, "active.normative.inForce": 3 };
+    const findings = checkReport(input(values, { total: counts.total, cells: counts.cells }));
+    expect(findings.map((f) => [f.rule, f.cells, f.message])).toEqual([
+      ["catalog", ["active.normative.issued"], "表二的数字应与本单位信息公开目录的统计一致：表二“行政规范性文件 本年制发件数”填报为0，目录统计为1"],
     ]);
-    expect(differences[3]!.name).toBe("行政规范性文件 本年制发件数");
+  });
+
+  it("says nothing when the unit's catalog has no items for the year", () => {
+    expect(checkReport(input({ "active.license.decisions": 58 }, null))).toEqual([]);
+  });
+
+  it("covers every cell the catalog can count, and no amount", () => {
+    expect(cellsFromCatalog.map((c) => c.cell)).not.toContain("active.fee.amount");
+    expect(cellsFromCatalog).toHaveLength(9);
   });
 });

@@ -1,5 +1,6 @@
 // Live checks in the browser — a convenience: the server checks it all again
-// with the same format definition.
+// with the same format definition and the same engine. Only 雷同 with other
+// units comes from the server (their text never reaches this browser).
 import {
   checkReport,
   formatCells,
@@ -10,6 +11,7 @@ import {
   type Finding,
   type OrganizationKindName,
   type ReportFormat,
+  type RuleInput,
 } from "@/lib/report-format";
 import type { EditorState } from "./editor-state";
 
@@ -20,19 +22,29 @@ export interface EditorChecks {
   fieldErrors: Record<string, string>;
   /** Valid values with the totals computed. */
   values: Record<string, CellValue>;
+  /** Every finding, errors first: the one list the summary, the counts and the submission read. */
   findings: Finding[];
   /** Findings shown beside a cell: each finding at the first cell it names. */
   findingsAt: Map<string, Finding[]>;
-  /** Every cell some finding concerns. */
+  /** Findings shown beside a narrative section, by section key. */
+  findingsInSection: Map<string, Finding[]>;
+  /** Every cell some finding shown beside cells concerns. */
   flagged: Set<string>;
-  emptyCells: number;
+  /** What blocks submission: blocking findings plus input the server would refuse. */
+  blocking: number;
 }
 
-export function runChecks(
-  format: ReportFormat,
-  state: EditorState,
-  context: { organization: { name: string; kind: OrganizationKindName }; year: number; previousValues: Record<string, CellValue> | null },
-): EditorChecks {
+export interface EditorCheckContext {
+  organization: { name: string; kind: OrganizationKindName };
+  year: number;
+  previousValues: Record<string, CellValue> | null;
+  previousSections: Record<string, string> | null;
+  catalogFigures: RuleInput["catalog"];
+  /** The server's findings about other units' reports, as of the last save. */
+  peerFindings: readonly Finding[];
+}
+
+export function runChecks(format: ReportFormat, state: EditorState, context: EditorCheckContext): EditorChecks {
   const inputErrors: Record<string, string> = {};
   const typed: Record<string, CellValue> = {};
   for (const cell of formatCells(format)) {
@@ -50,25 +62,36 @@ export function runChecks(
     .pick({ title: true, signatureLine: true, sections: true })
     .safeParse({ title: state.title, signatureLine: state.signatureLine, sections: state.sections });
   for (const issue of fields.error?.issues ?? []) fieldErrors[issue.path.join(".")] ??= issue.message;
-  const all = checkReport({
-    format,
-    organization: context.organization,
-    year: context.year,
-    title: state.title,
-    signedOn: state.signedOn || null,
-    values,
-    previous: context.previousValues,
-  });
-  // Empty cells are counted once in the summary rather than flagged one by one.
-  const isEmptyFinding = (f: Finding) => f.rule === "R10" && f.cells.length === 1 && values[f.cells[0]!] === null;
-  const emptyCells = all.filter(isEmptyFinding).length;
-  const findings = all.filter((f) => !isEmptyFinding(f));
+  const found = [
+    ...checkReport({
+      format,
+      organization: context.organization,
+      year: context.year,
+      title: state.title,
+      signedOn: state.signedOn || null,
+      values,
+      sections: state.sections,
+      previous: context.previousValues,
+      previousSections: context.previousSections,
+      catalog: context.catalogFigures,
+    }),
+    ...context.peerFindings,
+  ];
+  const findings = [...found.filter((f) => f.severity === "error"), ...found.filter((f) => f.severity === "warning")];
   const findingsAt = new Map<string, Finding[]>();
+  const findingsInSection = new Map<string, Finding[]>();
   const flagged = new Set<string>();
   for (const finding of findings) {
-    const [first] = finding.cells;
-    if (first) findingsAt.set(first, [...(findingsAt.get(first) ?? []), finding]);
-    finding.cells.forEach((key) => flagged.add(key));
+    const scope = format.rules.meta[finding.rule].scope;
+    if (scope === "narrative" && finding.section) {
+      findingsInSection.set(finding.section, [...(findingsInSection.get(finding.section) ?? []), finding]);
+    } else if (scope === "cells") {
+      const [first] = finding.cells;
+      if (first) findingsAt.set(first, [...(findingsAt.get(first) ?? []), finding]);
+      finding.cells.forEach((key) => flagged.add(key));
+    }
   }
-  return { inputErrors, fieldErrors, values, findings, findingsAt, flagged, emptyCells };
+  const blocking =
+    findings.filter((f) => f.severity === "error").length + Object.keys(inputErrors).length + Object.keys(fieldErrors).length;
+  return { inputErrors, fieldErrors, values, findings, findingsAt, findingsInSection, flagged, blocking };
 }

@@ -2,7 +2,7 @@
 // of "nothing lost" can be read (and tested) in one place.
 import { formatCellValue } from "@/components/report/format-value";
 import type { EditorContent } from "@/lib/reports/editor-content";
-import { formatCells, type ReportFormat } from "@/lib/report-format";
+import { formatCells, type Finding, type ReportFormat } from "@/lib/report-format";
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "error" | "conflict";
 
@@ -36,6 +36,8 @@ export interface EditorState {
   saveRound: number;
   /** Whether the last failure is worth retrying by itself (the server or network was away). */
   retryable: boolean;
+  /** 雷同 with other units' reports, as the server found it on the last save. */
+  peerFindings: Finding[];
 }
 
 /** The editable content as the inputs hold it. */
@@ -52,7 +54,7 @@ export type EditorAction =
   | { type: "section"; key: string; value: string }
   | { type: "cell"; key: string; value: string }
   | { type: "save-start" }
-  | { type: "saved"; version: number; savedAt: string; changeCountAtSend: number; sent: EditorContentDraft }
+  | { type: "saved"; version: number; savedAt: string; changeCountAtSend: number; sent: EditorContentDraft; peerFindings: Finding[] }
   | { type: "conflict"; conflict: ConflictInfo }
   | { type: "failed"; message: string; fieldErrors?: Record<string, string>; retryable: boolean }
   | { type: "take-theirs"; field: string }
@@ -84,10 +86,17 @@ export function draftOfState(state: EditorContentDraft): EditorContentDraft {
   return { title, signatureLine, signedOn, sections, raw };
 }
 
-export function initialState(format: ReportFormat, version: number, savedAt: string, content: EditorContent): EditorState {
+export function initialState(
+  format: ReportFormat,
+  version: number,
+  savedAt: string,
+  content: EditorContent,
+  peerFindings: Finding[] = [],
+): EditorState {
   const draft = draftOf(format, content);
   return {
     ...draft,
+    peerFindings,
     base: draft,
     saveRound: 0,
     retryable: false,
@@ -133,6 +142,7 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         serverErrors: {},
         message: null,
         saveRound: state.saveRound + 1,
+        peerFindings: action.peerFindings,
       };
     case "conflict":
       return { ...mergeUntouched(state, action.conflict), status: "conflict", conflict: action.conflict, message: null, saveRound: state.saveRound + 1 };

@@ -1,48 +1,52 @@
 "use client";
 
-import type { Finding } from "@/lib/report-format";
+import { findingLabel } from "@/components/findings/finding-detail";
+import { findingId, type Finding, type ReportFormat } from "@/lib/report-format";
 
-/** The rule findings at a glance, each linked to the place it concerns. */
+/** Where on the page a finding is shown: its cell, its field, or its entry beside the section. */
+export function findingTarget(finding: Finding): string | undefined {
+  if (finding.section) return `#finding-${findingId(finding)}`;
+  if (finding.field) return `#field-${finding.field}`;
+  return finding.cells[0] ? `#cell-${finding.cells[0]}` : undefined;
+}
+
+/** The rule findings at a glance, each linked to the place it concerns; the same count the workflow panel uses. */
 export function FindingsSummary({
+  format,
   findings,
-  emptyCells,
+  blocking,
   inputErrors,
-  onFillEmpty,
+  onFix,
   disabled,
 }: {
+  format: ReportFormat;
   findings: Finding[];
-  emptyCells: number;
+  blocking: number;
   inputErrors: number;
-  onFillEmpty: () => void;
+  onFix: (finding: Finding) => void;
   disabled: boolean;
 }) {
-  const errors = findings.filter((f) => f.severity === "error");
-  const warnings = findings.filter((f) => f.severity === "warning");
-  const target = (f: Finding) => (f.cells[0] ? `#cell-${f.cells[0]}` : f.field ? `#field-${f.field}` : undefined);
+  const warnings = findings.filter((f) => f.severity === "warning").length;
   return (
     <section aria-labelledby="findings-heading" className="mb-6 rounded border border-gray-300 p-3">
       <h2 id="findings-heading" className="mb-2 font-semibold">
-        校验结果：阻断性错误 {errors.length + inputErrors} 项，提示 {warnings.length} 项
+        校验结果：阻断性错误 {blocking} 项，提示 {warnings} 项
       </h2>
       <div role="status" aria-live="polite" className="space-y-1 text-sm">
         {inputErrors > 0 && <p className="text-red-800">有 {inputErrors} 处输入不符合要求，请按提示修改（修改前不会自动保存）。</p>}
-        {emptyCells > 0 && (
-          <p>
-            尚有 {emptyCells} 个单元格未填写（没有数据请填 0）。
-            {!disabled && (
-              <button type="button" onClick={onFillEmpty} className="ml-2 underline">
-                将空白单元格填为 0
-              </button>
-            )}
-          </p>
-        )}
         <ul className="space-y-1">
-          {[...errors, ...warnings].map((finding) => {
-            const href = target(finding);
-            const text = `${finding.severity === "error" ? "错误" : "提示"}（${finding.rule}）：${finding.message}`;
+          {findings.map((finding) => {
+            const href = findingTarget(finding);
+            const text = `${findingLabel(format, finding)}：${finding.message}`;
+            const fix = format.rules.meta[finding.rule].fix;
             return (
-              <li key={finding.message} className={finding.severity === "error" ? "text-red-800" : "text-amber-800"}>
+              <li key={findingId(finding)} className={finding.severity === "error" ? "text-red-800" : "text-amber-800"}>
                 {href ? <a href={href} className="underline">{text}</a> : text}
+                {fix === "fill-cells-with-zero" && !disabled && (
+                  <button type="button" onClick={() => onFix(finding)} className="ml-2 rounded border border-gray-500 px-1 text-gray-900">
+                    将空白单元格填为 0
+                  </button>
+                )}
               </li>
             );
           })}

@@ -1,6 +1,7 @@
 "use client";
 
-import type { NarrativeSection } from "@/lib/report-format";
+import type { Finding, NarrativeSection, ReportFormat } from "@/lib/report-format";
+import { NarrativeFindings } from "./narrative-findings";
 
 /** A narrative section as plain text; the customary sub-headings can be inserted to start from. */
 export function NarrativeField({
@@ -9,8 +10,12 @@ export function NarrativeField({
   disabled,
   error,
   notes = [],
+  format,
+  findings = [],
   onChange,
 }: {
+  format: ReportFormat;
+  findings?: readonly Finding[];
   section: NarrativeSection;
   value: string;
   disabled: boolean;
@@ -30,7 +35,7 @@ export function NarrativeField({
         disabled={disabled}
         rows={Math.min(24, Math.max(6, value.split("\n").length + 2))}
         onChange={(e) => onChange(e.target.value)}
-        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}${notes.length ? ` ${id}-notes` : ""}`}
+        aria-describedby={`${id}-hint${error ? ` ${id}-error` : ""}${notes.length ? ` ${id}-notes` : ""}${findings.length ? ` ${id}-findings` : ""}`}
         className="w-full rounded border border-gray-400 p-2 leading-7"
       />
       <p id={`${id}-hint`} className="text-sm text-gray-600">
@@ -48,6 +53,7 @@ export function NarrativeField({
           {error}
         </p>
       )}
+      <NarrativeFindings id={`${id}-findings`} format={format} findings={findings} />
       {!disabled && section.subheadings.length > 0 && value.trim() === "" && (
         <button type="button" className="mt-1 text-sm underline" onClick={() => onChange(section.subheadings.join("\n\n"))}>
           插入常用小标题

@@ -2,7 +2,8 @@
 
 import { useCallback, useEffect, useMemo, useReducer } from "react";
 import { ReportTable } from "@/components/report/report-table";
-import { findCell, formatCells, getFormat, sectionHeading } from "@/lib/report-format";
+import { findingLabel } from "@/components/findings/finding-detail";
+import { findCell, getFormat, sectionHeading, type Finding } from "@/lib/report-format";
 import type { CatalogForReport } from "@/lib/catalog/report-comparison";
 import type { EditorReport } from "@/lib/reports/editor-queries";
 import { CatalogPanel } from "./catalog-panel";
@@ -20,7 +21,7 @@ import { readBackup, useAutosave } from "./use-autosave";
 export function ReportEditor({ report, catalog }: { report: EditorReport; catalog?: CatalogForReport }) {
   const format = getFormat(report.formatVersion);
   const [state, dispatch] = useReducer(editorReducer, undefined, () =>
-    initialState(format, report.version, report.savedAt, report.content),
+    initialState(format, report.version, report.savedAt, report.content, report.peerFindings),
   );
   const checks = useMemo(
     () =>
@@ -28,8 +29,11 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
         organization: { name: report.organization.name, kind: report.organization.kind },
         year: report.year,
         previousValues: report.previousValues,
+        previousSections: report.previousSections,
+        catalogFigures: report.catalogFigures,
+        peerFindings: state.peerFindings,
       }),
-    [format, state, report.organization, report.year, report.previousValues],
+    [format, state, report],
   );
   const inputErrorCount = Object.keys(checks.inputErrors).length + Object.keys(checks.fieldErrors).length;
   const save = useAutosave({
@@ -49,10 +53,11 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
   }, [report.id, report.canEdit]);
 
   const onCell = useCallback((key: string, value: string) => dispatch({ type: "cell", key, value }), []);
-  const fillEmpty = () =>
-    formatCells(format)
-      .filter((cell) => !cell.sum && (state.raw[cell.key] ?? "").trim() === "")
-      .forEach((cell) => dispatch({ type: "cell", key: cell.key, value: "0" }));
+  // The fix a rule offers (data of the format): fill the cells it names that are still empty with 0.
+  const fix = (finding: Finding) =>
+    finding.cells
+      .filter((key) => !findCell(format, key)?.sum && (state.raw[key] ?? "").trim() === "")
+      .forEach((key) => dispatch({ type: "cell", key, value: "0" }));
   const disabled = !report.canEdit;
   const fieldFinding = (field: "title" | "signedOn") => checks.findings.filter((f) => f.field === field);
   const commentsAt = (target: string) => report.returnComments.filter((c) => c.target === target).map((c) => `退回意见：${c.body}`);
@@ -118,15 +123,17 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
         report={report}
         baseVersion={state.baseVersion}
         saved={state.status === "saved"}
+        format={format}
         findings={checks.findings}
-        blocking={checks.findings.filter((f) => f.severity === "error").length + inputErrorCount + checks.emptyCells}
+        blocking={checks.blocking}
       />
 
       <FindingsSummary
+        format={format}
         findings={checks.findings}
-        emptyCells={checks.emptyCells}
+        blocking={checks.blocking}
         inputErrors={inputErrorCount}
-        onFillEmpty={fillEmpty}
+        onFix={fix}
         disabled={disabled}
       />
 
@@ -154,7 +161,7 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
           className="w-full rounded border border-gray-400 px-2 py-1 text-lg"
         />
         {checks.fieldErrors.title && <p className="text-sm text-red-800">{checks.fieldErrors.title}</p>}
-        <FieldMessages id="field-title-msg" messages={fieldFinding("title").map((f) => f.message)} />
+        <FieldMessages id="field-title-msg" format={format} findings={fieldFinding("title")} />
       </div>
 
       {format.sections.map((section) => (
@@ -169,6 +176,8 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
               disabled={disabled}
               error={checks.fieldErrors[`sections.${section.key}`] ?? state.serverErrors[`sections.${section.key}`]}
               notes={commentsAt(`sections.${section.key}`)}
+              format={format}
+              findings={checks.findingsInSection.get(section.key) ?? []}
               onChange={(value) => dispatch({ type: "section", key: section.key, value })}
             />
           ) : (
@@ -199,22 +208,26 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
             value={state.signedOn}
             disabled={disabled}
             onChange={(e) => dispatch({ type: "field", field: "signedOn", value: e.target.value })}
+            required
+            aria-invalid={fieldFinding("signedOn").some((f) => f.severity === "error")}
             aria-describedby={fieldFinding("signedOn").length ? "field-signedOn-msg" : undefined}
-            className="rounded border border-gray-400 px-2 py-1"
+            className={`rounded border px-2 py-1 ${state.signedOn ? "border-gray-400" : "border-red-700 bg-red-50"}`}
           />
-          <FieldMessages id="field-signedOn-msg" messages={fieldFinding("signedOn").map((f) => f.message)} />
+          <FieldMessages id="field-signedOn-msg" format={format} findings={fieldFinding("signedOn")} />
         </div>
       </div>
     </form>
   );
 }
 
-function FieldMessages({ id, messages }: { id: string; messages: string[] }) {
-  if (messages.length === 0) return null;
+function FieldMessages({ id, format, findings }: { id: string; format: ReturnType<typeof getFormat>; findings: Finding[] }) {
+  if (findings.length === 0) return null;
   return (
-    <div id={id} className="mt-1 text-sm text-amber-800">
-      {messages.map((m) => (
-        <p key={m}>提示：{m}</p>
+    <div id={id} className="mt-1 text-sm">
+      {findings.map((f) => (
+        <p key={f.message} className={f.severity === "error" ? "text-red-800" : "text-amber-800"}>
+          {findingLabel(format, f)}：{f.message}
+        </p>
       ))}
     </div>
   );

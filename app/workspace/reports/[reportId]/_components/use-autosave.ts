@@ -93,6 +93,7 @@ export function useAutosave({
           savedAt: result.data.savedAt,
           changeCountAtSend: current.changeCount,
           sent: draftOfState(current),
+          peerFindings: result.data.peerFindings,
         });
       }
     } catch {

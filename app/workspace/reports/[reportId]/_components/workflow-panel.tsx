@@ -4,7 +4,8 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
 import { ActionResult, type ActionOutcome } from "@/components/action-result";
-import { findingId, type Finding } from "@/lib/report-format";
+import { findingLabel } from "@/components/findings/finding-detail";
+import { findingId, type Finding, type ReportFormat } from "@/lib/report-format";
 import type { EditorReport } from "@/lib/reports/editor-queries";
 import { startCorrectionAction, submitReportAction, withdrawReportAction } from "@/lib/workflow/actions";
 
@@ -16,11 +17,13 @@ type Result = ActionOutcome;
  */
 export function WorkflowPanel({
   report,
+  format,
   baseVersion,
   saved,
   findings,
   blocking,
 }: {
+  format: ReportFormat;
   report: EditorReport;
   baseVersion: number;
   saved: boolean;
@@ -50,14 +53,15 @@ export function WorkflowPanel({
 
       {report.can.submit && (
         <div className="space-y-2">
-          {blocking > 0 && <p className="text-red-800">存在 {blocking} 项阻断性错误，修改后才能提交。</p>}
+          {blocking > 0 && <p className="text-red-800">存在 {blocking} 项阻断性错误（见下方校验结果），修改后才能提交。</p>}
           {warnings.length > 0 && <p>以下提示需要逐项说明后才能提交：</p>}
           {warnings.map((warning) => {
             const id = findingId(warning);
             return (
               <div key={id}>
                 <label htmlFor={`explain-${id}`} className="block text-sm text-amber-900">
-                  {warning.message}
+                  {findingLabel(format, warning)}：{warning.message}
+                  {warning.quote && <span className="block text-gray-800">“{warning.quote.text.slice(0, 80)}{warning.quote.text.length > 80 ? "…" : ""}”</span>}
                 </label>
                 <textarea
                   id={`explain-${id}`}

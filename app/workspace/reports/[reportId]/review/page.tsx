@@ -7,7 +7,7 @@ import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { findingId, formatCells, getFormat, narrativeSections } from "@/lib/report-format";
 import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReviewView } from "@/lib/reports/review-queries";
-import { CatalogDifferences } from "./_components/catalog-differences";
+import { FindingDetail } from "@/components/findings/finding-detail";
 import { reportStatusLabel } from "@/lib/reports/status-labels";
 import { DiffView } from "./_components/diff-view";
 import { ReviewActions } from "./_components/review-actions";
@@ -29,6 +29,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
     { value: "signedOn", label: "落款日期" },
   ];
   const { content } = view.revision;
+  const errors = view.findings.filter((f) => f.severity === "error");
+  const warnings = view.findings.filter((f) => f.severity === "warning");
+  const tableOf = (cell: string) => cell.slice(0, cell.indexOf("."));
+  const placeOf = (f: (typeof view.findings)[number]) =>
+    f.section ? `#section-${f.section}` : f.cells[0] ? `#section-${tableOf(f.cells[0])}` : "#report-text";
   return (
     <>
       <h1 className="mb-1 text-xl font-bold">
@@ -44,28 +49,46 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
       {view.revision.correctionReason && <p className="mb-4 text-amber-800">更正原因：{view.revision.correctionReason}</p>}
 
       <section aria-labelledby="checks" className="mb-6 rounded border border-gray-300 p-3">
-        <h2 id="checks" className="mb-2 font-semibold">校验结果与填报人说明</h2>
-        {view.findings.length === 0 ? (
-          <p>未发现问题。</p>
-        ) : (
-          <ul className="space-y-1 text-sm">
-            {view.findings.map((f) => (
-              <li key={findingId(f)} className={f.severity === "error" ? "text-red-800" : "text-amber-900"}>
-                {f.severity === "error" ? "错误" : "提示"}（{f.rule}）：{f.message}
-                {f.explanation && <span className="block text-gray-800">填报人说明：{f.explanation}</span>}
-              </li>
-            ))}
-          </ul>
-        )}
+        <h2 id="checks" className="mb-2 font-semibold">
+          校验结果与填报人说明：阻断性错误 {errors.length} 项，提示 {warnings.length} 项
+        </h2>
+        {view.findings.length === 0 && <p>未发现问题。</p>}
+        {[
+          { title: "阻断性错误", list: errors },
+          { title: "提示", list: warnings },
+        ]
+          .filter((group) => group.list.length > 0)
+          .map((group) => (
+            <div key={group.title} className="mb-3">
+              <h3 className="mb-1 text-sm font-semibold">{group.title}（{group.list.length} 项）</h3>
+              <ul className="space-y-3 text-sm">
+                {group.list.map((f) => (
+                  <li key={findingId(f)}>
+                    <FindingDetail format={format} finding={f} />
+                    <a href={placeOf(f)} className="text-xs text-blue-800 underline">在报告全文中查看</a>
+                    {f.explanation && <p className="text-gray-800">填报人说明：{f.explanation}</p>}
+                  </li>
+                ))}
+              </ul>
+            </div>
+          ))}
+        <p className="mt-2 text-sm">
+          本单位{catalog.counts.year}年通过信息公开目录主动公开信息 {catalog.counts.total} 条。
+          <Link href={`/catalog/${catalog.organizationSlug}/stats/${catalog.counts.year}`} className="ml-1 text-blue-800 underline">
+            查看目录统计
+          </Link>
+        </p>
       </section>
-
-      <CatalogDifferences formatVersion={view.formatVersion} values={content.values} catalog={catalog} />
 
       <section aria-labelledby="changes" className="mb-6 rounded border border-gray-300 p-3">
         <h2 id="changes" className="mb-2 font-semibold">
-          {view.previousNumber ? `与第${view.previousNumber}版相比的修改` : "首次提交"}
+          {view.previousNumber
+            ? `与第${view.previousNumber}版相比的修改`
+            : view.diffAgainstYear
+              ? `首次提交：与本单位${view.diffAgainstYear}年度已发布报告相比`
+              : "首次提交"}
         </h2>
-        {view.diff ? <DiffView diff={view.diff} /> : <p className="text-sm">这是该报告的第一个版本。</p>}
+        {view.diff ? <DiffView diff={view.diff} labels={view.diffAgainstYear ? [`${view.diffAgainstYear}年度`, `${view.year}年度`] : undefined} /> : <p className="text-sm">这是该报告的第一个版本，本单位没有上一年度已发布的报告可供对照。</p>}
       </section>
 
       <ReviewActions
@@ -76,7 +99,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
         targets={targets}
       />
 
-      <section aria-label="报告全文" className="mt-8 border-t pt-6">
+      <section id="report-text" aria-label="报告全文" className="mt-8 border-t pt-6">
         <ReportDocument
           format={format}
           title={content.title}

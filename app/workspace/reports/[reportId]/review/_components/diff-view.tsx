@@ -3,7 +3,7 @@ import type { RevisionDiff } from "@/lib/reports/revision-diff";
 const show = (value: number | string | null) => (value === null || value === "" ? "（空）" : String(value));
 
 /** Changed fields, cells (old → new) and paragraphs (removed / added). */
-export function DiffView({ diff }: { diff: RevisionDiff }) {
+export function DiffView({ diff, labels = ["修改前", "修改后"] }: { diff: RevisionDiff; labels?: readonly [string, string] }) {
   if (diff.fields.length + diff.cells.length + diff.sections.length === 0) return <p className="text-sm">内容没有变化。</p>;
   return (
     <div className="space-y-4 text-sm">
@@ -13,8 +13,8 @@ export function DiffView({ diff }: { diff: RevisionDiff }) {
           <thead>
             <tr>
               <th scope="col" className="border p-1 text-left">项目</th>
-              <th scope="col" className="border p-1 text-left">修改前</th>
-              <th scope="col" className="border p-1 text-left">修改后</th>
+              <th scope="col" className="border p-1 text-left">{labels[0]}</th>
+              <th scope="col" className="border p-1 text-left">{labels[1]}</th>
             </tr>
           </thead>
           <tbody>

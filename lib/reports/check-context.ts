@@ -1,0 +1,87 @@
+// What the rule engine needs besides the report itself: the unit's previous
+// report (R6/R7, stale text, 雷同 with last year), its catalog for the year
+// (R8 主动公开, table 二) and this year's reports of the other units of the
+// same county (雷同). One loader for the editor, the review page, submission
+// and the county board, so all four check a report against the same things.
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+import { countCatalogForReport } from "@/lib/catalog/report-counts";
+import type { CellValue, PeerReport, RuleInput } from "@/lib/report-format";
+import { previousYearReports } from "./previous-year";
+
+type Client = PrismaClient | Prisma.TransactionClient;
+
+export interface CheckContext {
+  previous: { values: Record<string, CellValue>; sections: Record<string, string> } | null;
+  catalog: RuleInput["catalog"];
+  peers: PeerReport[];
+}
+
+interface Unit {
+  id: string;
+  kind: OrganizationKind;
+  parentId: string | null;
+}
+
+/** The county a unit's reports are compared within: the county government itself, or the unit's parent. */
+export function countyOf(unit: Unit): string {
+  return unit.kind === "COUNTY_GOVERNMENT" ? unit.id : (unit.parentId ?? unit.id);
+}
+
+/** Working-copy narratives of every report of the year under the county (the county's own included). */
+async function countyNarratives(prisma: Client, countyId: string, year: number): Promise<PeerReport[]> {
+  const reports = await prisma.report.findMany({
+    where: { year, organization: { OR: [{ id: countyId }, { parentId: countyId }] } },
+    select: { organizationId: true, organization: { select: { shortName: true } }, sections: { select: { sectionKey: true, body: true } } },
+  });
+  return reports.map((report) => ({
+    unitId: report.organizationId,
+    unitName: report.organization.shortName,
+    sections: Object.fromEntries(report.sections.map((s) => [s.sectionKey, s.body])),
+  }));
+}
+
+/**
+ * Check contexts for several units of one county and year (the board asks
+ * for all of them at once): three queries plus one catalog count per unit.
+ */
+export async function loadCheckContexts(prisma: Client, units: readonly Unit[], year: number): Promise<Map<string, CheckContext>> {
+  const counties = [...new Set(units.map(countyOf))];
+  const [narratives, previous, catalogs] = await Promise.all([
+    Promise.all(counties.map(async (county) => [county, await countyNarratives(prisma, county, year)] as const)).then((pairs) => new Map(pairs)),
+    previousYearReports(
+      prisma,
+      units.map((u) => u.id),
+      year,
+    ),
+    Promise.all(units.map((unit) => countCatalogForReport(unit.id, year, prisma))),
+  ]);
+  return new Map(
+    units.map((unit, index) => {
+      const counts = catalogs[index]!;
+      const peers = (narratives.get(countyOf(unit)) ?? []).filter((peer) => peer.unitId !== unit.id);
+      return [
+        unit.id,
+        {
+          previous: previous.get(unit.id) ?? null,
+          catalog: counts.total > 0 ? { total: counts.total, cells: counts.cells } : null,
+          peers,
+        },
+      ];
+    }),
+  );
+}
+
+export async function loadCheckContext(prisma: Client, unit: Unit, year: number): Promise<CheckContext> {
+  return (await loadCheckContexts(prisma, [unit], year)).get(unit.id)!;
+}
+
+/** The context as the rule engine takes it. */
+export function ruleContext(context: CheckContext): Pick<RuleInput, "previous" | "previousSections" | "catalog" | "peers"> {
+  return {
+    previous: context.previous?.values ?? null,
+    previousSections: context.previous?.sections ?? null,
+    catalog: context.catalog,
+    peers: context.peers,
+  };
+}
