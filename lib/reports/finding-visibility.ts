@@ -21,8 +21,10 @@ export function findingsVisibleTo(format: ReportFormat, findings: readonly Findi
   const headings = new Map(narrativeSections(format).map((s) => [s.key as string, sectionHeading(s)]));
   return findings.map((finding) => {
     if (!finding.peer) return finding;
-    const { peer, beside: _beside, ...rest } = finding;
-    if (visibility === "named") return { ...rest, peer };
+    const rest = { ...finding };
+    delete rest.beside;
+    if (visibility === "named") return rest;
+    delete rest.peer;
     const heading = finding.section ? headings.get(finding.section) : undefined;
     const { statement } = format.rules.meta[finding.rule];
     return { ...rest, message: `${statement}${heading ? `：“${heading}”` : ""}，请按本单位实际情况重写` };

@@ -28,7 +28,11 @@ function content(overrides: { other?: string; signedOn?: string; license?: strin
     title: `测试县甲镇人民政府${YEAR}年政府信息公开工作年度报告`,
     signatureLine: "测试县甲镇人民政府",
     signedOn: overrides.signedOn ?? `${YEAR + 1}-01-20`,
-    sections: { overview: "（一）主动公开\n正文", problems: "问题", other: overrides.other ?? "无" },
+    sections: {
+      overview: "（一）主动公开\n正文",
+      problems: "一是公开内容不够全面的问题仍然存在。\n下一步将加强培训，改进信息发布质量。",
+      other: overrides.other ?? "无",
+    },
     cells: { ...cells, "active.license.decisions": overrides.license ?? "58" } as Record<string, string>,
   };
 }

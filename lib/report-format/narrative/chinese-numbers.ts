@@ -3,6 +3,7 @@
 // 三千二百条, 〇/零).
 
 const DIGIT_NUMBER = "[0-9０-９]+(?:,[0-9０-９]{3})*(?:[.．][0-9０-９]+)?";
+const DIGITS_ONLY = new RegExp(`^${DIGIT_NUMBER}$`);
 /** 万 only as a numeral, not as the 万 of 万元 ("两万元" is 2 万元). */
 const CHINESE_NUMBER = "(?:[零〇一二两三四五六七八九十百千]|万(?!元))+";
 
@@ -54,7 +55,7 @@ function parseChinese(text: string): number | null {
 /** The value of a number as written, or null when the text is not one number. */
 export function parseNumber(text: string): number | null {
   const trimmed = text.trim();
-  if (new RegExp(`^${DIGIT_NUMBER}$`).test(trimmed)) return Number(asciiDigits(trimmed));
+  if (DIGITS_ONLY.test(trimmed)) return Number(asciiDigits(trimmed));
   if (trimmed.length === 0) return null;
   return parseChinese(trimmed);
 }

@@ -7,7 +7,7 @@
 import { makeFinding, type Finding, type RuleInput } from "../findings";
 import { NUMBER_PATTERN, decimalsOf, parseNumber } from "./chinese-numbers";
 import type { FigureComparison, FigureUnit, NarrativeFigureRules, NoneStatement, NumberFigure } from "./figure-types";
-import { paragraphsOf, sentencesOf, textKey, type Sentence } from "./text";
+import { paragraphsOf, regex, sentencesOf, textKey, type Sentence } from "./text";
 
 export interface Clause {
   text: string;
@@ -47,7 +47,7 @@ const YEAR = /(\d{4})\s*年/g;
  */
 function clausesOfYear(sentence: string, year: number, rules: NarrativeFigureRules): Clause[] {
   const namesYear = [...sentence.matchAll(YEAR)].some((m) => Number(m[1]) === year);
-  const skip = rules.skipClauses.map((p) => new RegExp(p));
+  const skip = rules.skipClauses.map((p) => regex(p));
   let lastYear: number | null = null;
   return clausesOf(sentence).filter((clause) => {
     for (const m of clause.text.matchAll(YEAR)) lastYear = Number(m[1]);
@@ -113,15 +113,29 @@ function finding(reading: Reading, key: string, detail: string, mark: { start: n
   });
 }
 
+const compiledPhrases = new WeakMap<NumberFigure, RegExp[]>();
+
+/** Each phrase followed by a number and one of the figure's units, compiled once per figure. */
+function phrasePatterns(figure: NumberFigure): RegExp[] {
+  let patterns = compiledPhrases.get(figure);
+  if (!patterns) {
+    const units = unitPattern(figure.units);
+    patterns = figure.phrases.map((phrase) => new RegExp(`(?:${phrase})\\s*[:：]?\\s*(${NUMBER_PATTERN})\\s*(${units})`, "gd"));
+    compiledPhrases.set(figure, patterns);
+  }
+  return patterns;
+}
+
 /** Numbers a figure's phrases introduce, compared with the figure's values. */
 function readFigure(reading: Reading, figure: NumberFigure): Finding[] {
-  if (figure.requires && !new RegExp(figure.requires).test(reading.paragraph)) return [];
-  if (figure.sentenceExcludes && new RegExp(figure.sentenceExcludes).test(reading.sentence)) return [];
-  const excludes = figure.excludes ? new RegExp(figure.excludes) : null;
+  if (figure.requires && !regex(figure.requires).test(reading.paragraph)) return [];
+  if (figure.sentenceExcludes && regex(figure.sentenceExcludes).test(reading.sentence)) return [];
+  const excludes = figure.excludes ? regex(figure.excludes) : null;
   const found: Finding[] = [];
-  for (const phrase of figure.phrases) {
-    const pattern = new RegExp(`(?:${phrase})\\s*[:：]?\\s*(${NUMBER_PATTERN})\\s*(${unitPattern(figure.units)})`, "gd");
+  for (const pattern of phrasePatterns(figure)) {
     for (const clause of reading.clauses) {
+      // Most clauses state no figure at all: without one of the units there is nothing to read.
+      if (!figure.units.some((unit) => clause.text.includes(unit))) continue;
       for (const match of clause.text.matchAll(pattern)) {
         const [numberStart] = match.indices?.[1] ?? [];
         const [, numberText, unit] = match;
@@ -152,11 +166,11 @@ function readFigure(reading: Reading, figure: NumberFigure): Finding[] {
 
 /** "没有收到…申请" while the table has some. */
 function readNone(reading: Reading, none: NoneStatement): Finding[] {
-  const excludes = none.excludes ? new RegExp(none.excludes) : null;
+  const excludes = none.excludes ? regex(none.excludes) : null;
   const found: Finding[] = [];
   for (const phrase of none.phrases) {
     for (const clause of reading.clauses) {
-      for (const match of clause.text.matchAll(new RegExp(phrase, "g"))) {
+      for (const match of clause.text.matchAll(regex(phrase, "g"))) {
         const end = match.index + match[0].length;
         if (excludes?.test(clause.text.slice(0, end)) || COUNT_FOLLOWS.test(clause.text.slice(end))) continue;
         const key = keyOf(reading, none.kind);

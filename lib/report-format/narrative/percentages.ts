@@ -5,7 +5,7 @@
 import { makeFinding, type Finding, type RuleInput } from "../findings";
 import { NUMBER_PATTERN, decimalsOf, parseNumber } from "./chinese-numbers";
 import { clausesOf, sentencesOfSections } from "./figures";
-import { textKey } from "./text";
+import { regex, textKey } from "./text";
 
 interface Token {
   type: "figure" | "percent";
@@ -17,7 +17,7 @@ interface Token {
 }
 
 function tokensOf(sentence: string, units: readonly string[]): Token[] {
-  const figures = new RegExp(`(${NUMBER_PATTERN})\\s*(${units.join("|")})`, "g");
+  const figures = regex(`(${NUMBER_PATTERN})\\s*(${units.join("|")})`, "g");
   const percents = /([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/g;
   const read = (m: RegExpMatchArray, type: Token["type"]): Token[] => {
     const value = parseNumber(m[1] ?? "");
@@ -33,11 +33,11 @@ function tokensOf(sentence: string, units: readonly string[]): Token[] {
 export function checkPercentages(input: RuleInput): Finding[] {
   if (!input.sections) return [];
   const rules = input.format.narrative.figures.percentages;
-  const share = new RegExp(rules.share);
+  const share = regex(rules.share);
   const findings: Finding[] = [];
   for (const { section, sentence } of sentencesOfSections(input.sections)) {
     const text = sentence.text;
-    if (new RegExp(rules.sentenceExcludes).test(text)) continue;
+    if (regex(rules.sentenceExcludes).test(text)) continue;
     const tokens = tokensOf(text, rules.units);
     const [whole, ...rest] = tokens;
     // Shape: whole, then (part, percentage) pairs; nothing else.
@@ -56,10 +56,10 @@ export function checkPercentages(input: RuleInput): Finding[] {
     if (!pairs.every(([, pct]) => isShare(pct))) continue;
     // The first figure is the whole only when it reads as one ("共受理…128件"), or the parts follow "其中".
     const firstPart = pairs[0]![0];
-    const broken = new RegExp(rules.breakdown).test(text.slice(whole.end, firstPart.start));
+    const broken = regex(rules.breakdown).test(text.slice(whole.end, firstPart.start));
     const wholeClause = clauseAt(whole.start);
     const totalled =
-      wholeClause !== undefined && new RegExp(rules.whole).test(wholeClause.text.slice(0, whole.start - wholeClause.start));
+      wholeClause !== undefined && regex(rules.whole).test(wholeClause.text.slice(0, whole.start - wholeClause.start));
     if (!(broken || (totalled && pairs.length === 1))) continue;
     if (whole.value <= 0 || pairs.some(([part]) => part.value > whole.value)) continue;
 

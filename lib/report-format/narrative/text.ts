@@ -48,3 +48,19 @@ export function textKey(text: string): string {
   }
   return hash.toString(36);
 }
+
+const compiled = new Map<string, Map<string, RegExp>>();
+
+/**
+ * A pattern of the format's data, compiled once: the checks run on every
+ * keystroke, and building the same RegExp for each sentence dominated them.
+ * Keyed by the data's own string (whose hash the engine keeps), not a new one.
+ * Only for `test` (non-global) and `matchAll` (which copies a global pattern).
+ */
+export function regex(source: string, flags = ""): RegExp {
+  let byFlags = compiled.get(flags);
+  if (!byFlags) compiled.set(flags, (byFlags = new Map()));
+  let pattern = byFlags.get(source);
+  if (!pattern) byFlags.set(source, (pattern = new RegExp(source, flags)));
+  return pattern;
+}

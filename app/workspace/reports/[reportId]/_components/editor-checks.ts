@@ -2,7 +2,8 @@
 // with the same format definition and the same engine. Only 雷同 with other
 // units comes from the server (their text never reaches this browser).
 import {
-  checkReport,
+  checkNarrative,
+  checkTablesAndFields,
   formatCells,
   parseCellInput,
   reportContentSchema,
@@ -44,39 +45,59 @@ export interface EditorCheckContext {
   peerFindings: readonly Finding[];
 }
 
-export function runChecks(format: ReportFormat, state: EditorState, context: EditorCheckContext): EditorChecks {
+/** The cells as typed, read: valid values with the totals computed, and a message for each that cannot be read. */
+function readCells(format: ReportFormat, raw: Readonly<Record<string, string>>) {
   const inputErrors: Record<string, string> = {};
   const typed: Record<string, CellValue> = {};
   for (const cell of formatCells(format)) {
     if (cell.sum) continue;
-    const parsed = parseCellInput(state.raw[cell.key] ?? "", cell.kind);
+    const parsed = parseCellInput(raw[cell.key] ?? "", cell.kind);
     if (parsed.ok) typed[cell.key] = parsed.value;
     else {
       inputErrors[cell.key] = parsed.message;
       typed[cell.key] = null;
     }
   }
-  const values = withComputedTotals(format, typed);
+  return { inputErrors, values: withComputedTotals(format, typed) };
+}
+
+function ruleInput(format: ReportFormat, state: EditorState, context: EditorCheckContext, values: Record<string, CellValue>): RuleInput {
+  return {
+    format,
+    organization: context.organization,
+    year: context.year,
+    title: state.title,
+    signedOn: state.signedOn || null,
+    values,
+    sections: state.sections,
+    previous: context.previousValues,
+    previousSections: context.previousSections,
+    catalog: context.catalogFigures,
+  };
+}
+
+/**
+ * The checks of the narrative (R8, stale text, 雷同 with last year, structure):
+ * costlier than the tables', so the editor runs them on a deferred copy of
+ * its state and a keystroke paints before they finish.
+ */
+export function narrativeFindings(format: ReportFormat, state: EditorState, context: EditorCheckContext): Finding[] {
+  return checkNarrative(ruleInput(format, state, context, readCells(format, state.raw).values));
+}
+
+export function runChecks(
+  format: ReportFormat,
+  state: EditorState,
+  context: EditorCheckContext,
+  narrative: readonly Finding[] = narrativeFindings(format, state, context),
+): EditorChecks {
+  const { inputErrors, values } = readCells(format, state.raw);
   const fieldErrors: Record<string, string> = {};
   const fields = reportContentSchema(format)
     .pick({ title: true, signatureLine: true, sections: true })
     .safeParse({ title: state.title, signatureLine: state.signatureLine, sections: state.sections });
   for (const issue of fields.error?.issues ?? []) fieldErrors[issue.path.join(".")] ??= issue.message;
-  const found = [
-    ...checkReport({
-      format,
-      organization: context.organization,
-      year: context.year,
-      title: state.title,
-      signedOn: state.signedOn || null,
-      values,
-      sections: state.sections,
-      previous: context.previousValues,
-      previousSections: context.previousSections,
-      catalog: context.catalogFigures,
-    }),
-    ...context.peerFindings,
-  ];
+  const found = [...checkTablesAndFields(ruleInput(format, state, context, values)), ...narrative, ...context.peerFindings];
   const findings = [...found.filter((f) => f.severity === "error"), ...found.filter((f) => f.severity === "warning")];
   const findingsAt = new Map<string, Finding[]>();
   const findingsInSection = new Map<string, Finding[]>();

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useMemo, useReducer } from "react";
+import { useCallback, useDeferredValue, useEffect, useMemo, useReducer } from "react";
 import { ReportTable } from "@/components/report/report-table";
 import { findingLabel } from "@/components/findings/finding-detail";
 import { findCell, getFormat, sectionHeading, type Finding } from "@/lib/report-format";
@@ -9,7 +9,7 @@ import type { EditorReport } from "@/lib/reports/editor-queries";
 import { CatalogPanel } from "./catalog-panel";
 import { ComputedCell, CellInput } from "./cell-input";
 import { ConflictPanel } from "./conflict-panel";
-import { runChecks } from "./editor-checks";
+import { narrativeFindings, runChecks } from "./editor-checks";
 import { editorReducer, initialState } from "./editor-state";
 import { FindingsSummary } from "./findings-summary";
 import { NarrativeField } from "./narrative-field";
@@ -23,18 +23,21 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
   const [state, dispatch] = useReducer(editorReducer, undefined, () =>
     initialState(format, report.version, report.savedAt, report.content, report.peerFindings),
   );
-  const checks = useMemo(
-    () =>
-      runChecks(format, state, {
-        organization: { name: report.organization.name, kind: report.organization.kind },
-        year: report.year,
-        previousValues: report.previousValues,
-        previousSections: report.previousSections,
-        catalogFigures: report.catalogFigures,
-        peerFindings: state.peerFindings,
-      }),
-    [format, state, report],
+  const checkContext = useMemo(
+    () => ({
+      organization: { name: report.organization.name, kind: report.organization.kind },
+      year: report.year,
+      previousValues: report.previousValues,
+      previousSections: report.previousSections,
+      catalogFigures: report.catalogFigures,
+      peerFindings: state.peerFindings,
+    }),
+    [report, state.peerFindings],
   );
+  // The narrative's checks follow a step behind the keystroke (see narrativeFindings).
+  const deferredState = useDeferredValue(state);
+  const narrative = useMemo(() => narrativeFindings(format, deferredState, checkContext), [format, deferredState, checkContext]);
+  const checks = useMemo(() => runChecks(format, state, checkContext, narrative), [format, state, checkContext, narrative]);
   const inputErrorCount = Object.keys(checks.inputErrors).length + Object.keys(checks.fieldErrors).length;
   const save = useAutosave({
     reportId: report.id,
