@@ -32,7 +32,7 @@ export function FindingDetail({ format, finding }: { format: ReportFormat; findi
         {finding.peer && <span className="text-gray-800">（{finding.peer.unitName}）</span>}
       </p>
       {finding.quote && !finding.beside && (
-        <blockquote className="border-l-4 border-amber-400 pl-2 text-gray-900">
+        <blockquote className="max-h-40 overflow-y-auto whitespace-pre-line border-l-4 border-amber-400 pl-2 text-gray-900">
           <Quote quote={finding.quote} />
         </blockquote>
       )}
@@ -40,11 +40,11 @@ export function FindingDetail({ format, finding }: { format: ReportFormat; findi
         <div className="grid gap-2 sm:grid-cols-2">
           <figure className="border-l-4 border-amber-400 pl-2">
             <figcaption className="text-xs text-gray-700">本报告</figcaption>
-            <p className="text-gray-900">{finding.quote ? <Quote quote={finding.quote} /> : "—"}</p>
+            <p className="max-h-40 overflow-y-auto whitespace-pre-line text-gray-900">{finding.quote ? <Quote quote={finding.quote} /> : "—"}</p>
           </figure>
           <figure className="border-l-4 border-gray-400 pl-2">
             <figcaption className="text-xs text-gray-700">{finding.beside.label}</figcaption>
-            <p className="text-gray-900">{finding.beside.text}</p>
+            <p className="max-h-40 overflow-y-auto whitespace-pre-line text-gray-900">{finding.beside.text}</p>
           </figure>
         </div>
       )}
