@@ -10,3 +10,4 @@ export * from "./schemas";
 export * from "./open-data";
 export { format2021 } from "./format-2021";
 export * from "./table-grid";
+export { normaliseText, textKey } from "./narrative/text";

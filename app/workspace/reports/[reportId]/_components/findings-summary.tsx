@@ -1,13 +1,40 @@
 "use client";
 
 import { findingLabel } from "@/components/findings/finding-detail";
-import { findingId, type Finding, type ReportFormat } from "@/lib/report-format";
+import { findingId, narrativeSections, sectionHeading, type Finding, type ReportFormat } from "@/lib/report-format";
 
 /** Where on the page a finding is shown: its cell, its field, or its entry beside the section. */
 export function findingTarget(finding: Finding): string | undefined {
   if (finding.section) return `#finding-${findingId(finding)}`;
   if (finding.field) return `#field-${finding.field}`;
   return finding.cells[0] ? `#cell-${finding.cells[0]}` : undefined;
+}
+
+type Entry = { finding: Finding; count: number };
+
+/**
+ * Narrative findings of one rule in one section are listed once with their
+ * count (a report begun from last year's may have dozens); the details stand
+ * beside the section. Everything else is listed one by one.
+ */
+function entriesOf(format: ReportFormat, findings: readonly Finding[]): Entry[] {
+  const entries: Entry[] = [];
+  const grouped = new Map<string, Entry>();
+  for (const finding of findings) {
+    if (format.rules.meta[finding.rule].scope !== "narrative" || !finding.section) {
+      entries.push({ finding, count: 1 });
+      continue;
+    }
+    const id = `${finding.rule}|${finding.section}`;
+    const entry = grouped.get(id);
+    if (entry) entry.count += 1;
+    else {
+      const created = { finding, count: 1 };
+      grouped.set(id, created);
+      entries.push(created);
+    }
+  }
+  return entries;
 }
 
 /** The rule findings at a glance, each linked to the place it concerns; the same count the workflow panel uses. */
@@ -27,6 +54,7 @@ export function FindingsSummary({
   disabled: boolean;
 }) {
   const warnings = findings.filter((f) => f.severity === "warning").length;
+  const headings = new Map(narrativeSections(format).map((section) => [section.key as string, sectionHeading(section)]));
   return (
     <section aria-labelledby="findings-heading" className="mb-6 rounded border border-gray-300 p-3">
       <h2 id="findings-heading" className="mb-2 font-semibold">
@@ -35,9 +63,12 @@ export function FindingsSummary({
       <div role="status" aria-live="polite" className="space-y-1 text-sm">
         {inputErrors > 0 && <p className="text-red-800">有 {inputErrors} 处输入不符合要求，请按提示修改（修改前不会自动保存）。</p>}
         <ul className="space-y-1">
-          {findings.map((finding) => {
+          {entriesOf(format, findings).map(({ finding, count }) => {
             const href = findingTarget(finding);
-            const text = `${findingLabel(format, finding)}：${finding.message}`;
+            const text =
+              count > 1
+                ? `${findingLabel(format, finding)}：“${headings.get(finding.section!) ?? finding.section}”中 ${count} 处，详见该部分下方`
+                : `${findingLabel(format, finding)}：${finding.message}`;
             const fix = format.rules.meta[finding.rule].fix;
             return (
               <li key={findingId(finding)} className={finding.severity === "error" ? "text-red-800" : "text-amber-800"}>

@@ -7,7 +7,7 @@ import { findingId, type Finding, type ReportFormat } from "@/lib/report-format"
 export function NarrativeFindings({ id, format, findings }: { id: string; format: ReportFormat; findings: readonly Finding[] }) {
   if (findings.length === 0) return null;
   return (
-    <ul id={id} className="mt-2 space-y-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm" aria-label="本部分的校验提示">
+    <ul id={id} className="mt-2 space-y-3 rounded border border-amber-300 bg-amber-50 p-2 text-sm">
       {findings.map((finding) => (
         <li key={findingId(finding)} id={`finding-${findingId(finding)}`}>
           <FindingDetail format={format} finding={finding} />
