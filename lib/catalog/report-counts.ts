@@ -32,19 +32,37 @@ export async function countCatalogForReport(
   year: number,
   prisma: PrismaClient | Prisma.TransactionClient = db(),
 ): Promise<CatalogReportCounts> {
-  const rows = await prisma.$queryRaw<{ category: string; published: number; repealed: number; in_force: number }[]>`
-    select category,
+  return (await countCatalogForReports([organizationId], year, prisma)).get(organizationId)!;
+}
+
+/** The same counts for several units in one aggregate query (the county board checks them all). */
+export async function countCatalogForReports(
+  organizationIds: readonly string[],
+  year: number,
+  prisma: PrismaClient | Prisma.TransactionClient = db(),
+): Promise<Map<string, CatalogReportCounts>> {
+  const rows =
+    organizationIds.length === 0
+      ? []
+      : await prisma.$queryRaw<{ organization_id: string; category: string; published: number; repealed: number; in_force: number }[]>`
+    select organization_id::text, category,
            count(*) filter (where ${measureCondition("published", year)})::int as published,
            count(*) filter (where ${measureCondition("repealed", year)})::int as repealed,
            count(*) filter (where ${measureCondition("inForce", year)})::int as in_force
       from catalog_item
-     where organization_id = ${organizationId}::uuid and status = 'PUBLISHED'
+     where organization_id in (${Prisma.join(organizationIds.map((id) => Prisma.sql`${id}::uuid`))}) and status = 'PUBLISHED'
        and (${measureCondition("published", year)} or category in (${Prisma.join(STANDING_CATEGORIES)}))
-     group by category`;
-  const byCategory = new Map<string, CategoryCounts>(
-    rows.map((row) => [row.category, { published: row.published, repealed: row.repealed, inForce: row.in_force }]),
+     group by organization_id, category`;
+  return new Map(
+    organizationIds.map((id) => {
+      const byCategory = new Map<string, CategoryCounts>(
+        rows
+          .filter((row) => row.organization_id === id)
+          .map((row) => [row.category, { published: row.published, repealed: row.repealed, inForce: row.in_force }]),
+      );
+      return [id, summarizeCounts(year, byCategory)];
+    }),
   );
-  return summarizeCounts(year, byCategory);
 }
 
 export type ItemBehindCount = Pick<

@@ -5,7 +5,7 @@
 // and the county board, so all four check a report against the same things.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
-import { countCatalogForReport } from "@/lib/catalog/report-counts";
+import { countCatalogForReports } from "@/lib/catalog/report-counts";
 import type { CellValue, PeerReport, RuleInput } from "@/lib/report-format";
 import { previousYearReports } from "./previous-year";
 
@@ -43,7 +43,7 @@ async function countyNarratives(prisma: Client, countyId: string, year: number):
 
 /**
  * Check contexts for several units of one county and year (the board asks
- * for all of them at once): three queries plus one catalog count per unit.
+ * for all of them at once): three queries, whatever the number of units.
  */
 export async function loadCheckContexts(prisma: Client, units: readonly Unit[], year: number): Promise<Map<string, CheckContext>> {
   const counties = [...new Set(units.map(countyOf))];
@@ -54,11 +54,15 @@ export async function loadCheckContexts(prisma: Client, units: readonly Unit[], 
       units.map((u) => u.id),
       year,
     ),
-    Promise.all(units.map((unit) => countCatalogForReport(unit.id, year, prisma))),
+    countCatalogForReports(
+      units.map((u) => u.id),
+      year,
+      prisma,
+    ),
   ]);
   return new Map(
-    units.map((unit, index) => {
-      const counts = catalogs[index]!;
+    units.map((unit) => {
+      const counts = catalogs.get(unit.id)!;
       const peers = (narratives.get(countyOf(unit)) ?? []).filter((peer) => peer.unitId !== unit.id);
       return [
         unit.id,

@@ -237,7 +237,8 @@ const PREPARED_CACHE_SIZE = 2000;
 function prepare(text: string, names: readonly string[], rules: NarrativeTextRules): Prepared | null {
   let cache = preparedCache.get(rules);
   if (!cache) preparedCache.set(rules, (cache = new Map()));
-  const key = `${names.join("\u0001")}\u0000${text}`;
+  // Sorted: on the board every unit of a county names the same units, in another order.
+  const key = `${[...names].sort().join("\u0001")}\u0000${text}`;
   if (cache.has(key)) return cache.get(key)!;
   const prepared = prepareUncached(text, names, rules);
   if (cache.size >= PREPARED_CACHE_SIZE) cache.clear();
