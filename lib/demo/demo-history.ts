@@ -1,8 +1,8 @@
 // Several years of reports for 来安县's units, in the states a 主管部门 meets
 // on its status board: published on time, submitted late, returned with a
 // comment, a draft past its deadline, a narrative copied from another unit
-// (雷同) and a figure that jumped six-fold. Derived from the real 雷官镇 2023
-// report with each unit's name and the year put in and the figures scaled.
+// (雷同) and a figure that jumped six-fold. The tables are the real 雷官镇 2023
+// report's, scaled; the narratives are each unit's own (demo-narratives).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { ParsedReport } from "@/lib/import/parse-text-report";
@@ -10,6 +10,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { withComputedTotals, formatForYear } from "@/lib/report-format";
 import { importReport } from "@/lib/reports/import-report";
 import { freezeRevision } from "@/lib/workflow/freeze-revision";
+import { demoNarrative } from "./demo-narratives";
 
 export const demoHistoryUnits: { slug: string; name: string; shortName: string; kind: OrganizationKind }[] = [
   { slug: "laian-shunshan", name: "来安县舜山镇人民政府", shortName: "舜山镇", kind: "TOWNSHIP" },
@@ -20,7 +21,7 @@ export const demoHistoryUnits: { slug: string; name: string; shortName: string; 
 
 type State = { published: string } | "SUBMITTED" | "RETURNED" | "DRAFT";
 
-interface DemoHistoryReport {
+export interface DemoHistoryReport {
   slug: string;
   year: number;
   state: State;
@@ -47,20 +48,30 @@ export const demoHistoryReports: DemoHistoryReport[] = [
 
 const ACTOR = "system:demo";
 
-function reportFor(sample: ParsedReport, unit: { name: string; shortName: string }, entry: DemoHistoryReport, copied?: { name: string; shortName: string }): ParsedReport {
+/**
+ * The report of one entry: the sample's tables × scale and the unit's own
+ * narrative (demo-narratives), or, when it copies, the source unit's
+ * narrative of that year with the source's name replaced by its own.
+ */
+export function reportFor(sample: ParsedReport, unit: { name: string; shortName: string }, entry: DemoHistoryReport, copied?: { shortName: string }): ParsedReport {
   const format = formatForYear(entry.year)!;
-  // Each unit's own words (the sample's 五 and 六 never name the town), unless it copies.
-  const retell = (text: string, who = unit) =>
-    `${text.replaceAll("雷官镇", who.shortName).replaceAll("2023", String(entry.year))}\n${who.shortName}政务公开办公室，${entry.year + 1}年。`;
   const scaled = Object.fromEntries(Object.entries(sample.values).map(([key, value]) => [key, value === null ? null : value * entry.scale]));
+  const values = withComputedTotals(format, scaled);
+  const figures = {
+    license: values["active.license.decisions"] ?? 0,
+    penalty: values["active.penalty.decisions"] ?? 0,
+    enforcement: values["active.enforcement.decisions"] ?? 0,
+  };
+  const source = entry.copiesFrom ? (copied ?? demoHistoryUnits.find((u) => u.slug === entry.copiesFrom)) : undefined;
+  const narrative = demoNarrative(source ? entry.copiesFrom! : entry.slug, entry.year, figures);
   const sections = Object.fromEntries(
-    Object.entries(sample.sections).map(([key, text]) => [key, retell(text, copied ?? unit)]),
+    Object.entries(narrative).map(([key, text]) => [key, source ? text.replaceAll(source.shortName, unit.shortName) : text]),
   ) as ParsedReport["sections"];
   return {
     ...sample,
     title: `${unit.name}${entry.year}年政府信息公开工作年度报告`,
     sections,
-    values: withComputedTotals(format, scaled),
+    values,
     signatureLine: unit.name,
     signedOn: typeof entry.state === "object" ? entry.state.published : `${entry.year + 1}-01-20`,
     issues: [],

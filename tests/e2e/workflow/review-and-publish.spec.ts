@@ -44,6 +44,10 @@ test("clerk submits, reviewer returns with a comment on a cell, clerk fixes, rev
   const reportUrl = clerkPage.url();
   await clerkPage.getByRole("button", { name: "将空白单元格填为 0" }).click();
   await clerkPage.getByLabel("一、总体情况（正文）").fill("（一）主动公开\n本年主动公开政府信息40条。");
+  await clerkPage
+    .getByLabel("五、存在的主要问题及改进情况（正文）")
+    .fill("一是信息更新不够及时的问题仍然存在。\n下一步将加强培训，改进信息发布流程。");
+  await clerkPage.getByLabel("六、其他需要报告的事项（正文）").fill("无");
   await clerkPage.getByLabel("落款日期", { exact: true }).fill("2026-01-20");
   await setLicenseAndSave(clerkPage, "12");
   await clerkPage.getByRole("button", { name: "提交审核" }).click();
