@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkReport, emptyValues, format2021, type Finding, type RuleInput } from "@/lib/report-format";
+import { checkReport, format2021, type Finding } from "@/lib/report-format";
 import { checkStaleText, findStaleYear } from "@/lib/report-format/narrative/stale-text";
-import { leiguanOther, leiguanOverview, leiguanProblems } from "../fixtures/leiguan-2023.expected";
+import { input, sample } from "./narrative-input";
 
-const sample = { overview: leiguanOverview, problems: leiguanProblems, other: leiguanOther };
-
-function input(sections: Record<string, string>, overrides: Partial<RuleInput> = {}): RuleInput {
-  return {
-    format: format2021,
-    organization: { name: "来安县雷官镇人民政府", kind: "TOWNSHIP" },
-    year: 2024,
-    title: "来安县雷官镇人民政府2024年政府信息公开工作年度报告",
-    signedOn: "2025-01-20",
-    values: emptyValues(format2021),
-    sections,
-    ...overrides,
-  };
-}
 
 const staleOf = (findings: Finding[]) => findings.filter((f) => f.rule === "stale-year");
 const marked = (f: Finding) => (f.quote?.mark ? f.quote.text.slice(f.quote.mark.start, f.quote.mark.end) : null);
@@ -140,7 +126,7 @@ describe("unchanged-paragraph: copied word for word from last year's report", ()
     const sections = {
       overview: "（一）主动公开",
       problems: "本年度无其他需要报告的问题。",
-      other: `无\n${leiguanOther}`,
+      other: `无\n${sample.other}`,
     };
     expect(unchangedOf(checkStaleText(input(sections, { previousSections: sections })))).toEqual([]);
   });

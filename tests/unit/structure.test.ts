@@ -1,22 +1,8 @@
 import { describe, expect, it } from "vitest";
-import { checkReport, emptyValues, format2021, type Finding, type RuleInput } from "@/lib/report-format";
+import { checkReport, format2021, type Finding, type RuleInput } from "@/lib/report-format";
 import { checkStructure } from "@/lib/report-format/narrative/structure";
-import { leiguanOther, leiguanOverview, leiguanProblems } from "../fixtures/leiguan-2023.expected";
+import { input, sample } from "./narrative-input";
 
-const sample = { overview: leiguanOverview, problems: leiguanProblems, other: leiguanOther };
-
-function input(sections: Record<string, string>, overrides: Partial<RuleInput> = {}): RuleInput {
-  return {
-    format: format2021,
-    organization: { name: "来安县雷官镇人民政府", kind: "TOWNSHIP" },
-    year: 2024,
-    title: "来安县雷官镇人民政府2024年政府信息公开工作年度报告",
-    signedOn: "2025-01-20",
-    values: emptyValues(format2021),
-    sections,
-    ...overrides,
-  };
-}
 
 const ofRule = (findings: Finding[], rule: string) => findings.filter((f) => f.rule === rule);
 const marked = (f: Finding | undefined) =>
@@ -29,7 +15,7 @@ describe("section-empty", () => {
   });
 
   it("is an error for each narrative section left empty or blank", () => {
-    const found = ofRule(checkStructure(input({ overview: leiguanOverview, problems: " \n\u3000" })), "section-empty");
+    const found = ofRule(checkStructure(input({ overview: sample.overview, problems: " \n\u3000" })), "section-empty");
     expect(found.map((f) => [f.section, f.severity])).toEqual([
       ["problems", "error"],
       ["other", "error"],
@@ -103,7 +89,7 @@ describe("problems-followup", () => {
 });
 
 describe("statistical-period", () => {
-  const period = (text: string) => ofRule(checkStructure(withOverview(`${text}\n${leiguanOverview}`)), "statistical-period");
+  const period = (text: string) => ofRule(checkStructure(withOverview(`${text}\n${sample.overview}`)), "statistical-period");
 
   it.each([
     "本报告中所列数据的统计期限自2024年1月1日起至2024年12月31日止。",
@@ -134,7 +120,7 @@ describe("statistical-period", () => {
 
 describe("superseded-citation", () => {
   const cited = (text: string, overrides: Partial<RuleInput> = {}) =>
-    ofRule(checkStructure(input({ ...sample, overview: `${text}\n${leiguanOverview}` }, overrides)), "superseded-citation");
+    ofRule(checkStructure(input({ ...sample, overview: `${text}\n${sample.overview}` }, overrides)), "superseded-citation");
 
   it("flags the 2019 trial format in a 2021-format report, marking the citation", () => {
     const text = "根据《中华人民共和国政府信息公开条例》和《国务院办公厅政府信息与政务公开办公室关于印发〈中华人民共和国政府信息公开工作年度报告格式（试行）〉的通知》（国办公开办函〔2019〕60号）要求，现将我镇2024年度政府信息公开工作情况报告如下。";
