@@ -211,7 +211,7 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
             value={state.signedOn}
             disabled={disabled}
             onChange={(e) => dispatch({ type: "field", field: "signedOn", value: e.target.value })}
-            required
+            aria-required="true"
             aria-invalid={fieldFinding("signedOn").some((f) => f.severity === "error")}
             aria-describedby={fieldFinding("signedOn").length ? "field-signedOn-msg" : undefined}
             className={`rounded border px-2 py-1 ${state.signedOn ? "border-gray-400" : "border-red-700 bg-red-50"}`}

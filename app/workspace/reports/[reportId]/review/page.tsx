@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { ReportDocument } from "@/components/report/report-document";
 import { getActor } from "@/lib/auth/current-actor";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
-import { findingId, formatCells, getFormat, narrativeSections } from "@/lib/report-format";
+import { findCell, findingId, formatCells, getFormat, narrativeSections } from "@/lib/report-format";
 import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReviewView } from "@/lib/reports/review-queries";
 import { FindingDetail } from "@/components/findings/finding-detail";
@@ -31,9 +31,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   const { content } = view.revision;
   const errors = view.findings.filter((f) => f.severity === "error");
   const warnings = view.findings.filter((f) => f.severity === "warning");
-  const tableOf = (cell: string) => cell.slice(0, cell.indexOf("."));
-  const placeOf = (f: (typeof view.findings)[number]) =>
-    f.section ? `#section-${f.section}` : f.cells[0] ? `#section-${tableOf(f.cells[0])}` : "#report-text";
+  const tableOf = (cell: string) => findCell(format, cell)?.table;
+  const placeOf = (f: (typeof view.findings)[number]) => {
+    const table = f.cells[0] ? tableOf(f.cells[0]) : undefined;
+    return f.section ? `#section-${f.section}` : table ? `#section-${table}` : "#report-text";
+  };
   return (
     <>
       <h1 className="mb-1 text-xl font-bold">
