@@ -1,14 +1,18 @@
-// npm run import -- <file> --org <slug> --year <year> [--publish | --check [--json]]
+// npm run import -- <file> --org <slug> --year <year> [--publish] [--replace] [--force] | --check [--json]
 // Reads a report exported as plain text into the organization's report for
-// the year: as a draft, or published when --publish is given and the report
-// has no unplaced content and no blocking error. --check reads and checks the
-// file with the same rules as the editor and writes nothing.
-import { readFileSync } from "node:fs";
+// the year: as a draft, or published (补录 of a report published elsewhere)
+// when --publish is given and the report has no unplaced content and no
+// blocking error. --check reads and checks the file with the same rules as the
+// editor and writes nothing. Exit codes: 0 done, 1 refused (the file, its
+// content or the existing report; nothing written), 2 usage, 3 unexpected
+// (e.g. the database unreachable; nothing written).
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/client";
 import { parseTextReport } from "@/lib/import/parse-text-report";
+import { readReportFile, UnreadableFileError } from "@/lib/import/read-source";
 import { hasBlockingErrors, type Finding, type ReportFormat } from "@/lib/report-format";
 import { checkParsedReport } from "@/lib/reports/check-import";
+import { fileMismatch } from "@/lib/reports/import-guards";
 import { ImportRefusedError, importReport, requireFormatForYear } from "@/lib/reports/import-report";
 import { prepareAppDatabase } from "./lib";
 
@@ -20,12 +24,14 @@ const { values: options, positionals } = parseArgs({
     publish: { type: "boolean", default: false },
     check: { type: "boolean", default: false },
     json: { type: "boolean", default: false },
+    replace: { type: "boolean", default: false },
+    force: { type: "boolean", default: false },
   },
 });
 const [file] = positionals;
 const year = Number(options.year);
 if (!file || !options.org || !Number.isInteger(year) || (options.check && options.publish) || (options.json && !options.check)) {
-  console.error("用法：npm run import -- <文件> --org <机构标识> --year <年度> [--publish | --check [--json]]");
+  console.error("用法：npm run import -- <文件> --org <机构标识> --year <年度> [--publish] [--replace] [--force] | --check [--json]");
   process.exit(2);
 }
 
@@ -37,21 +43,39 @@ function findingLine(format: ReportFormat, finding: Finding): string {
   return `[${finding.severity === "error" ? "错误" : "提示"}：${format.rules.meta[finding.rule].name}] ${finding.message}${where}`;
 }
 
+/** What the user needs to fix, as opposed to an unexpected failure. */
+const refusal = (error: unknown) => error instanceof ImportRefusedError || error instanceof UnreadableFileError;
+
+// The file is read and parsed before the database is touched: a bad file costs nothing.
+let source: ReturnType<typeof readReportFile>;
+let format: ReturnType<typeof requireFormatForYear>;
+try {
+  format = requireFormatForYear(year);
+  source = readReportFile(file);
+} catch (error) {
+  if (!refusal(error)) throw error;
+  console.error(`未导入：${(error as Error).message}`);
+  process.exit(1);
+}
+if (source.encoding !== "UTF-8") say(`文件编码：${source.encoding}`);
+const parsed = parseTextReport(source.text, format);
+
 let exitCode = 0;
 const { url, server } = await prepareAppDatabase({ migrate: true });
 const prisma = createPrismaClient(url);
 try {
-  const format = requireFormatForYear(year);
-  const parsed = parseTextReport(readFileSync(file, "utf8"), format);
   for (const issue of parsed.issues) say(`${issue.line > 0 ? `第${issue.line}行` : "全文"}：${issue.message}`);
   const { organization, findings } = await checkParsedReport(prisma, { organizationSlug: options.org, year, parsed });
   for (const finding of findings) say(findingLine(format, finding));
   const blocked = parsed.issues.length > 0 || hasBlockingErrors(findings);
 
+  const mismatch = fileMismatch(parsed, organization, year);
   if (options.check) {
+    if (mismatch) say(`注意：${mismatch}`);
     if (options.json) {
       const json = {
         file,
+        encoding: source.encoding,
         organization: organization.slug,
         year,
         format: format.version,
@@ -61,6 +85,7 @@ try {
         sections: parsed.sections,
         cells: parsed.values,
         unplaced: parsed.issues,
+        mismatch,
         findings: findings.map((f) => ({
           rule: f.rule,
           name: format.rules.meta[f.rule].name,
@@ -78,10 +103,18 @@ try {
     say(`检查完成（未写入任何数据）：无法识别的内容 ${parsed.issues.length} 处，阻断性错误 ${errors} 项，提示 ${findings.length - errors} 项`);
     exitCode = blocked ? 1 : 0;
   } else {
+    if (mismatch && !options.force) throw new ImportRefusedError(`${mismatch}，未导入；确认无误请加 --force`);
     if (options.publish && blocked) {
       throw new ImportRefusedError("存在无法识别的内容或阻断性错误，未发布；去掉 --publish 可先导入为草稿");
     }
-    const result = await importReport(prisma, { organizationSlug: options.org, year, parsed, actor: "system:import", publish: options.publish });
+    const result = await importReport(prisma, {
+      organizationSlug: options.org,
+      year,
+      parsed,
+      actor: "system:import",
+      publish: options.publish,
+      replace: options.replace,
+    });
     say(
       result.revision
         ? `已导入并发布：${organization.name}${year}年度报告（第${result.revision.number}版）`
@@ -89,9 +122,14 @@ try {
     );
   }
 } catch (error) {
-  if (!(error instanceof ImportRefusedError)) throw error;
-  console.error(error.message);
-  exitCode = 1;
+  if (refusal(error)) {
+    console.error(`未导入：${(error as Error).message}`);
+    exitCode = 1;
+  } else {
+    // No stack trace for the user: what failed, in one line; nothing was written (one transaction).
+    console.error(`导入失败，未写入任何数据：${error instanceof Error ? error.message.split("\n")[0] : String(error)}`);
+    exitCode = 3;
+  }
 } finally {
   await prisma.$disconnect();
   await server.stop();

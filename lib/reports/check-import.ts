@@ -10,7 +10,7 @@ import { ImportRefusedError, requireFormatForYear } from "./import-report";
 export async function checkParsedReport(
   prisma: PrismaClient,
   input: { organizationSlug: string; year: number; parsed: ParsedReport },
-): Promise<{ organization: { name: string; slug: string }; findings: Finding[] }> {
+): Promise<{ organization: { name: string; shortName: string; slug: string }; findings: Finding[] }> {
   const format = requireFormatForYear(input.year);
   const organization = await prisma.organization.findUnique({ where: { slug: input.organizationSlug } });
   if (!organization) throw new ImportRefusedError(`找不到机构“${input.organizationSlug}”`);
@@ -21,5 +21,5 @@ export async function checkParsedReport(
     { year: input.year, formatVersion: format.version, organization },
     { title: parsed.title, signedOn: parsed.signedOn, sections: parsed.sections, values: parsed.values },
   );
-  return { organization: { name: organization.name, slug: organization.slug }, findings };
+  return { organization: { name: organization.name, shortName: organization.shortName, slug: organization.slug }, findings };
 }

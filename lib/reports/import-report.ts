@@ -1,5 +1,8 @@
 // Stores a parsed text report as an organization's working copy for a year
-// and, when asked, publishes it as a new immutable revision.
+// and, when asked, publishes it as a new immutable revision. It never
+// destroys: a file in which nothing was recognised is refused, an existing
+// draft is replaced only when asked, and a report that is in review, published
+// or being corrected is never touched (corrections go through the workflow).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { formatForYear, type ReportFormat } from "@/lib/report-format";
@@ -18,6 +21,16 @@ export interface ImportReportInput {
   publish: boolean;
   /** When the report was in fact published elsewhere (historical imports); default now. */
   publishedAt?: Date;
+  /** Replace an existing draft's content (otherwise an existing draft refuses the import). */
+  replace?: boolean;
+}
+
+/** Whether the parser recognised anything of a report: a section heading or a table value. */
+export function recognisedAnything(parsed: ParsedReport, format: ReportFormat): boolean {
+  const missing = parsed.issues.filter((issue) => issue.line === 0 && issue.message.startsWith("缺少章节")).length;
+  const anyCell = Object.values(parsed.values).some((value) => value !== null);
+  const anyText = Object.values(parsed.sections).some((text) => text.trim() !== "");
+  return anyCell || anyText || missing < format.sections.length;
 }
 
 export function requireFormatForYear(year: number): ReportFormat {
@@ -28,6 +41,9 @@ export function requireFormatForYear(year: number): ReportFormat {
 
 export async function importReport(prisma: PrismaClient, input: ImportReportInput) {
   const format = requireFormatForYear(input.year);
+  if (!recognisedAnything(input.parsed, format)) {
+    throw new ImportRefusedError("文件中没有识别出年度报告的任何章节标题或表格数值，未导入（请确认是年度报告，并按“一、总体情况”等标题分节）");
+  }
   return prisma.$transaction(async (tx) => {
     const organization = await tx.organization.findUnique({ where: { slug: input.organizationSlug } });
     if (!organization) throw new ImportRefusedError(`找不到机构“${input.organizationSlug}”`);
@@ -37,6 +53,14 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
     if (existing && existing.status !== "DRAFT") {
       throw new ImportRefusedError(
         `${organization.name}${input.year}年度报告已${existing.status === "PUBLISHED" ? "发布" : "提交"}，不能用导入覆盖`,
+      );
+    }
+    if (existing && (await tx.reportRevision.count({ where: { reportId: existing.id, publishedAt: { not: null } } })) > 0) {
+      throw new ImportRefusedError(`${organization.name}${input.year}年度报告正在更正，更正须在编辑页修改并经审核发布，不能用导入覆盖`);
+    }
+    if (existing && !input.replace) {
+      throw new ImportRefusedError(
+        `${organization.name}${input.year}年度报告已有草稿（第${existing.version}版，${existing.updatedAt.toISOString().slice(0, 10)}修改），未导入；确需用文件内容覆盖草稿，请加 --replace`,
       );
     }
     const { parsed } = input;
@@ -57,7 +81,13 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
       objectType: "report",
       objectId: report.id,
       result: "success",
-      detail: { organization: organization.slug, year: input.year, issues: parsed.issues.length },
+      detail: {
+        organization: organization.slug,
+        year: input.year,
+        issues: parsed.issues.length,
+        replaced: existing ? existing.version : null,
+        backfill: input.publish,
+      },
     });
 
     const revision = input.publish ? await publishWorkingCopy(tx, report.id, input.actor, input.publishedAt) : null;

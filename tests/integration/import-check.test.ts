@@ -1,17 +1,14 @@
 // `npm run import -- <file> --org <slug> --year <y> --check [--json]`, run as
 // an office runs it: the real command, against the test database. It reads
 // and checks the file with the editor's rules and writes nothing.
-import { execFile } from "node:child_process";
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs";
-import { tmpdir } from "node:os";
+import { readFileSync } from "node:fs";
 import path from "node:path";
-import { promisify } from "node:util";
 import { afterAll, describe, expect, it } from "vitest";
-import { databaseUrl, testPrisma, uniqueSlug } from "./helpers";
+import { testPrisma, uniqueSlug } from "./helpers";
+import { fixtureFile, root, runImportCommand } from "./import-cli";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
-const root = path.resolve(__dirname, "../..");
 const sample = readFileSync(path.join(root, "prisma/demo/leiguan-2023.txt"), "utf8");
 
 interface CheckOutput {
@@ -23,24 +20,10 @@ interface CheckOutput {
 }
 
 async function runCheck(file: string, slug: string, year: number, json = true) {
-  const args = ["--conditions=react-server", "scripts/import-report.ts", file, "--org", slug, "--year", String(year), "--check", ...(json ? ["--json"] : [])];
-  try {
-    const { stdout, stderr } = await promisify(execFile)(path.join(root, "node_modules/.bin/tsx"), args, {
-      cwd: root,
-      env: { ...process.env, DATABASE_URL: databaseUrl() },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
+  return runImportCommand([file, "--org", slug, "--year", String(year), "--check", ...(json ? ["--json"] : [])]);
 }
 
-function fixture(text: string): string {
-  const file = path.join(mkdtempSync(path.join(tmpdir(), "nianbao-check-")), "report.txt");
-  writeFileSync(file, text);
-  return file;
-}
+const fixture = (text: string) => fixtureFile("report.txt", text);
 
 async function township() {
   const slug = uniqueSlug("town");
