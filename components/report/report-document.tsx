@@ -17,6 +17,11 @@ export function ReportDocument({ format, title, sections, values, signatureLine,
   return (
     <article className="font-serif">
       <h1 className="mb-6 text-center text-2xl font-bold leading-relaxed">{title}</h1>
+      {(sections[format.preamble.key] ?? "").trim() !== "" && (
+        <div className="mb-6">
+          <NarrativeSection text={sections[format.preamble.key] ?? ""} />
+        </div>
+      )}
       {format.sections.map((section) => (
         <section key={section.key} aria-labelledby={`section-${section.key}`} className="mb-6">
           <h2 id={`section-${section.key}`} className="mb-2 text-lg font-bold">

@@ -44,6 +44,10 @@ export async function reportToDocx(report: ExportableReport): Promise<Buffer> {
   const children: (Paragraph | Table)[] = [
     new Paragraph({ alignment: AlignmentType.CENTER, heading: HeadingLevel.TITLE, children: [text(report.title, { bold: true, size: 36 })] }),
   ];
+  // The preamble stands between the title and 一, unnumbered.
+  for (const block of narrativeBlocks(report.sections[report.format.preamble.key] ?? "")) {
+    children.push(new Paragraph({ indent: { firstLine: 480 }, children: [text(block.text)] }));
+  }
   for (const section of report.format.sections) {
     children.push(new Paragraph({ heading: HeadingLevel.HEADING_1, children: [text(sectionHeading(section), { bold: true, size: 28 })] }));
     if (section.kind === "narrative") {

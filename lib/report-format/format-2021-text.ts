@@ -74,7 +74,7 @@ export const text2021: NarrativeTextRules = {
     ],
   },
   statisticalPeriod: {
-    sections: ["overview"],
+    sections: ["preamble", "overview"],
     markers: ["统计期限", "统计期", "统计时间", "统计时限", "统计区间", "统计范围"],
     range:
       /(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*起?\s*(?:至|到|—+|－|-|~|～)\s*(?:(\d{4})\s*年)?\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日/,

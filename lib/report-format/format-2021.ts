@@ -206,6 +206,7 @@ export const format2021: ReportFormat = {
       cells: ["appeals.review.total", "appeals.litigationDirect.total", "appeals.litigationAfterReview.total"],
     },
   ],
+  preamble: { key: "preamble", label: "前言" },
   narrative: { figures: figures2021, text: text2021 },
   rules: {
     meta: {

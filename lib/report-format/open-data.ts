@@ -1,7 +1,7 @@
 // The open-data JSON of a published report ("nianbao.report/1", see the
 // format document). Shape follows the format definition's keys.
 import { formatCells } from "./cells";
-import { narrativeSections } from "./sections";
+import { textParts } from "./sections";
 import type { ReportFormat } from "./types";
 import type { ReportValues } from "./values";
 
@@ -57,8 +57,11 @@ export function toOpenData(input: OpenDataInput): OpenDataReport {
     publishedAt: input.publishedAt ? toChinaTimeIso(input.publishedAt) : null,
     signedBy: input.signatureLine,
     signedOn: input.signedOn,
+    // The preamble only where the report has one: the sections of version 1 stay as they were.
     sections: Object.fromEntries(
-      narrativeSections(input.format).map((s) => [s.key, input.sections[s.key] ?? ""]),
+      textParts(input.format)
+        .filter((part) => part.kind === "section" || (input.sections[part.key] ?? "").trim() !== "")
+        .map((part) => [part.key, input.sections[part.key] ?? ""]),
     ),
     tables,
   };

@@ -4,7 +4,7 @@ import { z } from "zod";
 import { formatCells } from "./cells";
 import { parseCellInput } from "./cell-value";
 import type { CellKind, NarrativeSectionKey, ReportFormat } from "./types";
-import { narrativeSections } from "./sections";
+import { textParts } from "./sections";
 
 /** Long enough for any real section; a 1 MB paste is refused with a message. */
 export const MAX_SECTION_LENGTH = 50_000;
@@ -27,8 +27,12 @@ function sectionTextSchema(heading: string) {
 }
 
 export function sectionsSchema(format: ReportFormat) {
-  const shape = {} as Record<NarrativeSectionKey, ReturnType<typeof sectionTextSchema>>;
-  for (const section of narrativeSections(format)) shape[section.key] = sectionTextSchema(section.heading);
+  const shape = {} as Record<NarrativeSectionKey, z.ZodType<string, unknown>>;
+  for (const part of textParts(format)) {
+    const text = sectionTextSchema(part.label);
+    // The preamble is optional: a client (or an older one) that leaves it out saves none.
+    shape[part.key] = part.kind === "preamble" ? text.optional().transform((t) => t ?? "") : text;
+  }
   return z.object(shape);
 }
 

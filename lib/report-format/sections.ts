@@ -6,6 +6,22 @@ export function narrativeSections(format: ReportFormat): NarrativeSection[] {
   return format.sections.filter((s): s is NarrativeSection => s.kind === "narrative");
 }
 
+/** A part of the report stored as text: the preamble, then the narrative sections. */
+export interface TextPart {
+  key: string;
+  /** “前言”, “一、总体情况” … */
+  label: string;
+  kind: "preamble" | "section";
+}
+
+/** Every text part of a report in document order: what is stored, validated, compared and published. */
+export function textParts(format: ReportFormat): TextPart[] {
+  return [
+    { key: format.preamble.key, label: format.preamble.label, kind: "preamble" },
+    ...narrativeSections(format).map((s) => ({ key: s.key, label: sectionHeading(s), kind: "section" as const })),
+  ];
+}
+
 /** "一、总体情况" — how a section heading is printed. */
 export function sectionHeading(section: { numeral: string; heading: string }): string {
   return `${section.numeral}、${section.heading}`;

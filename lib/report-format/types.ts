@@ -7,7 +7,8 @@ import type { NarrativeTextRules } from "./narrative/text-types";
 
 export type CellKind = "count" | "amount";
 
-export type NarrativeSectionKey = "overview" | "problems" | "other";
+/** A narrative section's key ("overview", "problems", "other" in the 2021 format); a format may name others. */
+export type NarrativeSectionKey = string;
 export type TableSectionKey = string;
 
 export interface NarrativeSection {
@@ -187,6 +188,12 @@ export interface ReportFormat {
   years: { from: number; to: number | null };
   titlePattern: (organizationName: string, year: number) => string;
   sections: readonly SectionDef[];
+  /**
+   * The unnumbered text between the title and 一 (根据《条例》…现将…报告如下; the
+   * statistical period): the format allows it and most reports have one.
+   * Stored and published like a narrative section under this key.
+   */
+  preamble: { key: string; label: string };
   rules: FormatRules;
   /**
    * Figures compared across years and units besides the applications table:

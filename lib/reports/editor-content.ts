@@ -1,7 +1,7 @@
 // A report's editable content as plain data (safe to send to the browser),
 // read from the working copy, and its hash for the audit log.
 import { createHash } from "node:crypto";
-import { getFormat, narrativeSections, type CellValue } from "@/lib/report-format";
+import { getFormat, textParts, type CellValue } from "@/lib/report-format";
 import { cellRowsToValues } from "./cell-rows";
 
 export interface EditorContent {
@@ -27,7 +27,7 @@ export function contentOfWorkingCopy(report: {
     title: report.title,
     signatureLine: report.signatureLine,
     signedOn: report.signedOn ? report.signedOn.toISOString().slice(0, 10) : null,
-    sections: Object.fromEntries(narrativeSections(format).map((s) => [s.key, bodies.get(s.key) ?? ""])),
+    sections: Object.fromEntries(textParts(format).map((part) => [part.key, bodies.get(part.key) ?? ""])),
     values: cellRowsToValues(format, report.cells),
   };
 }

@@ -1,7 +1,7 @@
 // What changed between two versions of a report: cells with old and new
 // values, and the paragraphs of each narrative section (line by line).
 import { diffArrays } from "diff";
-import { formatCells, narrativeSections, type CellValue, type ReportFormat } from "@/lib/report-format";
+import { formatCells, textParts, type CellValue, type ReportFormat } from "@/lib/report-format";
 
 export interface ContentSnapshot {
   title: string;
@@ -28,11 +28,11 @@ export function diffContent(format: ReportFormat, before: ContentSnapshot, after
   const cells = formatCells(format)
     .filter((cell) => (before.values[cell.key] ?? null) !== (after.values[cell.key] ?? null))
     .map((cell) => ({ key: cell.key, name: cell.name, before: before.values[cell.key] ?? null, after: after.values[cell.key] ?? null }));
-  const sections = narrativeSections(format)
+  const sections = textParts(format)
     .filter((s) => (before.sections[s.key] ?? "") !== (after.sections[s.key] ?? ""))
     .map((s) => ({
       key: s.key,
-      heading: `${s.numeral}、${s.heading}`,
+      heading: s.label,
       parts: diffArrays(lines(before.sections[s.key] ?? ""), lines(after.sections[s.key] ?? "")).map((part) => ({
         kind: part.added ? ("added" as const) : part.removed ? ("removed" as const) : ("same" as const),
         lines: part.value,

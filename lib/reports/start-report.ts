@@ -14,7 +14,7 @@ import {
   currentReportYear,
   emptyValues,
   formatForYear,
-  narrativeSections,
+  textParts,
   todayInChina,
 } from "@/lib/report-format";
 import { valuesToCellRows } from "./cell-rows";
@@ -65,7 +65,7 @@ export async function startReport(
           lastEditedById: actor.accountId,
           sections: {
             createMany: {
-              data: narrativeSections(format).map((s) => ({ sectionKey: s.key, body: previous?.sections[s.key] ?? "" })),
+              data: textParts(format).map((part) => ({ sectionKey: part.key, body: previous?.sections[part.key] ?? "" })),
             },
           },
           cells: { createMany: { data: valuesToCellRows(format, values) } },

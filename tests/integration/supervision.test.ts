@@ -17,7 +17,7 @@ const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
 const sample = parseTextReport(readFileSync(path.resolve(__dirname, "../../prisma/demo/leiguan-2023.txt"), "utf8"), format2021);
 
-function variant(scale: number, sections?: Partial<ParsedReport["sections"]>): ParsedReport {
+function variant(scale: number, sections: Record<string, string> = {}): ParsedReport {
   const values = Object.fromEntries(Object.entries(sample.values).map(([k, v]) => [k, v === null ? null : v * scale]));
   return { ...sample, values: withComputedTotals(format2021, values), sections: { ...sample.sections, ...sections } };
 }

@@ -93,7 +93,7 @@ describe("the demo units' narratives", () => {
       const previous = find(built.entry.slug, built.entry.year - 1);
       if (!previous) continue;
       for (const key of SECTIONS) {
-        const { score } = sectionSimilarity(built.report.sections[key], previous.report.sections[key], { names });
+        const { score } = sectionSimilarity(built.report.sections[key] ?? "", previous.report.sections[key] ?? "", { names });
         expect(score, `${label(built)} ${key}`).toBeLessThan(0.45);
       }
       const lines = (r: Built) =>
@@ -109,7 +109,7 @@ describe("the demo units' narratives", () => {
         if (a === b || a.entry.slug === b.entry.slug || a.entry.year !== b.entry.year) continue;
         const copy = a.entry.year === 2025 && [a.entry.slug, b.entry.slug].every((s) => ["laian-shunshan", "laian-zhangshan"].includes(s));
         for (const key of SECTIONS) {
-          const { score } = sectionSimilarity(a.report.sections[key], b.report.sections[key], { names });
+          const { score } = sectionSimilarity(a.report.sections[key] ?? "", b.report.sections[key] ?? "", { names });
           if (copy && key !== "other") expect(score, `${label(a)} ~ ${label(b)} ${key}`).toBeGreaterThanOrEqual(0.5);
           else if (!copy) expect(score, `${label(a)} ~ ${label(b)} ${key}`).toBeLessThan(0.35);
         }

@@ -40,7 +40,7 @@ describe("report content validation, derived from the format", () => {
     });
     expect(result.error!.issues.map((i) => i.message)).toEqual([
       "落款日期格式应为 YYYY-MM-DD",
-      "“其他需要报告的事项”过长（最多50000字）",
+      "“六、其他需要报告的事项”过长（最多50000字）",
     ]);
   });
 

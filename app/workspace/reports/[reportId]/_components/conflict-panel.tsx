@@ -1,6 +1,6 @@
 "use client";
 
-import { formatCells, narrativeSections, type ReportFormat } from "@/lib/report-format";
+import { formatCells, textParts, type ReportFormat } from "@/lib/report-format";
 import { rawOf, type ConflictInfo, type EditorState } from "./editor-state";
 
 interface Difference {
@@ -16,9 +16,9 @@ function differences(format: ReportFormat, state: EditorState, conflict: Conflic
     { field: "title", label: "标题", mine: state.title, theirs: theirs.title },
     { field: "signatureLine", label: "落款", mine: state.signatureLine, theirs: theirs.signatureLine },
     { field: "signedOn", label: "落款日期", mine: state.signedOn, theirs: theirs.signedOn ?? "" },
-    ...narrativeSections(format).map((s) => ({
+    ...textParts(format).map((s) => ({
       field: `sections.${s.key}`,
-      label: `${s.numeral}、${s.heading}`,
+      label: s.label,
       mine: state.sections[s.key] ?? "",
       theirs: theirs.sections[s.key] ?? "",
     })),

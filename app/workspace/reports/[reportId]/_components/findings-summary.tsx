@@ -1,7 +1,7 @@
 "use client";
 
 import { findingLabel } from "@/components/findings/finding-detail";
-import { findingId, narrativeSections, sectionHeading, type Finding, type ReportFormat } from "@/lib/report-format";
+import { findingId, textParts, type Finding, type ReportFormat } from "@/lib/report-format";
 
 /** Where on the page a finding is shown: its cell, its field, or its entry beside the section. */
 export function findingTarget(finding: Finding): string | undefined {
@@ -54,7 +54,7 @@ export function FindingsSummary({
   disabled: boolean;
 }) {
   const warnings = findings.filter((f) => f.severity === "warning").length;
-  const headings = new Map(narrativeSections(format).map((section) => [section.key as string, sectionHeading(section)]));
+  const headings = new Map(textParts(format).map((part) => [part.key, part.label]));
   return (
     <section aria-labelledby="findings-heading" className="mb-6 rounded border border-gray-300 p-3">
       <h2 id="findings-heading" className="mb-2 font-semibold">

@@ -1,9 +1,9 @@
 "use client";
 
-import type { Finding, NarrativeSection, ReportFormat } from "@/lib/report-format";
+import type { Finding, ReportFormat } from "@/lib/report-format";
 import { NarrativeFindings } from "./narrative-findings";
 
-/** A narrative section as plain text; the customary sub-headings can be inserted to start from. */
+/** A text part (a narrative section, the preamble) as plain text; the customary sub-headings can be inserted to start from. */
 export function NarrativeField({
   section,
   value,
@@ -16,7 +16,8 @@ export function NarrativeField({
 }: {
   format: ReportFormat;
   findings?: readonly Finding[];
-  section: NarrativeSection;
+  /** The part's key, its printed label (“一、总体情况”, “前言”) and customary sub-headings. */
+  section: { key: string; label: string; subheadings: readonly string[] };
   value: string;
   disabled: boolean;
   error?: string;
@@ -27,7 +28,7 @@ export function NarrativeField({
   return (
     <div>
       <label htmlFor={id} className="sr-only">
-        {section.numeral}、{section.heading}（正文）
+        {section.label}（正文）
       </label>
       <textarea
         id={id}

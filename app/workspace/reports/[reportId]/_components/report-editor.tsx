@@ -167,6 +167,21 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
         <FieldMessages id="field-title-msg" format={format} findings={fieldFinding("title")} />
       </div>
 
+      <section aria-labelledby="section-preamble" className="mb-8">
+        <h2 id="section-preamble" className="mb-1 text-lg font-bold">{format.preamble.label}</h2>
+        <p className="mb-2 text-sm text-gray-700">标题之后、“一、总体情况”之前的文字（如“根据《中华人民共和国政府信息公开条例》……现将……报告如下”），没有可不填。</p>
+        <NarrativeField
+          section={{ key: format.preamble.key, label: format.preamble.label, subheadings: [] }}
+          value={state.sections[format.preamble.key] ?? ""}
+          disabled={disabled}
+          error={checks.fieldErrors[`sections.${format.preamble.key}`] ?? state.serverErrors[`sections.${format.preamble.key}`]}
+          notes={commentsAt(`sections.${format.preamble.key}`)}
+          format={format}
+          findings={checks.findingsInSection.get(format.preamble.key) ?? []}
+          onChange={(value) => dispatch({ type: "section", key: format.preamble.key, value })}
+        />
+      </section>
+
       {format.sections.map((section) => (
         <section key={section.key} aria-labelledby={`section-${section.key}`} className="mb-8">
           <h2 id={`section-${section.key}`} className="mb-2 text-lg font-bold">
@@ -174,7 +189,7 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
           </h2>
           {section.kind === "narrative" ? (
             <NarrativeField
-              section={section}
+              section={{ key: section.key, label: sectionHeading(section), subheadings: section.subheadings }}
               value={state.sections[section.key] ?? ""}
               disabled={disabled}
               error={checks.fieldErrors[`sections.${section.key}`] ?? state.serverErrors[`sections.${section.key}`]}

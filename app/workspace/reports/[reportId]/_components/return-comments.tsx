@@ -1,4 +1,4 @@
-import { findCell, getFormat, narrativeSections } from "@/lib/report-format";
+import { findCell, getFormat, textParts } from "@/lib/report-format";
 import type { EditorReport } from "@/lib/reports/editor-queries";
 
 /** Where a reviewer's comment points, in words and as a link target. */
@@ -10,8 +10,8 @@ export function commentTarget(formatVersion: string, target: string | null): { l
     return { label: cell?.name ?? target, href: `#cell-${target.slice("cells.".length)}` };
   }
   if (target.startsWith("sections.")) {
-    const section = narrativeSections(format).find((s) => s.key === target.slice("sections.".length));
-    return { label: section ? `${section.numeral}、${section.heading}` : target, href: `#field-section-${section?.key}` };
+    const part = textParts(format).find((s) => s.key === target.slice("sections.".length));
+    return { label: part?.label ?? target, href: `#field-section-${part?.key}` };
   }
   return { label: target === "title" ? "标题" : target === "signedOn" ? "落款日期" : target, href: `#field-${target}` };
 }

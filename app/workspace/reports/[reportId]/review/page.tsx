@@ -4,7 +4,7 @@ import { notFound, redirect } from "next/navigation";
 import { ReportDocument } from "@/components/report/report-document";
 import { getActor } from "@/lib/auth/current-actor";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
-import { findCell, findingId, formatCells, getFormat, narrativeSections } from "@/lib/report-format";
+import { findCell, findingId, formatCells, getFormat, textParts } from "@/lib/report-format";
 import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReviewView } from "@/lib/reports/review-queries";
 import { FindingDetail } from "@/components/findings/finding-detail";
@@ -24,7 +24,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
   const targets = [
     { value: "", label: "整体意见" },
     { value: "title", label: "标题" },
-    ...narrativeSections(format).map((s) => ({ value: `sections.${s.key}`, label: `${s.numeral}、${s.heading}` })),
+    ...textParts(format).map((s) => ({ value: `sections.${s.key}`, label: s.label })),
     ...formatCells(format).filter((c) => !c.sum).map((c) => ({ value: `cells.${c.key}`, label: c.name })),
     { value: "signedOn", label: "落款日期" },
   ];
