@@ -64,10 +64,14 @@ let exitCode = 0;
 const { url, server } = await prepareAppDatabase({ migrate: true });
 const prisma = createPrismaClient(url);
 try {
-  for (const issue of parsed.issues) say(`${issue.line > 0 ? `第${issue.line}行` : "全文"}：${issue.message}`);
+  const where = (issue: { line: number }) => (issue.line > 0 ? `第${issue.line}行` : "全文");
+  for (const issue of parsed.issues) say(`无法识别 ${where(issue)}：${issue.message}`);
+  for (const issue of parsed.guessed) say(`推断 ${where(issue)}：${issue.message}`);
+  for (const issue of parsed.notes) say(`说明 ${where(issue)}：${issue.message}`);
   const { organization, findings } = await checkParsedReport(prisma, { organizationSlug: options.org, year, parsed });
   for (const finding of findings) say(findingLine(format, finding));
-  const blocked = parsed.issues.length > 0 || hasBlockingErrors(findings);
+  // Content placed by guesswork is said, and a publication (补录) waits until someone has looked at it.
+  const blocked = parsed.issues.length > 0 || parsed.guessed.length > 0 || hasBlockingErrors(findings);
 
   const mismatch = fileMismatch(parsed, organization, year);
   if (options.check) {
@@ -82,9 +86,12 @@ try {
         title: parsed.title,
         signatureLine: parsed.signatureLine,
         signedOn: parsed.signedOn,
+        preamble: parsed.preamble,
         sections: parsed.sections,
         cells: parsed.values,
         unplaced: parsed.issues,
+        guessed: parsed.guessed,
+        notes: parsed.notes,
         mismatch,
         findings: findings.map((f) => ({
           rule: f.rule,

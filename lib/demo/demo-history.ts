@@ -74,7 +74,10 @@ export function reportFor(sample: ParsedReport, unit: { name: string; shortName:
     values,
     signatureLine: unit.name,
     signedOn: typeof entry.state === "object" ? entry.state.published : `${entry.year + 1}-01-20`,
+    preamble: "",
     issues: [],
+    notes: [],
+    guessed: [],
   };
 }
 

@@ -2,6 +2,7 @@
 // (国办公开办函〔2021〕30号). Labels are exactly as the format prints them,
 // full-width punctuation included. Keys are the open-data names.
 import { figures2021 } from "./format-2021-figures";
+import { import2021 } from "./format-2021-import";
 import { text2021 } from "./format-2021-text";
 import type { ReportFormat, RowNode } from "./types";
 
@@ -207,6 +208,7 @@ export const format2021: ReportFormat = {
     },
   ],
   preamble: { key: "preamble", label: "前言" },
+  importVariants: import2021,
   narrative: { figures: figures2021, text: text2021 },
   rules: {
     meta: {

@@ -11,3 +11,4 @@ export * from "./open-data";
 export { format2021 } from "./format-2021";
 export * from "./table-grid";
 export { normaliseText, textKey } from "./narrative/text";
+export type { ImportVariants, SupersededTable } from "./import-variants";

@@ -4,6 +4,7 @@
 
 import type { NarrativeFigureRules } from "./narrative/figure-types";
 import type { NarrativeTextRules } from "./narrative/text-types";
+import type { ImportVariants } from "./import-variants";
 
 export type CellKind = "count" | "amount";
 
@@ -194,6 +195,8 @@ export interface ReportFormat {
    * Stored and published like a narrative section under this key.
    */
   preamble: { key: string; label: string };
+  /** Other labels real reports use, for the import (never shown). */
+  importVariants: ImportVariants;
   rules: FormatRules;
   /**
    * Figures compared across years and units besides the applications table:

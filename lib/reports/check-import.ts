@@ -5,7 +5,7 @@ import type { ParsedReport } from "@/lib/import/parse-text-report";
 import type { Finding } from "@/lib/report-format";
 import { loadCheckContext } from "./check-context";
 import { checkContentIn } from "./check-content";
-import { ImportRefusedError, requireFormatForYear } from "./import-report";
+import { ImportRefusedError, requireFormatForYear, sectionsOf } from "./import-report";
 
 export async function checkParsedReport(
   prisma: PrismaClient,
@@ -19,7 +19,7 @@ export async function checkParsedReport(
   const findings = checkContentIn(
     context,
     { year: input.year, formatVersion: format.version, organization },
-    { title: parsed.title, signedOn: parsed.signedOn, sections: parsed.sections, values: parsed.values },
+    { title: parsed.title, signedOn: parsed.signedOn, sections: sectionsOf(format, parsed), values: parsed.values },
   );
   return { organization: { name: organization.name, shortName: organization.shortName, slug: organization.slug }, findings };
 }

@@ -39,6 +39,11 @@ export function requireFormatForYear(year: number): ReportFormat {
   return format;
 }
 
+/** The parsed text parts as stored: the narrative sections and the preamble. */
+export function sectionsOf(format: ReportFormat, parsed: ParsedReport): Record<string, string> {
+  return { [format.preamble.key]: parsed.preamble, ...parsed.sections };
+}
+
 export async function importReport(prisma: PrismaClient, input: ImportReportInput) {
   const format = requireFormatForYear(input.year);
   if (!recognisedAnything(input.parsed, format)) {
@@ -74,7 +79,7 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
       ? await tx.report.update({ where: { id: existing.id }, data: { ...content, version: { increment: 1 } } })
       : await tx.report.create({ data: { ...content, organizationId: organization.id, year: input.year } });
 
-    await writeSectionsAndCells(tx, report.id, format, parsed);
+    await writeSectionsAndCells(tx, report.id, format, { values: parsed.values, sections: sectionsOf(format, parsed) });
     await recordAuditEvent(tx, {
       actor: input.actor,
       event: "report.import",
@@ -85,6 +90,8 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
         organization: organization.slug,
         year: input.year,
         issues: parsed.issues.length,
+        notes: parsed.notes.length,
+        guessed: parsed.guessed.length,
         replaced: existing ? existing.version : null,
         backfill: input.publish,
       },

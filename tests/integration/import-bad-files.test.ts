@@ -92,4 +92,20 @@ describe("a real export in the office's encoding", () => {
     expect(report.sections.find((s) => s.sectionKey === "overview")?.body).toBe(sample.sections.overview);
     expect(report.sections.every((s) => !s.body.includes("\r"))).toBe(true);
   });
+
+  it("keeps the text before 一 as the report's preamble, and converts 元 to 万元 saying so", async () => {
+    const preamble = path.join(root, "tests/fixtures/import/preamble.txt");
+    const first = await runImportCommand([preamble, "--org", slug, "--year", "2023", "--replace"]);
+    expect(first.code).toBe(0);
+    const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { sections: true, cells: true } });
+    const stored = report.sections.find((s) => s.sectionKey === "preamble")?.body ?? "";
+    expect(stored).toMatch(/^根据《中华人民共和国政府信息公开条例》/);
+    expect(stored).toContain("统计期限自2023年1月1日起至2023年12月31日止");
+    expect(report.sections.find((s) => s.sectionKey === "overview")?.body).toBe(sample.sections.overview);
+
+    const fee = await runImportCommand([path.join(root, "tests/fixtures/import/fee-in-yuan.txt"), "--org", slug, "--year", "2023", "--replace", "--json", "--check"]);
+    const checked = JSON.parse(fee.stdout) as { cells: Record<string, number | null>; notes: { message: string }[] };
+    expect(checked.cells["active.fee.amount"]).toBe(0.2655);
+    expect(checked.notes.map((n) => n.message)).toContainEqual(expect.stringContaining("已换算为0.2655万元"));
+  });
 });

@@ -20,6 +20,15 @@ describe("importing the 雷官镇 2023 sample (golden)", () => {
     expect(parsed.issues).toEqual([]);
   });
 
+  it("notes the two headings not written as the format prints them; no preamble, nothing guessed", () => {
+    expect(parsed.preamble).toBe("");
+    expect(parsed.notes).toEqual([
+      { line: 365, message: "章节标题“4、 政府信息公开行政复议、行政诉讼情况”按“四、政府信息公开行政复议、行政诉讼情况”读取" },
+      { line: 410, message: "章节标题“五、存在的主要问题及改进措施”按“五、存在的主要问题及改进情况”读取" },
+    ]);
+    expect(parsed.guessed).toEqual([]);
+  });
+
   it("reads the title, the signature and its date", () => {
     expect(parsed.title).toBe(leiguanTitle);
     expect(parsed.signatureLine).toBe(leiguanSignature.line);
@@ -135,6 +144,15 @@ describe("what the parser cannot place", () => {
     ]);
     const missing = parseTextReport(withoutSix, format2021);
     expect(missing.issues).toContainEqual({ line: 0, message: "缺少章节“六、其他需要报告的事项”" });
+  });
+
+  it("reads a preamble paragraph after the title, but not a remark", () => {
+    const paragraph = "根据《中华人民共和国政府信息公开条例》要求，现将本镇2023年政府信息公开工作年度报告如下。";
+    const result = parseTextReport(withLine(6, paragraph).split("\n").toSpliced(7, 0, "（此件公开发布）").join("\n"), format2021);
+    expect(result.preamble).toBe(paragraph);
+    expect(result.issues).toEqual([
+      { line: 8, message: "标题之后、第一个章节之前的内容无法归入章节：“（此件公开发布）”" },
+    ]);
   });
 
   it("reports stray text inside a table section", () => {
