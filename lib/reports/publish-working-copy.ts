@@ -14,7 +14,8 @@ export async function publishWorkingCopy(tx: Prisma.TransactionClient, reportId:
     objectType: "report",
     objectId: reportId,
     result: "success",
-    detail: { revision: revision.number, indexNumber: revision.indexNumber },
+    // 补录: a report published elsewhere, entered with its original date.
+    detail: { revision: revision.number, indexNumber: revision.indexNumber, backfill: "补录", publishedAt: revision.publishedAt?.toISOString() ?? null },
   });
   return revision;
 }
