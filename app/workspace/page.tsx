@@ -8,6 +8,7 @@ import { listSupervisedCounties } from "@/lib/supervision/county-access";
 import { reportStatusLabel } from "@/lib/reports/status-labels";
 import { listTodo, type TodoItem } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
+import { ImportReportForm } from "./_components/import-report-form";
 import { StartReportForm } from "./_components/start-report-form";
 
 export const metadata: Metadata = { title: "我的报告" };
@@ -120,11 +121,14 @@ export default async function WorkspacePage() {
             <p className="mb-3 text-sm">还没有年度报告。</p>
           )}
           {org.canEdit && org.startableYears.length > 0 && (
-            <StartReportForm
-              organizationId={org.id}
-              years={org.startableYears}
-              prefillableYears={org.prefillableYears}
-            />
+            <>
+              <StartReportForm
+                organizationId={org.id}
+                years={org.startableYears}
+                prefillableYears={org.prefillableYears}
+              />
+              <ImportReportForm organizationId={org.id} years={org.startableYears} />
+            </>
           )}
         </section>
       ))}

@@ -71,15 +71,24 @@ export function readReportFile(file: string): SourceText {
     if (error instanceof UnreadableFileError) throw error;
     throw new UnreadableFileError(`找不到文件“${file}”`);
   }
-  if (size === 0) throw new UnreadableFileError(`文件“${path.basename(file)}”是空的`);
+  checkSize(size, file);
+  return readReportBytes(readFileSync(file), file);
+}
+
+function checkSize(size: number, name: string): void {
+  if (size === 0) throw new UnreadableFileError(`文件“${path.basename(name)}”是空的`);
   if (size > MAX_SOURCE_BYTES) {
     throw new UnreadableFileError(`文件过大（${(size / 1024 / 1024).toFixed(1)} MB，最大 ${MAX_SOURCE_BYTES / 1024 / 1024} MB），不像一份年度报告`);
   }
-  const bytes = readFileSync(file);
-  const kind = unsupportedKind(bytes, file);
+}
+
+/** The same for a file's bytes (an upload), named as the office named it. */
+export function readReportBytes(bytes: Buffer, name: string): SourceText {
+  checkSize(bytes.length, name);
+  const kind = unsupportedKind(bytes, name);
   if (kind) throw new UnreadableFileError(`暂不能读取${kind}。${SUPPORTED}`);
   if (bytes.includes(0) && !(bytes[0] === 0xff && bytes[1] === 0xfe)) {
-    throw new UnreadableFileError(`“${path.basename(file)}”是二进制文件，不是文本。${SUPPORTED}`);
+    throw new UnreadableFileError(`“${path.basename(name)}”是二进制文件，不是文本。${SUPPORTED}`);
   }
   const source = decodeReportText(bytes);
   if (looksLikeHtml(source.text)) throw new UnreadableFileError(`暂不能读取网页文件（HTML）。${SUPPORTED}`);

@@ -4,7 +4,9 @@
 // draft is replaced only when asked, and a report that is in review, published
 // or being corrected is never touched (corrections go through the workflow).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { actorEventInput } from "@/lib/audit/actor-audit";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { Actor } from "@/lib/auth/actor";
 import { formatForYear, type ReportFormat } from "@/lib/report-format";
 import type { ParsedReport } from "@/lib/import/parse-text-report";
 import { writeSectionsAndCells } from "./write-working-copy";
@@ -16,8 +18,11 @@ export interface ImportReportInput {
   organizationSlug: string;
   year: number;
   parsed: ParsedReport;
-  /** Who runs the import, for the audit log. */
-  actor: string;
+  /**
+   * Who runs the import, for the audit log: a command ("system:import") or a
+   * signed-in clerk, whose import is always a draft that goes through review.
+   */
+  actor: string | Actor;
   publish: boolean;
   /** When the report was in fact published elsewhere (historical imports); default now. */
   publishedAt?: Date;
@@ -49,6 +54,8 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
   if (!recognisedAnything(input.parsed, format)) {
     throw new ImportRefusedError("文件中没有识别出年度报告的任何章节标题或表格数值，未导入（请确认是年度报告，并按“一、总体情况”等标题分节）");
   }
+  const by = typeof input.actor === "string" ? null : input.actor;
+  if (by && input.publish) throw new ImportRefusedError("导入的报告须经审核后发布");
   return prisma.$transaction(async (tx) => {
     const organization = await tx.organization.findUnique({ where: { slug: input.organizationSlug } });
     if (!organization) throw new ImportRefusedError(`找不到机构“${input.organizationSlug}”`);
@@ -74,30 +81,31 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
       title: parsed.title,
       signatureLine: parsed.signatureLine,
       signedOn: parsed.signedOn ? new Date(`${parsed.signedOn}T00:00:00Z`) : null,
+      // Whoever imported it wrote it: they may not approve it (separation of duties).
+      ...(by ? { lastEditedById: by.accountId } : {}),
     };
     const report = existing
       ? await tx.report.update({ where: { id: existing.id }, data: { ...content, version: { increment: 1 } } })
       : await tx.report.create({ data: { ...content, organizationId: organization.id, year: input.year } });
 
     await writeSectionsAndCells(tx, report.id, format, { values: parsed.values, sections: sectionsOf(format, parsed) });
-    await recordAuditEvent(tx, {
-      actor: input.actor,
-      event: "report.import",
-      objectType: "report",
-      objectId: report.id,
-      result: "success",
-      detail: {
-        organization: organization.slug,
-        year: input.year,
-        issues: parsed.issues.length,
-        notes: parsed.notes.length,
-        guessed: parsed.guessed.length,
-        replaced: existing ? existing.version : null,
-        backfill: input.publish,
-      },
-    });
+    const detail = {
+      organization: organization.slug,
+      year: input.year,
+      issues: parsed.issues.length,
+      notes: parsed.notes.length,
+      guessed: parsed.guessed.length,
+      replaced: existing ? existing.version : null,
+      backfill: input.publish,
+    };
+    await recordAuditEvent(
+      tx,
+      by
+        ? actorEventInput(by, "report.import", { type: "report", id: report.id }, detail)
+        : { actor: input.actor as string, event: "report.import", objectType: "report", objectId: report.id, result: "success", detail },
+    );
 
-    const revision = input.publish ? await publishWorkingCopy(tx, report.id, input.actor, input.publishedAt) : null;
+    const revision = input.publish && !by ? await publishWorkingCopy(tx, report.id, input.actor as string, input.publishedAt) : null;
     return { reportId: report.id, organization, revision };
   });
 }
