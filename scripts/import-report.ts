@@ -9,7 +9,8 @@
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/client";
 import { parseTextReport } from "@/lib/import/parse-text-report";
-import { readReportFile, UnreadableFileError } from "@/lib/import/read-source";
+import { readReport, type ReportSource } from "@/lib/import/read-report";
+import { readFileBytes, UnreadableFileError } from "@/lib/import/read-source";
 import { hasBlockingErrors, type Finding, type ReportFormat } from "@/lib/report-format";
 import { checkParsedReport } from "@/lib/reports/check-import";
 import { fileMismatch } from "@/lib/reports/import-guards";
@@ -47,24 +48,32 @@ function findingLine(format: ReportFormat, finding: Finding): string {
 const refusal = (error: unknown) => error instanceof ImportRefusedError || error instanceof UnreadableFileError;
 
 // The file is read and parsed before the database is touched: a bad file costs nothing.
-let source: ReturnType<typeof readReportFile>;
+let source: ReportSource;
 let format: ReturnType<typeof requireFormatForYear>;
 try {
   format = requireFormatForYear(year);
-  source = readReportFile(file);
+  source = await readReport(readFileBytes(file), file);
 } catch (error) {
   if (!refusal(error)) throw error;
   console.error(`未导入：${(error as Error).message}`);
   process.exit(1);
 }
-if (source.encoding !== "UTF-8") say(`文件编码：${source.encoding}`);
+const kindLabel = { text: "纯文本", docx: "Word 文档", html: "网页" }[source.kind];
+say(`文件：${kindLabel}${source.encoding && source.encoding !== "UTF-8" ? `，编码 ${source.encoding}` : ""}`);
+for (const warning of source.warnings) say(`未读取：${warning}`);
+if (source.metadata?.indexNumber || source.metadata?.publishedOn) {
+  say(`网页信息：索引号 ${source.metadata.indexNumber ?? "—"}，发布日期 ${source.metadata.publishedOn ?? "—"}`);
+}
 const parsed = parseTextReport(source.text, format);
+// A portal page's 发布日期 is when the report was really published (补录 keeps it).
+const publishedAt = source.metadata?.publishedOn ? new Date(`${source.metadata.publishedOn}T10:00:00+08:00`) : undefined;
 
 let exitCode = 0;
 const { url, server } = await prepareAppDatabase({ migrate: true });
 const prisma = createPrismaClient(url);
 try {
-  const where = (issue: { line: number }) => (issue.line > 0 ? `第${issue.line}行` : "全文");
+  const where = (issue: { line: number }) => (issue.line > 0 ? source.placeOf(issue.line) : "全文");
+  const placed = (issue: { line: number; message: string }) => ({ ...issue, place: where(issue) });
   for (const issue of parsed.issues) say(`无法识别 ${where(issue)}：${issue.message}`);
   for (const issue of parsed.guessed) say(`推断 ${where(issue)}：${issue.message}`);
   for (const issue of parsed.notes) say(`说明 ${where(issue)}：${issue.message}`);
@@ -79,7 +88,9 @@ try {
     if (options.json) {
       const json = {
         file,
+        kind: source.kind,
         encoding: source.encoding,
+        metadata: source.metadata,
         organization: organization.slug,
         year,
         format: format.version,
@@ -89,9 +100,9 @@ try {
         preamble: parsed.preamble,
         sections: parsed.sections,
         cells: parsed.values,
-        unplaced: parsed.issues,
-        guessed: parsed.guessed,
-        notes: parsed.notes,
+        unplaced: parsed.issues.map(placed),
+        guessed: parsed.guessed.map(placed),
+        notes: parsed.notes.map(placed),
         mismatch,
         findings: findings.map((f) => ({
           rule: f.rule,
@@ -121,6 +132,7 @@ try {
       actor: "system:import",
       publish: options.publish,
       replace: options.replace,
+      ...(publishedAt ? { publishedAt } : {}),
     });
     say(
       result.revision

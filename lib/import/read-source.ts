@@ -17,7 +17,7 @@ export interface SourceText {
   encoding: SourceEncoding;
 }
 
-const SUPPORTED = "目前支持纯文本（.txt，UTF-8 或 GBK 编码）：在 Word 中选择“另存为 → 纯文本（*.txt）”";
+export const SUPPORTED = "可导入 Word 文档（.docx）、网页（.html/.htm，从门户网站另存）和纯文本（.txt，UTF-8 或 GBK 编码）；其他文件请在 Word 或 WPS 中“另存为 .docx”";
 
 /** Formats offices send that we do not read (yet), told by their first bytes or name. */
 function unsupportedKind(bytes: Buffer, name: string): string | null {
@@ -36,7 +36,7 @@ function unsupportedKind(bytes: Buffer, name: string): string | null {
   return null;
 }
 
-function looksLikeHtml(text: string): boolean {
+export function looksLikeHtml(text: string): boolean {
   return /^\s*(<!doctype\s+html|<html[\s>]|<\?xml[^>]*>\s*<html)/i.test(text.slice(0, 2048));
 }
 
@@ -60,8 +60,8 @@ export function decodeReportText(bytes: Buffer): SourceText {
   }
 }
 
-/** Reads a report file into text, or refuses it with the reason. */
-export function readReportFile(file: string): SourceText {
+/** A file's bytes, or a refusal: missing, not a file, empty, too large. */
+export function readFileBytes(file: string): Buffer {
   let size: number;
   try {
     const stat = statSync(file);
@@ -72,17 +72,17 @@ export function readReportFile(file: string): SourceText {
     throw new UnreadableFileError(`找不到文件“${file}”`);
   }
   checkSize(size, file);
-  return readReportBytes(readFileSync(file), file);
+  return readFileSync(file);
 }
 
-function checkSize(size: number, name: string): void {
+export function checkSize(size: number, name: string): void {
   if (size === 0) throw new UnreadableFileError(`文件“${path.basename(name)}”是空的`);
   if (size > MAX_SOURCE_BYTES) {
     throw new UnreadableFileError(`文件过大（${(size / 1024 / 1024).toFixed(1)} MB，最大 ${MAX_SOURCE_BYTES / 1024 / 1024} MB），不像一份年度报告`);
   }
 }
 
-/** The same for a file's bytes (an upload), named as the office named it. */
+/** A text file's bytes (an upload), named as the office named it; Word and HTML files are read-report.ts's. */
 export function readReportBytes(bytes: Buffer, name: string): SourceText {
   checkSize(bytes.length, name);
   const kind = unsupportedKind(bytes, name);

@@ -9,7 +9,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { parseTextReport, type ImportIssue } from "@/lib/import/parse-text-report";
-import { readReportBytes, UnreadableFileError } from "@/lib/import/read-source";
+import { readReport } from "@/lib/import/read-report";
+import { UnreadableFileError } from "@/lib/import/read-source";
 import { currentReportYear, formatForYear, todayInChina, type CellValue, type Finding } from "@/lib/report-format";
 import { loadCheckContext } from "./check-context";
 import { checkContentIn } from "./check-content";
@@ -25,18 +26,27 @@ export interface ReportFileInput {
   bytes: Uint8Array;
 }
 
+export interface PlacedIssue {
+  /** 第12行, 第3段, 第2个表格第4行第1格; null for the file as a whole. */
+  place: string | null;
+  message: string;
+}
+
 export interface ImportPreview {
   fileName: string;
-  encoding: string;
+  /** “Word 文档”, “网页（UTF-8）”, “纯文本（GB18030（GBK））” */
+  readAs: string;
+  /** What the file had that was not read (images, footnotes). */
+  warnings: string[];
   formatVersion: string;
   title: string;
   signatureLine: string;
   signedOn: string | null;
   sections: Record<string, string>;
   values: Record<string, CellValue>;
-  unplaced: ImportIssue[];
-  guessed: ImportIssue[];
-  notes: ImportIssue[];
+  unplaced: PlacedIssue[];
+  guessed: PlacedIssue[];
+  notes: PlacedIssue[];
   findings: Finding[];
   /** The file names another year or unit: importing needs the clerk's confirmation. */
   mismatch: string | null;
@@ -56,7 +66,7 @@ async function readForOrganization(actor: Actor, input: ReportFileInput, prisma:
     throw new AppError("CONFLICT", `${organization.shortName}${input.year}年度报告已存在，请在编辑页修改`);
   }
   try {
-    const source = readReportBytes(Buffer.from(input.bytes), input.fileName);
+    const source = await readReport(Buffer.from(input.bytes), input.fileName);
     const parsed = parseTextReport(source.text, format);
     if (!recognisedAnything(parsed, format)) throw new ImportRefusedError("文件中没有识别出年度报告的任何章节标题或表格数值");
     return { organization, format, source, parsed };
@@ -66,6 +76,11 @@ async function readForOrganization(actor: Actor, input: ReportFileInput, prisma:
     throw error;
   }
 }
+
+const placed = (issue: ImportIssue, placeOf: (line: number) => string) => ({
+  place: issue.line > 0 ? placeOf(issue.line) : null,
+  message: issue.message,
+});
 
 export async function previewReportFile(actor: Actor, input: ReportFileInput, prisma: PrismaClient = db()): Promise<ImportPreview> {
   const { organization, format, source, parsed } = await readForOrganization(actor, input, prisma);
@@ -78,16 +93,18 @@ export async function previewReportFile(actor: Actor, input: ReportFileInput, pr
   );
   return {
     fileName: input.fileName,
-    encoding: source.encoding,
+    readAs: { text: "纯文本", docx: "Word 文档", html: "网页" }[source.kind] + (source.encoding ? `（${source.encoding}）` : ""),
+    warnings: source.warnings,
     formatVersion: format.version,
     title: parsed.title,
     signatureLine: parsed.signatureLine,
     signedOn: parsed.signedOn,
     sections,
     values: parsed.values,
-    unplaced: parsed.issues,
-    guessed: parsed.guessed,
-    notes: parsed.notes,
+    // Lines of a Word file or a page are named by their place in it (第2个表格第4行), not a line the clerk never saw.
+    unplaced: parsed.issues.map((issue) => placed(issue, source.placeOf)),
+    guessed: parsed.guessed.map((issue) => placed(issue, source.placeOf)),
+    notes: parsed.notes.map((issue) => placed(issue, source.placeOf)),
     findings: findingsVisibleTo(format, findings, peerVisibility(actor, organization)),
     mismatch: fileMismatch(parsed, organization, input.year),
   };

@@ -52,14 +52,16 @@ describe("a file that cannot be a report", () => {
   it("a PDF", () => refused(fixtureFile("年报.pdf", Buffer.from("%PDF-1.7\n1 0 obj\n<<>>\nendobj\n%%EOF\n")), /暂不能读取PDF 文件.*另存为/));
   it("a Word 97–2003 .doc", () =>
     refused(fixtureFile("年报.doc", Buffer.concat([Buffer.from([0xd0, 0xcf, 0x11, 0xe0, 0xa1, 0xb1, 0x1a, 0xe1]), Buffer.alloc(512)])), /Word 97–2003/));
-  it("a .docx, said plainly", async () => {
+  it("a Word file with nothing of a report in it", async () => {
     const zip = new JSZip();
     zip.file("[Content_Types].xml", '<?xml version="1.0"?><Types xmlns="http://schemas.openxmlformats.org/package/2006/content-types"/>');
     zip.file("word/document.xml", '<?xml version="1.0"?><w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body/></w:document>');
-    await refused(fixtureFile("年报.docx", await zip.generateAsync({ type: "nodebuffer" })), /暂不能读取Word 文件（\.docx）。目前支持纯文本/);
+    await refused(fixtureFile("年报.docx", await zip.generateAsync({ type: "nodebuffer" })), /没有识别出年度报告的任何章节标题或表格数值/);
   });
-  it("a saved portal page", () =>
-    refused(fixtureFile("年报.htm", `<!DOCTYPE html><html><head><meta charset="utf-8"><title>年报</title></head><body><p>${sample.title}</p></body></html>`), /网页文件/));
+  it("a portal page that holds no report", () =>
+    refused(fixtureFile("年报.htm", `<!DOCTYPE html><html><head><meta charset="utf-8"><title>年报</title></head><body><nav><a href="/">首页</a></nav><p>页面不存在</p></body></html>`), /没有识别出年度报告/));
+  it("an encrypted Word file", () => refused(path.join(root, "tests/fixtures/import/encrypted.docx"), /文件已加密（设有打开密码）/));
+  it("a spreadsheet renamed to .docx", () => refused(path.join(root, "tests/fixtures/import/not-a-report.docx"), /不是 Word 文档/));
   it("text in which nothing of a report is recognised", () => refused(fixtureFile("通知.txt", "关于报送材料的通知\n请各单位于周五前报送。\n"), /没有识别出年度报告的任何章节标题或表格数值/));
   it("a year without a format", async () => {
     const { code, stderr } = await runImportCommand([fixtureFile("2020.txt", sampleText), "--org", slug, "--year", "2020"]);
@@ -85,7 +87,7 @@ describe("a real export in the office's encoding", () => {
     const file = path.join(root, "tests/fixtures/import/leiguan-2023.gbk-crlf.txt");
     const { code, stdout } = await runImportCommand([file, "--org", slug, "--year", "2023", "--replace"]);
     expect(code).toBe(0);
-    expect(stdout).toContain("文件编码：GB18030（GBK）");
+    expect(stdout).toContain("文件：纯文本，编码 GB18030（GBK）");
     const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { cells: true, sections: true } });
     expect(report.title).toBe("来安县雷官镇人民政府2023年政府信息公开工作年度报告");
     expect(cellRowsToValues(format2021, report.cells)).toEqual(sample.values);
@@ -107,5 +109,29 @@ describe("a real export in the office's encoding", () => {
     const checked = JSON.parse(fee.stdout) as { cells: Record<string, number | null>; notes: { message: string }[] };
     expect(checked.cells["active.fee.amount"]).toBe(0.2655);
     expect(checked.notes.map((n) => n.message)).toContainEqual(expect.stringContaining("已换算为0.2655万元"));
+  });
+
+  it("reads a Word file made the way Word makes them (merged cells, a preamble), every cell in its place", async () => {
+    const { code, stdout } = await runImportCommand([path.join(root, "tests/fixtures/import/word-made.docx"), "--org", slug, "--year", "2023", "--check", "--json"]);
+    const checked = JSON.parse(stdout) as { kind: string; cells: Record<string, number | null>; unplaced: { place: string; message: string }[] };
+    expect(checked.kind).toBe("docx");
+    // Every cell read but the one the file leaves empty, which is named — and keeps the import from counting as clean.
+    expect(Object.values(checked.cells).filter((v) => v === null)).toHaveLength(1);
+    expect(checked.unplaced).toEqual([expect.objectContaining({ message: expect.stringContaining("缺少数值：一、本年新收政府信息公开申请数量 商业企业") })]);
+    expect(code).toBe(1);
+    await draftUnchanged();
+  });
+
+  it("imports a saved portal page into the draft, with the page's own publication data", async () => {
+    const page = path.join(root, "tests/fixtures/import/portal-page.html");
+    const { code, stdout } = await runImportCommand([page, "--org", slug, "--year", "2023", "--replace"]);
+    expect(code).toBe(0);
+    expect(stdout).toContain("文件：网页");
+    expect(stdout).toContain("索引号 11341122003250123X/2024-00015");
+    const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { cells: true, sections: true } });
+    expect(cellRowsToValues(format2021, report.cells)).toEqual(sample.values);
+    const overview = report.sections.find((s) => s.sectionKey === "overview")?.body ?? "";
+    expect(overview).toContain("主动公布信息528条");
+    expect(overview).not.toMatch(/首页|当前位置|版权所有|ICP/);
   });
 });

@@ -27,7 +27,7 @@ describe("starting a report from a file", () => {
   it("previews the file without writing anything", async () => {
     const audit = await prisma.auditEvent.count();
     const preview = await previewReportFile(clerk, input(towns.townA.id), prisma);
-    expect(preview).toMatchObject({ encoding: "GB18030（GBK）", formatVersion: "2021", unplaced: [] });
+    expect(preview).toMatchObject({ readAs: "纯文本（GB18030（GBK））", formatVersion: "2021", unplaced: [] });
     expect(preview.values["active.license.decisions"]).toBe(58);
     expect(preview.sections.overview).toMatch(/^（一）主动公开/);
     expect(preview.mismatch).toContain("与指定的“测试县甲镇人民政府”不符");
@@ -62,5 +62,17 @@ describe("starting a report from a file", () => {
       message: expect.stringContaining("暂不能读取PDF 文件"),
     });
     expect(await prisma.report.count({ where: { organizationId: towns.townA.id } })).toBe(0);
+  });
+
+  it("reads a Word file and a portal page the same way, naming places in the document", async () => {
+    const docx = readFileSync(path.join(root, "tests/fixtures/import/word-made.docx"));
+    const fromWord = await previewReportFile(clerk, { ...input(towns.townA.id, docx), fileName: "年报.docx" }, prisma);
+    expect(fromWord.readAs).toBe("Word 文档");
+    expect(fromWord.values["active.license.decisions"]).not.toBeNull();
+    const page = readFileSync(path.join(root, "tests/fixtures/import/portal-page.html"));
+    const fromPage = await previewReportFile(clerk, { ...input(towns.townA.id, page), fileName: "年报.html" }, prisma);
+    expect(fromPage.readAs).toBe("网页（UTF-8）");
+    expect(fromPage.values["active.license.decisions"]).toBe(58);
+    expect(fromPage.sections.overview).not.toContain("当前位置");
   });
 });

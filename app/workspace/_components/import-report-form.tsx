@@ -27,7 +27,7 @@ function IssueList({ title, items }: { title: string; items: ImportPreview["unpl
       <ul className="list-disc pl-5 text-sm">
         {items.map((item, i) => (
           <li key={i}>
-            {item.line > 0 ? `第${item.line}行：` : ""}
+            {item.place ? `${item.place}：` : ""}
             {item.message}
           </li>
         ))}
@@ -78,7 +78,7 @@ export function ImportReportForm({ organizationId, years }: { organizationId: st
   return (
     <section aria-labelledby={`${id}-heading`} className="mt-3 rounded border border-gray-300 p-3">
       <h3 id={`${id}-heading`} className="mb-2 font-semibold">从文件导入</h3>
-      <p className="mb-2 text-sm text-gray-700">已有 Word 另存的纯文本（.txt，UTF-8 或 GBK 编码）时，可从文件开始填报：先预览，确认后导入为草稿，再经审核发布。</p>
+      <p className="mb-2 text-sm text-gray-700">已有报告的 Word 文档（.docx）、门户网站上另存的网页（.html）或纯文本（.txt）时，可从文件开始填报：先预览，确认后导入为草稿，再经审核发布。</p>
       <form
         className="flex flex-wrap items-end gap-3"
         onSubmit={(event) => {
@@ -99,7 +99,7 @@ export function ImportReportForm({ organizationId, years }: { organizationId: st
           <input
             id={`${id}-file`}
             type="file"
-            accept=".txt,text/plain"
+            accept=".docx,.html,.htm,.txt,application/vnd.openxmlformats-officedocument.wordprocessingml.document,text/html,text/plain"
             onChange={(e) => { setFile(e.target.files?.[0] ?? null); cancel(); }}
             className="block text-sm"
           />
@@ -115,7 +115,10 @@ export function ImportReportForm({ organizationId, years }: { organizationId: st
       {preview && format && (
         <div className="mt-4 space-y-3 border-t pt-3" aria-label="导入预览">
           <p className="text-sm">
-            文件：{preview.fileName}（{preview.encoding}）。以下为读取结果，尚未保存。
+            文件：{preview.fileName}（{preview.readAs}）。以下为读取结果，尚未保存。
+            {preview.warnings.map((warning) => (
+              <span key={warning} className="block text-amber-900">未读取：{warning}</span>
+            ))}
           </p>
           {preview.mismatch && (
             <div className="rounded border border-red-300 bg-red-50 p-2 text-sm text-red-900">

@@ -12,7 +12,7 @@ test("a clerk starts a report from a file: preview in the official layout, confi
   await panel.getByRole("button", { name: "预览" }).click();
 
   const preview = panel.getByLabel("导入预览");
-  await expect(preview).toContainText("文件：leiguan-2023.gbk-crlf.txt（GB18030（GBK））");
+  await expect(preview).toContainText("文件：leiguan-2023.gbk-crlf.txt（纯文本（GB18030（GBK）））");
   await expect(preview.getByRole("heading", { level: 1 })).toHaveText("来安县雷官镇人民政府2023年政府信息公开工作年度报告");
   await expect(preview.locator('td[data-cell="active.license.decisions"]')).toHaveText("58");
   await expect(preview).toContainText("与指定的2025年度不符");
