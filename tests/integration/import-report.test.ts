@@ -32,7 +32,7 @@ describe("importing a report", () => {
     expect(report.signedOn?.toISOString().slice(0, 10)).toBe("2023-01-24");
     expect(report.cells).toHaveLength(200);
     expect(cellRowsToValues(format2021, report.cells)).toEqual(parsed.values);
-    expect(report.sections.map((s) => s.sectionKey).sort()).toEqual(["other", "overview", "problems"]);
+    expect(report.sections.map((s) => s.sectionKey).sort()).toEqual(["other", "overview", "preamble", "problems"]);
     expect(await getPublishedReport(slug, 2023)).toBeNull();
   });
 
