@@ -28,6 +28,11 @@ export interface ImportReportInput {
   publishedAt?: Date;
   /** Replace an existing draft's content (otherwise an existing draft refuses the import). */
   replace?: boolean;
+  /**
+   * 补录 by a signed-in person (the county's 主管部门): the one case where a
+   * signed-in actor's import publishes. A clerk's import is always a draft.
+   */
+  backfill?: boolean;
 }
 
 /** Whether the parser recognised anything of a report: a section heading or a table value. */
@@ -55,7 +60,7 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
     throw new ImportRefusedError("文件中没有识别出年度报告的任何章节标题或表格数值，未导入（请确认是年度报告，并按“一、总体情况”等标题分节）");
   }
   const by = typeof input.actor === "string" ? null : input.actor;
-  if (by && input.publish) throw new ImportRefusedError("导入的报告须经审核后发布");
+  if (by && input.publish && !input.backfill) throw new ImportRefusedError("导入的报告须经审核后发布");
   return prisma.$transaction(async (tx) => {
     const organization = await tx.organization.findUnique({ where: { slug: input.organizationSlug } });
     if (!organization) throw new ImportRefusedError(`找不到机构“${input.organizationSlug}”`);
@@ -105,7 +110,7 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
         : { actor: input.actor as string, event: "report.import", objectType: "report", objectId: report.id, result: "success", detail },
     );
 
-    const revision = input.publish && !by ? await publishWorkingCopy(tx, report.id, input.actor as string, input.publishedAt) : null;
+    const revision = input.publish ? await publishWorkingCopy(tx, report.id, input.actor, input.publishedAt) : null;
     return { reportId: report.id, organization, revision };
   });
 }

@@ -53,6 +53,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
         <Link className="text-blue-800 underline" href={`${base}/rollup`}>汇总表</Link>
         <a className="text-blue-800 underline" href={`${base}/downloads/board.xlsx`}>导出 Excel</a>
         <Link className="text-blue-800 underline" href={`/workspace/supervision/${board.county.slug}/deadlines?year=${board.year}`}>截止日期设置</Link>
+        <Link className="text-blue-800 underline" href={`/workspace/supervision/${board.county.slug}/backfill`}>补录往年报告</Link>
       </nav>
 
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">

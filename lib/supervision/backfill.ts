@@ -1,0 +1,182 @@
+// 补录: the county's 主管部门 brings its units' past published reports in —
+// several files or one .zip at once. Each file is matched to a unit and a
+// year from its title (the supervisor may correct the match), then published
+// as the unit's report of that year with its original date when the file
+// carries one. Refused, file by file and with the reason, when a blocking
+// rule fails, when the unit already has a report for that year (in review,
+// published, being corrected, or a draft), or when the file cannot be read.
+// A clerk's import never publishes: it is a draft that goes through review.
+import "server-only";
+import JSZip from "jszip";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Actor } from "@/lib/auth/actor";
+import { AppError } from "@/lib/errors";
+import { parseTextReport, type ParsedReport } from "@/lib/import/parse-text-report";
+import { readReport, type ReportSource } from "@/lib/import/read-report";
+import { UnreadableFileError } from "@/lib/import/read-source";
+import { formatForYear, hasBlockingErrors } from "@/lib/report-format";
+import { loadCheckContext } from "@/lib/reports/check-context";
+import { checkContentIn } from "@/lib/reports/check-content";
+import { ImportRefusedError, importReport, recognisedAnything, sectionsOf } from "@/lib/reports/import-report";
+import { requireSupervisedCounty } from "./county-access";
+
+/** A county's history is tens of files; a zip beyond this is not a back-fill. */
+const MAX_ZIP_ENTRIES = 200;
+const MAX_ENTRY_BYTES = 5 * 1024 * 1024;
+const READABLE = /\.(docx|html?|txt)$/i;
+
+export interface BackfillFile {
+  name: string;
+  bytes: Uint8Array;
+}
+
+export interface BackfillMatch {
+  /** The file's name, or `archive.zip/entry.docx` for a file inside a zip. */
+  name: string;
+  title: string;
+  unitId: string | null;
+  year: number | null;
+  /** Why the file cannot be back-filled as it is (unreadable, unmatched …); null when it can be tried. */
+  problem: string | null;
+}
+
+export interface BackfillResult {
+  name: string;
+  ok: boolean;
+  message: string;
+}
+
+/** The files a upload holds: itself, or the readable entries of a zip (bounded before anything is inflated). */
+async function filesOf(file: BackfillFile): Promise<BackfillFile[]> {
+  const bytes = Buffer.from(file.bytes);
+  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && /\.zip$/i.test(file.name);
+  if (!isZip) return [file];
+  let zip: JSZip;
+  try {
+    zip = await JSZip.loadAsync(bytes);
+  } catch {
+    throw new AppError("INVALID", `“${file.name}”不是有效的 zip 文件`);
+  }
+  const entries = Object.values(zip.files).filter((entry) => !entry.dir && READABLE.test(entry.name) && !entry.name.startsWith("__MACOSX/"));
+  if (entries.length > MAX_ZIP_ENTRIES) throw new AppError("INVALID", `zip 中文件过多（${entries.length} 个，最多 ${MAX_ZIP_ENTRIES} 个）`);
+  const files: BackfillFile[] = [];
+  for (const entry of entries) {
+    // The central directory states each entry's size: a zip bomb is refused before it is inflated.
+    const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
+    if (declared > MAX_ENTRY_BYTES) throw new AppError("INVALID", `zip 中的“${entry.name}”过大`);
+    const content = await entry.async("uint8array");
+    if (content.length > MAX_ENTRY_BYTES) throw new AppError("INVALID", `zip 中的“${entry.name}”过大`);
+    files.push({ name: `${file.name}/${entry.name}`, bytes: content });
+  }
+  return files;
+}
+
+interface Unit {
+  id: string;
+  name: string;
+  shortName: string;
+}
+
+/** The unit a title names: the longest name or short name of the county's units found in it. */
+function unitOfTitle(title: string, units: readonly Unit[]): Unit | null {
+  const candidates = units.flatMap((unit) =>
+    [unit.name, unit.shortName].filter((name) => name.length >= 2 && title.includes(name)).map((name) => ({ unit, length: name.length })),
+  );
+  candidates.sort((a, b) => b.length - a.length);
+  const [best, second] = candidates;
+  // Two units named equally well (a county and its 县政府办) is a guess: left to the supervisor.
+  if (!best || (second && second.length === best.length && second.unit.id !== best.unit.id)) return null;
+  return best.unit;
+}
+
+async function readOne(file: BackfillFile, year: number | null): Promise<{ source: ReportSource; parsed: ParsedReport | null; year: number | null }> {
+  const source = await readReport(Buffer.from(file.bytes), file.name);
+  // The year decides the format; read the title first with the current one, then the file with its year's.
+  const firstLook = parseTextReport(source.text, formatForYear(new Date().getFullYear() - 1)!);
+  const titleYear = Number(/(\d{4})\s*年/.exec(firstLook.title)?.[1] ?? NaN);
+  const chosen = year ?? (Number.isInteger(titleYear) ? titleYear : null);
+  const format = chosen ? formatForYear(chosen) : undefined;
+  return { source, parsed: format ? parseTextReport(source.text, format) : null, year: chosen };
+}
+
+async function countyUnits(prisma: PrismaClient, countyId: string): Promise<Unit[]> {
+  return prisma.organization.findMany({
+    where: { OR: [{ id: countyId }, { parentId: countyId }] },
+    select: { id: true, name: true, shortName: true },
+  });
+}
+
+/** Step one: what each file is, as far as its title says. Nothing is written. */
+export async function matchBackfillFiles(actor: Actor | null, countySlug: string, file: BackfillFile, prisma: PrismaClient): Promise<BackfillMatch[]> {
+  const { county } = await requireSupervisedCounty(actor, countySlug, prisma);
+  const units = await countyUnits(prisma, county.id);
+  const matches: BackfillMatch[] = [];
+  for (const one of await filesOf(file)) {
+    try {
+      const { parsed, year } = await readOne(one, null);
+      const title = parsed?.title ?? "";
+      const unit = unitOfTitle(title, units);
+      const problem = !year ? "标题中没有年度，请选择年度" : !parsed ? `${year}年度没有可用的年度报告格式` : !unit ? "标题中的单位不是本县的单位，请选择单位" : null;
+      matches.push({ name: one.name, title, unitId: unit?.id ?? null, year, problem });
+    } catch (error) {
+      if (!(error instanceof UnreadableFileError)) throw error;
+      matches.push({ name: one.name, title: "", unitId: null, year: null, problem: error.message });
+    }
+  }
+  return matches;
+}
+
+/** Step two: one file (or one entry of a zip) published as the chosen unit's report of the chosen year. */
+export async function backfillFile(
+  actor: Actor | null,
+  countySlug: string,
+  input: BackfillFile & { entry: string | null; unitId: string; year: number },
+  prisma: PrismaClient,
+): Promise<BackfillResult> {
+  const { actor: supervisor, county } = await requireSupervisedCounty(actor, countySlug, prisma);
+  const unit = (await countyUnits(prisma, county.id)).find((u) => u.id === input.unitId);
+  if (!unit) throw new AppError("FORBIDDEN", "只能为本县的单位补录");
+  const files = await filesOf(input);
+  const file = input.entry ? files.find((f) => f.name === input.entry) : files[0];
+  const name = file?.name ?? input.name;
+  const refuse = (message: string): BackfillResult => ({ name, ok: false, message });
+  if (!file) return refuse("zip 中没有这个文件");
+  try {
+    const { source, parsed } = await readOne(file, input.year);
+    const format = formatForYear(input.year);
+    if (!parsed || !format) return refuse(`${input.year}年度没有可用的年度报告格式`);
+    if (!recognisedAnything(parsed, format)) return refuse("文件中没有识别出年度报告的任何章节标题或表格数值");
+    if (parsed.issues.length > 0) return refuse(`有 ${parsed.issues.length} 处内容无法识别（如：${parsed.issues[0]!.message}），请让单位核对文件后再补录`);
+    const organization = await prisma.organization.findUniqueOrThrow({ where: { id: unit.id } });
+    const findings = checkContentIn(
+      await loadCheckContext(prisma, organization, input.year),
+      { year: input.year, formatVersion: format.version, organization },
+      { title: parsed.title, signedOn: parsed.signedOn, sections: sectionsOf(format, parsed), values: parsed.values },
+    );
+    if (hasBlockingErrors(findings)) {
+      const first = findings.find((f) => f.severity === "error")!;
+      return refuse(`存在阻断性错误：${format.rules.meta[first.rule].name}（${first.message}）`);
+    }
+    const existing = await prisma.report.findUnique({ where: { organizationId_year: { organizationId: unit.id, year: input.year } } });
+    if (existing) return refuse(`${unit.shortName}${input.year}年度报告已存在，补录只用于系统中还没有的年度；更正须经审核流程`);
+    const publishedOn = source.metadata?.publishedOn;
+    const { revision } = await importReport(prisma, {
+      organizationSlug: organization.slug,
+      year: input.year,
+      parsed,
+      actor: supervisor,
+      publish: true,
+      backfill: true,
+      ...(publishedOn ? { publishedAt: new Date(`${publishedOn}T10:00:00+08:00`) } : {}),
+    });
+    const warnings = findings.length;
+    return {
+      name,
+      ok: true,
+      message: `已补录为${unit.shortName}${input.year}年度报告（索引号 ${revision?.indexNumber ?? "—"}${publishedOn ? `，原发布日期 ${publishedOn}` : ""}${warnings ? `，提示 ${warnings} 项` : ""}）`,
+    };
+  } catch (error) {
+    if (error instanceof UnreadableFileError || error instanceof ImportRefusedError) return refuse(error.message);
+    throw error;
+  }
+}

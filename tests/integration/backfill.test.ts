@@ -1,0 +1,88 @@
+// 补录 by the county's 主管部门: several files at once (here, one zip), each
+// matched to a unit and year from its title, published with its original
+// date, or refused with the reason; nobody else may do it.
+import { readFileSync } from "node:fs";
+import path from "node:path";
+import JSZip from "jszip";
+import { afterAll, beforeEach, describe, expect, it } from "vitest";
+import type { Actor } from "@/lib/auth/actor";
+import { backfillFile, matchBackfillFiles } from "@/lib/supervision/backfill";
+import { getPublishedReport } from "@/lib/reports/queries";
+import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
+
+const prisma = testPrisma();
+afterAll(() => prisma.$disconnect());
+const root = path.resolve(__dirname, "../..");
+const sample = readFileSync(path.join(root, "prisma/demo/leiguan-2023.txt"), "utf8");
+const page = readFileSync(path.join(root, "tests/fixtures/import/portal-page.html"), "utf8");
+
+let towns: Awaited<ReturnType<typeof createCountyWithTownships>>;
+let supervisor: Actor;
+
+/** The sample as one of the test county's towns wrote it, for a year. */
+const reportOf = (town: string, year: number) =>
+  sample.replaceAll("来安县雷官镇人民政府2023年", `测试县${town}人民政府${year}年`).replace("2023年1月24日", `${year + 1}年1月24日`);
+
+beforeEach(async () => {
+  towns = await createCountyWithTownships(prisma);
+  supervisor = await signedInActor(prisma, [{ organizationId: towns.county.id, role: "SUPERVISOR" }]);
+});
+
+async function zipOf(files: Record<string, string>) {
+  const zip = new JSZip();
+  for (const [name, content] of Object.entries(files)) zip.file(name, content);
+  return { name: "历年年报.zip", bytes: await zip.generateAsync({ type: "uint8array" }) };
+}
+
+describe("补录", () => {
+  it("matches each file of a zip to its unit and year, publishes them with their original date, and refuses what it must", async () => {
+    const upload = await zipOf({
+      "甲镇2023.txt": reportOf("甲镇", 2023),
+      "乙镇2022.txt": reportOf("乙镇", 2022),
+      "雷官镇网页.html": page,
+      "说明.txt": "这是一份说明，不是报告。",
+    });
+    const matches = await matchBackfillFiles(supervisor, towns.county.slug, upload, prisma);
+    const byName = new Map(matches.map((m) => [m.name.split("/").pop(), m]));
+    expect(byName.get("甲镇2023.txt")).toMatchObject({ unitId: towns.townA.id, year: 2023, problem: null });
+    expect(byName.get("乙镇2022.txt")).toMatchObject({ unitId: towns.townB.id, year: 2022, problem: null });
+    // 雷官镇 is not a unit of this county: left for the supervisor to decide.
+    expect(byName.get("雷官镇网页.html")).toMatchObject({ unitId: null, year: 2023, problem: expect.stringContaining("不是本县的单位") });
+    expect(await prisma.report.count({ where: { organization: { parentId: towns.county.id } } })).toBe(0);
+
+    const run = (name: string, unitId: string, year: number) =>
+      backfillFile(supervisor, towns.county.slug, { ...upload, entry: byName.get(name)!.name, unitId, year }, prisma);
+    expect(await run("甲镇2023.txt", towns.townA.id, 2023)).toMatchObject({ ok: true, message: expect.stringContaining("已补录为甲镇2023年度报告") });
+    expect(await run("乙镇2022.txt", towns.townB.id, 2022)).toMatchObject({ ok: true });
+    // The supervisor decided the page is 乙镇's 2023 report: published with the page's own 发布日期.
+    const fromPage = await run("雷官镇网页.html", towns.townB.id, 2023);
+    expect(fromPage).toMatchObject({ ok: true, message: expect.stringContaining("原发布日期 2024-01-25") });
+    const published = await getPublishedReport(towns.townB.slug, 2023);
+    expect(published?.publishedAt?.toISOString()).toBe("2024-01-25T02:00:00.000Z");
+    expect(published?.values["active.license.decisions"]).toBe(58);
+
+    expect(await run("说明.txt", towns.townA.id, 2024)).toMatchObject({ ok: false, message: expect.stringContaining("没有识别出") });
+    // A year already in the system is not back-filled again: corrections go through review.
+    expect(await run("甲镇2023.txt", towns.townA.id, 2023)).toMatchObject({ ok: false, message: expect.stringContaining("已存在") });
+
+    const audit = await prisma.auditEvent.findMany({ where: { actor: supervisor.username, event: "report.publish" } });
+    expect(audit).toHaveLength(3);
+    expect(audit.every((a) => (a.detail as { backfill?: string }).backfill === "补录" && a.role === "主管部门")).toBe(true);
+  });
+
+  it("refuses a file with a blocking error, and is the 主管部门's alone", async () => {
+    const broken = reportOf("甲镇", 2023).replace(/(一、本年新收政府信息公开申请数量\n\t)0/, "$13");
+    const upload = { name: "甲镇2023.txt", bytes: new TextEncoder().encode(broken) };
+    expect(await backfillFile(supervisor, towns.county.slug, { ...upload, entry: null, unitId: towns.townA.id, year: 2023 }, prisma)).toMatchObject({
+      ok: false,
+      message: expect.stringContaining("存在阻断性错误："),
+    });
+    const clerk = await signedInActor(prisma, [{ organizationId: towns.townA.id, role: "CLERK" }]);
+    const good = { name: "甲镇2023.txt", bytes: new TextEncoder().encode(reportOf("甲镇", 2023)) };
+    await expect(matchBackfillFiles(clerk, towns.county.slug, good, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(backfillFile(clerk, towns.county.slug, { ...good, entry: null, unitId: towns.townA.id, year: 2023 }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    const other = await createCountyWithTownships(prisma);
+    await expect(backfillFile(supervisor, towns.county.slug, { ...good, entry: null, unitId: other.townA.id, year: 2023 }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect(await prisma.report.count({ where: { organizationId: towns.townA.id } })).toBe(0);
+  });
+});
