@@ -38,6 +38,8 @@ export interface BackfillMatch {
   year: number | null;
   /** Why the file cannot be back-filled as it is (unreadable, unmatched …); null when it can be tried. */
   problem: string | null;
+  /** False when the file cannot be read at all: it is listed, never sent again. */
+  readable: boolean;
 }
 
 export interface BackfillResult {
@@ -117,10 +119,10 @@ export async function matchBackfillFiles(actor: Actor | null, countySlug: string
       const title = parsed?.title ?? "";
       const unit = unitOfTitle(title, units);
       const problem = !year ? "标题中没有年度，请选择年度" : !parsed ? `${year}年度没有可用的年度报告格式` : !unit ? "标题中的单位不是本县的单位，请选择单位" : null;
-      matches.push({ name: one.name, title, unitId: unit?.id ?? null, year, problem });
+      matches.push({ name: one.name, title, unitId: unit?.id ?? null, year, problem, readable: true });
     } catch (error) {
       if (!(error instanceof UnreadableFileError)) throw error;
-      matches.push({ name: one.name, title: "", unitId: null, year: null, problem: error.message });
+      matches.push({ name: one.name, title: "", unitId: null, year: null, problem: error.message, readable: false });
     }
   }
   return matches;

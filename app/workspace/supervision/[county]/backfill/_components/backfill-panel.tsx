@@ -59,7 +59,7 @@ export function BackfillPanel({ countySlug, units, years }: { countySlug: string
     startTransition(async () => {
       const done: Row[] = [];
       for (const row of rows) {
-        if (row.result?.ok) {
+        if (row.result?.ok || !row.match.readable) {
           done.push(row);
           continue;
         }
@@ -75,7 +75,7 @@ export function BackfillPanel({ countySlug, units, years }: { countySlug: string
       }
       setRows(done);
       const imported = done.filter((r) => r.result?.ok).length;
-      setMessage(`补录 ${imported} 个，未补录 ${done.length - imported} 个`);
+      setMessage(`补录 ${imported} 个，未补录 ${done.length - imported} 个（不能读取的文件 ${done.filter((r) => !r.match.readable).length} 个）`);
     });
 
   const update = (index: number, patch: Partial<Row>) => setRows(rows.map((row, i) => (i === index ? { ...row, ...patch, result: null } : row)));
@@ -130,6 +130,7 @@ export function BackfillPanel({ countySlug, units, years }: { countySlug: string
                   <td className="border p-1">{row.match.title || "—"}</td>
                   <td className="border p-1">
                     <select
+                      disabled={!row.match.readable}
                       aria-label={`${row.match.name} 的单位`}
                       value={row.unitId}
                       onChange={(e) => update(index, { unitId: e.target.value })}
@@ -143,6 +144,7 @@ export function BackfillPanel({ countySlug, units, years }: { countySlug: string
                   </td>
                   <td className="border p-1">
                     <select
+                      disabled={!row.match.readable}
                       aria-label={`${row.match.name} 的年度`}
                       value={row.year}
                       onChange={(e) => update(index, { year: e.target.value })}
@@ -163,7 +165,7 @@ export function BackfillPanel({ countySlug, units, years }: { countySlug: string
           </table>
           <button
             type="button"
-            disabled={pending || rows.some((row) => !row.unitId || !row.year)}
+            disabled={pending || rows.some((row) => row.match.readable && (!row.unitId || !row.year))}
             onClick={backfill}
             className="rounded bg-green-800 px-3 py-1 text-white disabled:opacity-50"
           >
