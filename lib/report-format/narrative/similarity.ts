@@ -234,11 +234,13 @@ interface Prepared {
 const preparedCache = new WeakMap<NarrativeTextRules, Map<string, Prepared | null>>();
 const PREPARED_CACHE_SIZE = 2000;
 
-function prepare(text: string, names: readonly string[], rules: NarrativeTextRules): Prepared | null {
+/** The names as one cache key; sorted: on the board every unit of a county names the same units, in another order. */
+const namesKeyOf = (names: readonly string[]) => [...names].sort().join("\u0001");
+
+function prepare(text: string, names: readonly string[], rules: NarrativeTextRules, namesKey = namesKeyOf(names)): Prepared | null {
   let cache = preparedCache.get(rules);
   if (!cache) preparedCache.set(rules, (cache = new Map()));
-  // Sorted: on the board every unit of a county names the same units, in another order.
-  const key = `${[...names].sort().join("\u0001")}\u0000${text}`;
+  const key = `${namesKey}\u0000${text}`;
   if (cache.has(key)) return cache.get(key)!;
   const prepared = prepareUncached(text, names, rules);
   if (cache.size >= PREPARED_CACHE_SIZE) cache.clear();
@@ -294,14 +296,15 @@ export function checkSimilarity(input: RuleInput): Finding[] {
   const rules = format.narrative.text;
   const ownNames = unitNames(organization.name, rules.similarity);
   const names = [...ownNames, ...peers.flatMap((peer) => unitNames(peer.unitName, rules.similarity))];
+  const namesKey = namesKeyOf(names);
   return narrativeSections(format).flatMap((section) => {
-    const own = prepare(sections[section.key] ?? "", names, rules);
+    const own = prepare(sections[section.key] ?? "", names, rules, namesKey);
     if (!own) return [];
     const heading = sectionHeading(section);
     const found: Finding[] = [];
 
     const before = previousSections?.[section.key];
-    const previous = before ? prepare(before, names, rules) : null;
+    const previous = before ? prepare(before, names, rules, namesKey) : null;
     const vsPrevious = previous ? similarity(own, previous, rules) : null;
     if (vsPrevious && vsPrevious.score >= rules.similarity.threshold.previous) {
       const passage = vsPrevious.passage;
@@ -317,7 +320,7 @@ export function checkSimilarity(input: RuleInput): Finding[] {
     // Only the most similar peer is reported, and only its passage worked out.
     let top: { peer: PeerReport; prepared: Prepared; score: number } | null = null;
     for (const peer of peers) {
-      const prepared = prepare(peer.sections[section.key] ?? "", names, rules);
+      const prepared = prepare(peer.sections[section.key] ?? "", names, rules, namesKey);
       const score = prepared ? containment(own.shingles, prepared.shingles) : 0;
       if (prepared && score > (top?.score ?? 0)) top = { peer, prepared, score };
     }
