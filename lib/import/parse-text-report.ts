@@ -35,6 +35,8 @@ export interface ParsedReport {
   notes: ImportIssue[];
   /** Content placed by guesswork (a heading recognised only by its numeral). */
   guessed: ImportIssue[];
+  /** Keys of the sections whose heading was found, in the order of the file. */
+  headingsFound: string[];
 }
 
 interface Line {
@@ -150,5 +152,5 @@ export function parseTextReport(source: string, format: ReportFormat): ParsedRep
   const byLine = (a: ImportIssue, b: ImportIssue) => a.line - b.line;
   notes.sort(byLine);
   guessed.sort(byLine);
-  return { title, preamble, sections, values, signatureLine, signedOn, issues, notes, guessed };
+  return { title, preamble, sections, values, signatureLine, signedOn, issues, notes, guessed, headingsFound: [...seen] };
 }

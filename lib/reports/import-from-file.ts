@@ -68,7 +68,7 @@ async function readForOrganization(actor: Actor, input: ReportFileInput, prisma:
   try {
     const source = await readReport(Buffer.from(input.bytes), input.fileName);
     const parsed = parseTextReport(source.text, format);
-    if (!recognisedAnything(parsed, format)) throw new ImportRefusedError("文件中没有识别出年度报告的任何章节标题或表格数值");
+    if (!recognisedAnything(parsed)) throw new ImportRefusedError("文件中没有识别出年度报告的任何章节标题或表格数值");
     return { organization, format, source, parsed };
   } catch (error) {
     // What is wrong with the file is the clerk's to fix: said plainly, never as a system error.

@@ -35,12 +35,11 @@ export interface ImportReportInput {
   backfill?: boolean;
 }
 
-/** Whether the parser recognised anything of a report: a section heading or a table value. */
-export function recognisedAnything(parsed: ParsedReport, format: ReportFormat): boolean {
-  const missing = parsed.issues.filter((issue) => issue.line === 0 && issue.message.startsWith("缺少章节")).length;
+/** Whether the parser recognised anything of a report: a section heading, its text or a table value. */
+export function recognisedAnything(parsed: ParsedReport): boolean {
   const anyCell = Object.values(parsed.values).some((value) => value !== null);
   const anyText = Object.values(parsed.sections).some((text) => text.trim() !== "");
-  return anyCell || anyText || missing < format.sections.length;
+  return anyCell || anyText || parsed.headingsFound.length > 0;
 }
 
 export function requireFormatForYear(year: number): ReportFormat {
@@ -56,7 +55,7 @@ export function sectionsOf(format: ReportFormat, parsed: ParsedReport): Record<s
 
 export async function importReport(prisma: PrismaClient, input: ImportReportInput) {
   const format = requireFormatForYear(input.year);
-  if (!recognisedAnything(input.parsed, format)) {
+  if (!recognisedAnything(input.parsed)) {
     throw new ImportRefusedError("文件中没有识别出年度报告的任何章节标题或表格数值，未导入（请确认是年度报告，并按“一、总体情况”等标题分节）");
   }
   const by = typeof input.actor === "string" ? null : input.actor;

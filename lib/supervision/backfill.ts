@@ -147,7 +147,7 @@ export async function backfillFile(
     const { source, parsed } = await readOne(file, input.year);
     const format = formatForYear(input.year);
     if (!parsed || !format) return refuse(`${input.year}年度没有可用的年度报告格式`);
-    if (!recognisedAnything(parsed, format)) return refuse("文件中没有识别出年度报告的任何章节标题或表格数值");
+    if (!recognisedAnything(parsed)) return refuse("文件中没有识别出年度报告的任何章节标题或表格数值");
     if (parsed.issues.length > 0) return refuse(`有 ${parsed.issues.length} 处内容无法识别（如：${parsed.issues[0]!.message}），请让单位核对文件后再补录`);
     const organization = await prisma.organization.findUniqueOrThrow({ where: { id: unit.id } });
     const findings = checkContentIn(
