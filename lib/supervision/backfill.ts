@@ -49,7 +49,7 @@ export interface BackfillResult {
 }
 
 /** The files a upload holds: itself, or the readable entries of a zip (bounded before anything is inflated). */
-async function filesOf(file: BackfillFile): Promise<BackfillFile[]> {
+async function filesOf(file: BackfillFile, only: string | null = null): Promise<BackfillFile[]> {
   const bytes = Buffer.from(file.bytes);
   const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && /\.zip$/i.test(file.name);
   if (!isZip) return [file];
@@ -62,7 +62,8 @@ async function filesOf(file: BackfillFile): Promise<BackfillFile[]> {
   const entries = Object.values(zip.files).filter((entry) => !entry.dir && READABLE.test(entry.name) && !entry.name.startsWith("__MACOSX/"));
   if (entries.length > MAX_ZIP_ENTRIES) throw new AppError("INVALID", `zip 中文件过多（${entries.length} 个，最多 ${MAX_ZIP_ENTRIES} 个）`);
   const files: BackfillFile[] = [];
-  for (const entry of entries) {
+  // Importing one entry inflates that entry alone, not the whole archive again.
+  for (const entry of only ? entries.filter((e) => `${file.name}/${e.name}` === only) : entries) {
     // The central directory states each entry's size: a zip bomb is refused before it is inflated.
     const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
     if (declared > MAX_ENTRY_BYTES) throw new AppError("INVALID", `zip 中的“${entry.name}”过大`);
@@ -138,7 +139,7 @@ export async function backfillFile(
   const { actor: supervisor, county } = await requireSupervisedCounty(actor, countySlug, prisma);
   const unit = (await countyUnits(prisma, county.id)).find((u) => u.id === input.unitId);
   if (!unit) throw new AppError("FORBIDDEN", "只能为本县的单位补录");
-  const files = await filesOf(input);
+  const files = await filesOf(input, input.entry);
   const file = input.entry ? files.find((f) => f.name === input.entry) : files[0];
   const name = file?.name ?? input.name;
   const refuse = (message: string): BackfillResult => ({ name, ok: false, message });
