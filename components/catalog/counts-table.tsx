@@ -1,10 +1,11 @@
 import Link from "next/link";
-import { catalogAreaLabel, categoryForReportRow } from "@/lib/catalog/categories";
-import { measureLabel, type CatalogMeasure, type CatalogReportCounts } from "@/lib/catalog/report-measures";
+import { catalogAreaLabel } from "@/lib/catalog/categories";
+import type { CatalogFigure, CatalogMeasure, CatalogReportCounts } from "@/lib/catalog/report-measures";
 
 /**
  * A unit-year's catalog counts: proactive disclosure by area and category,
- * and table 二's 第二十条第（一）项 figures. Every number links to its items.
+ * and the figures of table 二 the year's format lets the catalog count.
+ * Every number links to its items.
  */
 export function CountsTable({
   counts,
@@ -19,8 +20,19 @@ export function CountsTable({
   const count = (value: number, measure: CatalogMeasure, category: string | null) => (
     <Link href={linkTo(measure, category)} className="text-blue-800 underline">{value}</Link>
   );
-  const normative = categoryForReportRow("normative");
-  const regulation = categoryForReportRow("regulation");
+  // A figure that is simply the category's published items sits on the category's line;
+  // figures of stock (制发, 废止, 现行有效) get a table of their own, laid out like table 二.
+  const perCategory = counts.figures.filter((f) => f.measure === "published");
+  const stock = counts.figures.filter((f) => f.measure !== "published");
+  const stockRows = [...new Map(stock.map((f) => [f.category.key, f])).values()];
+  const stockColumns = [...new Set(stock.map((f) => f.columnLabel))];
+  const figureAt = (category: string, column: string) => stock.find((f) => f.category.key === category && f.columnLabel === column);
+  const figure = (f: CatalogFigure) => (
+    <>
+      {count(f.count, f.measure, f.category.key)}
+      {actionFor?.(f.cell, f.count, f.name)}
+    </>
+  );
   return (
     <div className="space-y-4">
       <table className="w-full max-w-xl border-collapse text-sm">
@@ -43,47 +55,47 @@ export function CountsTable({
             </tr>
           ))}
           {counts.byCategory.map(({ category, count: value }) => {
-            const cell = category.reportRow && category.reportRow !== "regulation" && category.reportRow !== "normative" ? `active.${category.reportRow}.decisions` : null;
+            const cells = perCategory.filter((f) => f.category.key === category.key);
             return (
               <tr key={category.key}>
                 <th scope="row" className="border p-1 pl-4 text-left font-normal">{category.label}</th>
                 <td className="border p-1 text-right">
                   {count(value, "published", category.key)}
-                  {cell && actionFor?.(cell, value, `${category.label} 本年处理决定数量`)}
+                  {cells.map((f) => <span key={f.cell}>{actionFor?.(f.cell, f.count, f.name)}</span>)}
                 </td>
               </tr>
             );
           })}
         </tbody>
       </table>
-      <table className="w-full max-w-xl border-collapse text-sm">
-        <caption className="mb-1 text-left font-semibold">第二十条第（一）项（对应年报表二）</caption>
-        <thead>
-          <tr>
-            <th scope="col" className="border p-1 text-left">信息内容</th>
-            <th scope="col" className="border p-1 text-right">本年制发件数</th>
-            <th scope="col" className="border p-1 text-right">本年废止件数</th>
-            <th scope="col" className="border p-1 text-right">现行有效件数</th>
-          </tr>
-        </thead>
-        <tbody>
-          {[regulation, normative].map((category) => (
-            <tr key={category.key}>
-              <th scope="row" className="border p-1 text-left font-normal">{category.label}</th>
-              {(["issued", "repealed", "inForce"] as const).map((measure) => {
-                const cell = `active.${category.reportRow}.${measure}`;
-                const value = counts.cells[cell] ?? 0;
-                return (
-                  <td key={measure} className="border p-1 text-right">
-                    {count(value, measure, category.key)}
-                    {actionFor?.(cell, value, `${category.label} ${measureLabel[measure]}`)}
-                  </td>
-                );
-              })}
+      {stockRows.length > 0 && (
+        <table className="w-full max-w-xl border-collapse text-sm">
+          <caption className="mb-1 text-left font-semibold">{stockRows[0]!.category.article}（对应年报表二）</caption>
+          <thead>
+            <tr>
+              <th scope="col" className="border p-1 text-left">信息内容</th>
+              {stockColumns.map((column) => (
+                <th key={column} scope="col" className="border p-1 text-right">{column}</th>
+              ))}
             </tr>
-          ))}
-        </tbody>
-      </table>
+          </thead>
+          <tbody>
+            {stockRows.map((row) => (
+              <tr key={row.category.key}>
+                <th scope="row" className="border p-1 text-left font-normal">{row.rowLabel}</th>
+                {stockColumns.map((column) => {
+                  const f = figureAt(row.category.key, column);
+                  return (
+                    <td key={column} className="border p-1 text-right">
+                      {f ? figure(f) : "—"}
+                    </td>
+                  );
+                })}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      )}
     </div>
   );
 }

@@ -1,7 +1,7 @@
 // The information categories (信息类别) of the disclosure catalog, as data:
 // each names the item of 条例第二十条 / 第二十一条 it fulfils, the catalog area
-// it is published in, and — where the national report format counts it — the
-// cell of table 二 its items feed. Adding a category touches this file only.
+// it is published in. Which cells of table 二 a category's items feed is data
+// of each report format (its `catalog`). Adding a category touches this file only.
 
 /**
  * Where a portal files the item. Township portals keep the statutory
@@ -21,23 +21,21 @@ export interface CatalogCategory {
   /** The provision of the 条例 the item fulfils, as printed in table 二's block headers. */
   article: string;
   area: CatalogArea;
-  /** The table-二 row whose 本年处理决定数量 / 制发件数 the published items support. */
-  reportRow?: "regulation" | "normative" | "license" | "penalty" | "enforcement";
 }
 
 const item20 = (n: string) => `第二十条第（${n}）项`;
 const ARTICLE_21 = "第二十一条";
 
 export const catalogCategories: readonly CatalogCategory[] = [
-  { key: "regulation", label: "规章", article: item20("一"), area: "basic", reportRow: "regulation" },
-  { key: "normative", label: "行政规范性文件", article: item20("一"), area: "basic", reportRow: "normative" },
+  { key: "regulation", label: "规章", article: item20("一"), area: "basic" },
+  { key: "normative", label: "行政规范性文件", article: item20("一"), area: "basic" },
   { key: "policy", label: "政策文件", article: item20("一"), area: "basic" },
   { key: "organization", label: "机构职能", article: item20("二"), area: "basic" },
   { key: "planning", label: "规划计划", article: item20("三"), area: "basic" },
   { key: "statistics", label: "统计信息", article: item20("四"), area: "basic" },
-  { key: "license", label: "行政许可", article: item20("五"), area: "basic", reportRow: "license" },
-  { key: "penalty", label: "行政处罚", article: item20("六"), area: "basic", reportRow: "penalty" },
-  { key: "enforcement", label: "行政强制", article: item20("六"), area: "basic", reportRow: "enforcement" },
+  { key: "license", label: "行政许可", article: item20("五"), area: "basic" },
+  { key: "penalty", label: "行政处罚", article: item20("六"), area: "basic" },
+  { key: "enforcement", label: "行政强制", article: item20("六"), area: "basic" },
   { key: "budget", label: "财政预决算", article: item20("七"), area: "basic" },
   { key: "fee", label: "行政事业性收费", article: item20("八"), area: "basic" },
   { key: "procurement", label: "政府采购", article: item20("九"), area: "basic" },
@@ -79,11 +77,6 @@ export function categoryLabel(key: string): string {
 export function categoryFromText(text: string): CatalogCategory | undefined {
   const trimmed = text.trim();
   return byLabel.get(trimmed) ?? byKey.get(trimmed);
-}
-
-/** The category whose items feed a row of table 二, if any. */
-export function categoryForReportRow(row: NonNullable<CatalogCategory["reportRow"]>): CatalogCategory {
-  return catalogCategories.find((c) => c.reportRow === row)!;
 }
 
 export const validityLabel = { VALID: "有效", REPEALED: "已废止", EXPIRED: "已失效" } as const;

@@ -4,13 +4,10 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
-import { catalogCategories } from "./categories";
+import { formatForYear } from "@/lib/report-format";
 import { yearRangeInChina } from "./china-time";
 import type { CatalogListItem } from "./public-queries";
-import { summarizeCounts, type CatalogMeasure, type CatalogReportCounts, type CategoryCounts } from "./report-measures";
-
-/** Categories whose items count across years (现行有效 at year end). */
-const STANDING_CATEGORIES = catalogCategories.filter((c) => c.reportRow === "regulation" || c.reportRow === "normative").map((c) => c.key);
+import { standingCategories, summarizeCounts, type CatalogMeasure, type CatalogReportCounts, type CategoryCounts } from "./report-measures";
 
 function measureCondition(measure: CatalogMeasure, year: number): Prisma.Sql {
   const { start, end } = yearRangeInChina(year);
@@ -41,6 +38,9 @@ export async function countCatalogForReports(
   year: number,
   prisma: PrismaClient | Prisma.TransactionClient = db(),
 ): Promise<Map<string, CatalogReportCounts>> {
+  const format = formatForYear(year);
+  // Items published before the year count only where the format counts stock (现行有效, 废止).
+  const standing = format ? standingCategories(format) : [];
   const rows =
     organizationIds.length === 0
       ? []
@@ -51,7 +51,7 @@ export async function countCatalogForReports(
            count(*) filter (where ${measureCondition("inForce", year)})::int as in_force
       from catalog_item
      where organization_id in (${Prisma.join(organizationIds.map((id) => Prisma.sql`${id}::uuid`))}) and status = 'PUBLISHED'
-       and (${measureCondition("published", year)} or category in (${Prisma.join(STANDING_CATEGORIES)}))
+       and (${measureCondition("published", year)} or ${standing.length ? Prisma.sql`category in (${Prisma.join(standing)})` : Prisma.sql`false`})
      group by organization_id, category`;
   return new Map(
     organizationIds.map((id) => {
@@ -60,7 +60,7 @@ export async function countCatalogForReports(
           .filter((row) => row.organization_id === id)
           .map((row) => [row.category, { published: row.published, repealed: row.repealed, inForce: row.in_force }]),
       );
-      return [id, summarizeCounts(year, byCategory)];
+      return [id, summarizeCounts(year, byCategory, format)];
     }),
   );
 }

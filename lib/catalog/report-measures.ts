@@ -1,18 +1,10 @@
 // The figures a report takes from the catalog, and which cell of table 二
-// (第二十条第（一）、（五）、（六）项) each one supports. Pure: the editor panel,
-// the review page and the tests read the same mapping.
-import { cellKey } from "@/lib/report-format";
-import { catalogCategories, categoryForReportRow, type CatalogCategory } from "./categories";
+// each one supports — as the report's format declares them (its `catalog`).
+// Pure: the editor panel, the review page and the tests read the same mapping.
+import { findCell, type CatalogMeasure, type ReportFormat } from "@/lib/report-format";
+import { catalogCategories, findCategory, type CatalogCategory } from "./categories";
 
-/**
- * - published: items whose 发布日期 falls in the year (China time) — 主动公开.
- * - issued: 本年制发件数, the published items of the category whose 发布日期 falls in the year.
- * - repealed: 本年废止件数, items marked 已废止 with a 废止日期 in the year.
- * - inForce: 现行有效件数 at 31 December: published by then, and neither
- *   repealed nor expired by then.
- * Drafts and items awaiting review never count.
- */
-export type CatalogMeasure = "published" | "issued" | "repealed" | "inForce";
+export type { CatalogMeasure };
 
 export const measureLabel: Record<CatalogMeasure, string> = {
   published: "本年主动公开",
@@ -21,31 +13,34 @@ export const measureLabel: Record<CatalogMeasure, string> = {
   inForce: "现行有效件数",
 };
 
-export interface CellFromCatalog {
+/** A table-二 cell the catalog counts, with the labels the screens show beside the count. */
+export interface CatalogFigure {
   /** The table-二 cell, e.g. "active.normative.issued". */
   cell: string;
+  /** The cell's accessible name, e.g. "行政许可 本年处理决定数量". */
+  name: string;
+  rowLabel: string;
+  columnLabel: string;
   category: CatalogCategory;
   measure: CatalogMeasure;
+  count: number;
 }
 
-type ReportRow = NonNullable<CatalogCategory["reportRow"]>;
+/** Every table-二 cell of the format a catalog count can fill. */
+export function cellsFromCatalog(format: ReportFormat): Omit<CatalogFigure, "count">[] {
+  return format.catalog.map(({ cell, category, measure }) => {
+    const def = findCell(format, cell);
+    const known = findCategory(category);
+    // A format naming a cell or category that does not exist is a definition error, caught by the tests.
+    if (!def || !known) throw new Error(`Format ${format.version}: catalog source ${cell} ← ${category} is not defined`);
+    return { cell, name: def.name, rowLabel: def.rowPath.at(-1)!, columnLabel: def.columnPath.at(-1)!, category: known, measure };
+  });
+}
 
-/** Every table-二 cell a catalog count can fill. 收费金额 is an amount, not a count: none. */
-export const cellsFromCatalog: readonly CellFromCatalog[] = [
-  ...(["regulation", "normative"] as const).flatMap((row) =>
-    (["issued", "repealed", "inForce"] as const).map((measure) => ({
-      cell: cellKey("active", row, measure),
-      category: categoryForReportRow(row),
-      measure,
-    })),
-  ),
-  ...(["license", "penalty", "enforcement"] as ReportRow[]).map((row) => ({
-    cell: cellKey("active", row, "decisions"),
-    category: categoryForReportRow(row),
-    // Each published 行政许可 / 行政处罚 / 行政强制 result is one decision.
-    measure: "published" as const,
-  })),
-];
+/** Categories whose items count across years (repealed in, or in force at the end of, the year). */
+export function standingCategories(format: ReportFormat): string[] {
+  return [...new Set(format.catalog.filter((c) => c.measure === "repealed" || c.measure === "inForce").map((c) => c.category))];
+}
 
 /** One unit-year's counts, as the aggregate query returns them per category. */
 export interface CategoryCounts {
@@ -59,24 +54,31 @@ export interface CatalogReportCounts {
   total: number;
   byArea: Record<CatalogCategory["area"], number>;
   byCategory: { category: CatalogCategory; count: number }[];
-  /** Count per table-二 cell key. */
+  /** The cells of table 二 the year's format lets the catalog count, in its order. */
+  figures: CatalogFigure[];
+  /** Count per table-二 cell key (the same figures, for the rules). */
   cells: Record<string, number>;
 }
 
-export function summarizeCounts(year: number, rows: ReadonlyMap<string, CategoryCounts>): CatalogReportCounts {
+/** `format`: the report year's format; none (a year before any format) counts no cells. */
+export function summarizeCounts(
+  year: number,
+  rows: ReadonlyMap<string, CategoryCounts>,
+  format: ReportFormat | undefined,
+): CatalogReportCounts {
   const get = (key: string) => rows.get(key) ?? { published: 0, repealed: 0, inForce: 0 };
   const byCategory = catalogCategories
     .map((category) => ({ category, count: get(category.key).published }))
     .filter((entry) => entry.count > 0);
   const byArea = { basic: 0, standardized: 0 };
   for (const { category, count } of byCategory) byArea[category.area] += count;
-  const cells = Object.fromEntries(
-    cellsFromCatalog.map(({ cell, category, measure }) => {
-      const counts = get(category.key);
-      return [cell, measure === "repealed" ? counts.repealed : measure === "inForce" ? counts.inForce : counts.published];
-    }),
-  );
-  return { year, total: byArea.basic + byArea.standardized, byArea, byCategory, cells };
+  const figures = (format ? cellsFromCatalog(format) : []).map((figure) => {
+    const counts = get(figure.category.key);
+    const count = figure.measure === "repealed" ? counts.repealed : figure.measure === "inForce" ? counts.inForce : counts.published;
+    return { ...figure, count };
+  });
+  const cells = Object.fromEntries(figures.map((f) => [f.cell, f.count]));
+  return { year, total: byArea.basic + byArea.standardized, byArea, byCategory, figures, cells };
 }
 
 /** The sentence for the narrative's （一）主动公开, from the same counts. */

@@ -207,6 +207,13 @@ export const format2021: ReportFormat = {
       cells: ["appeals.review.total", "appeals.litigationDirect.total", "appeals.litigationAfterReview.total"],
     },
   ],
+  catalog: [
+    ...(["regulation", "normative"] as const).flatMap((row) =>
+      (["issued", "repealed", "inForce"] as const).map((measure) => ({ cell: `active.${row}.${measure}`, category: row, measure })),
+    ),
+    // Each published 行政许可 / 行政处罚 / 行政强制 result is one decision.
+    ...(["license", "penalty", "enforcement"] as const).map((row) => ({ cell: `active.${row}.decisions`, category: row, measure: "published" as const })),
+  ],
   preamble: { key: "preamble", label: "前言" },
   importVariants: import2021,
   narrative: { figures: figures2021, text: text2021 },

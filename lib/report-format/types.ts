@@ -181,6 +181,20 @@ export interface FormatRules {
   zeroForKinds: { rule: RuleId; table: string; row: string; kinds: readonly string[] };
 }
 
+/**
+ * What the disclosure catalog counts (lib/catalog/report-measures.ts):
+ * published — items published in the year; issued — the same, as 本年制发;
+ * repealed — repealed in the year; inForce — in force at 31 December.
+ */
+export type CatalogMeasure = "published" | "issued" | "repealed" | "inForce";
+
+/** A table-二 cell the unit's catalog can count: its items of `category` (a catalog category key), by `measure`. */
+export interface CatalogCellSource {
+  cell: string;
+  category: string;
+  measure: CatalogMeasure;
+}
+
 export interface ReportFormat {
   version: string;
   /** The document that fixed it. */
@@ -205,6 +219,8 @@ export interface ReportFormat {
   comparison: readonly { title: string; cells: readonly string[] }[];
   /** Data for the checks of the narrative against the tables and against other reports. */
   narrative: NarrativeRules;
+  /** The cells of table 二 the catalog can count; checked against it and offered to the clerk (填入). */
+  catalog: readonly CatalogCellSource[];
 }
 
 /** The narrative checks' parameters, as data of the format (see lib/report-format/narrative/). */

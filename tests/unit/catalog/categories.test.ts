@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { catalogCategories, categoryFromText, categoryLabel, findCategory } from "@/lib/catalog/categories";
 import { cellsFromCatalog, proactiveDisclosureSentence, summarizeCounts } from "@/lib/catalog/report-measures";
-import { checkReport, findCell, format2021, formatCells } from "@/lib/report-format";
+import { checkReport, findCell, format2021, formatCells, formats } from "@/lib/report-format";
 
 describe("catalog categories", () => {
   it("have unique keys and labels, each naming an item of 条例第二十条 or 第二十一条", () => {
@@ -10,12 +10,11 @@ describe("catalog categories", () => {
     for (const category of catalogCategories) expect(category.article).toMatch(/^第二十条第（[一二三四五六七八九十]+）项$|^第二十一条$/);
   });
 
-  it("map 行政规范性文件, 行政许可, 行政处罚 and 行政强制 to the blocks of table 二 that count them", () => {
-    expect(findCategory("normative")).toMatchObject({ label: "行政规范性文件", article: "第二十条第（一）项", reportRow: "normative" });
-    expect(findCategory("license")).toMatchObject({ article: "第二十条第（五）项", reportRow: "license" });
-    expect(findCategory("penalty")).toMatchObject({ article: "第二十条第（六）项", reportRow: "penalty" });
-    expect(findCategory("enforcement")).toMatchObject({ article: "第二十条第（六）项", reportRow: "enforcement" });
-    expect(findCategory("fee")?.reportRow).toBeUndefined();
+  it("name the items of 条例第二十条 that table 二's blocks count", () => {
+    expect(findCategory("normative")).toMatchObject({ label: "行政规范性文件", article: "第二十条第（一）项" });
+    expect(findCategory("license")).toMatchObject({ article: "第二十条第（五）项" });
+    expect(findCategory("penalty")).toMatchObject({ article: "第二十条第（六）项" });
+    expect(findCategory("enforcement")).toMatchObject({ article: "第二十条第（六）项" });
   });
 
   it("read a category from an import file by label or key", () => {
@@ -25,8 +24,8 @@ describe("catalog categories", () => {
     expect(categoryLabel("retired-key")).toBe("retired-key");
   });
 
-  it("name only real input cells of the 2021 format's table 二", () => {
-    expect(cellsFromCatalog.map((c) => c.cell)).toEqual([
+  it("the 2021 format lets the catalog count only real input cells of its table 二", () => {
+    expect(cellsFromCatalog(format2021).map((c) => c.cell)).toEqual([
       "active.regulation.issued",
       "active.regulation.repealed",
       "active.regulation.inForce",
@@ -37,7 +36,16 @@ describe("catalog categories", () => {
       "active.penalty.decisions",
       "active.enforcement.decisions",
     ]);
-    for (const { cell } of cellsFromCatalog) expect(findCell(format2021, cell)?.sum).toBeFalsy();
+    for (const { cell } of cellsFromCatalog(format2021)) expect(findCell(format2021, cell)?.sum).toBeFalsy();
+  });
+
+  it("each format's catalog sources name a cell of its table 二, under the block of the category's article", () => {
+    for (const format of formats) {
+      for (const figure of cellsFromCatalog(format)) {
+        expect(figure.cell.startsWith("active."), `${format.version} ${figure.cell}`).toBe(true);
+        expect(findCell(format, figure.cell)?.sum).toBeFalsy();
+      }
+    }
   });
 });
 
@@ -50,6 +58,7 @@ describe("report counts summary", () => {
       ["social-assistance", { published: 182, repealed: 0, inForce: 0 }],
       ["normative", { published: 0, repealed: 1, inForce: 2 }],
     ]),
+    format2021,
   );
 
   it("totals by area and category, leaving empty categories out", () => {
@@ -79,7 +88,7 @@ describe("the catalog rule: table 二 against the catalog's counts", () => {
   });
 
   it("names the table-二 cells whose figure differs from the catalog", () => {
-    const counts = summarizeCounts(2023, new Map([["license", { published: 58, repealed: 0, inForce: 0 }], ["normative", { published: 1, repealed: 0, inForce: 3 }]]));
+    const counts = summarizeCounts(2023, new Map([["license", { published: 58, repealed: 0, inForce: 0 }], ["normative", { published: 1, repealed: 0, inForce: 3 }]]), format2021);
     const values = { "active.license.decisions": 58, "active.normative.issued": 0, "active.normative.inForce": 3 };
     const findings = checkReport(input(values, { total: counts.total, cells: counts.cells }));
     expect(findings.map((f) => [f.rule, f.cells, f.message])).toEqual([
@@ -92,7 +101,7 @@ describe("the catalog rule: table 二 against the catalog's counts", () => {
   });
 
   it("covers every cell the catalog can count, and no amount", () => {
-    expect(cellsFromCatalog.map((c) => c.cell)).not.toContain("active.fee.amount");
-    expect(cellsFromCatalog).toHaveLength(9);
+    expect(cellsFromCatalog(format2021).map((c) => c.cell)).not.toContain("active.fee.amount");
+    expect(cellsFromCatalog(format2021)).toHaveLength(9);
   });
 });
