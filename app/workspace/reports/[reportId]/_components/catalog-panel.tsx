@@ -16,12 +16,15 @@ export function CatalogPanel({
   raw,
   disabled,
   onFill,
+  overviewHeading,
   onAppendToOverview,
 }: {
   catalog: CatalogForReport;
   raw: Readonly<Record<string, string>>;
   disabled: boolean;
   onFill: (cell: string, value: string) => void;
+  /** The heading of the section the summary sentence goes into (一、总体情况). */
+  overviewHeading: string;
   onAppendToOverview: (text: string) => void;
 }) {
   const [notice, setNotice] = useState<string | null>(null);
@@ -65,10 +68,10 @@ export function CatalogPanel({
             className="mt-1 rounded border border-blue-800 px-2 text-blue-800"
             onClick={() => {
               onAppendToOverview(sentence);
-              setNotice("已将该段文字加到“一、总体情况”末尾，请移到（一）主动公开下并修改");
+              setNotice(`已将该段文字加到“${overviewHeading}”末尾，请移到（一）主动公开下并修改`);
             }}
           >
-            加到“一、总体情况”
+            加到“{overviewHeading}”
           </button>
         )}
       </div>

@@ -3,7 +3,7 @@
 import { useCallback, useDeferredValue, useEffect, useMemo, useReducer } from "react";
 import { ReportTable } from "@/components/report/report-table";
 import { findingLabel } from "@/components/findings/finding-detail";
-import { findCell, getFormat, sectionHeading, type Finding } from "@/lib/report-format";
+import { findCell, getFormat, narrativeSections, sectionHeading, type Finding } from "@/lib/report-format";
 import type { CatalogForReport } from "@/lib/catalog/report-comparison";
 import type { EditorReport } from "@/lib/reports/editor-queries";
 import { CatalogPanel } from "./catalog-panel";
@@ -146,9 +146,12 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
           raw={state.raw}
           disabled={disabled}
           onFill={onCell}
+          overviewHeading={sectionHeading(narrativeSections(format)[0]!)}
           onAppendToOverview={(text) => {
-            const current = state.sections.overview ?? "";
-            dispatch({ type: "section", key: "overview", value: current ? `${current}\n${text}` : text });
+            // The sentence belongs to the first section's （一）主动公开, whatever the format calls that section.
+            const key = narrativeSections(format)[0]!.key;
+            const current = state.sections[key] ?? "";
+            dispatch({ type: "section", key, value: current ? `${current}\n${text}` : text });
           }}
         />
       )}
