@@ -6,7 +6,7 @@ import { normaliseNumeral, type CellKind } from "@/lib/report-format";
 
 const COUNT_UNITS = ["件", "个", "条", "项"];
 const UNIT_SUFFIX = /^(.*?)[（(]?(件|个|条|项|万元|元)[）)]?$/;
-const NUMERAL = /^-?[\d.,，]+$/;
+const NUMERAL = /^[+-]?[\d.,，]+$/;
 
 export type CellReading =
   /** `numeral` is ready for parseCellInput; `yuan` is set when an amount in 元 was converted. */
@@ -27,7 +27,7 @@ export function readCellText(text: string, kind: CellKind): CellReading {
   const unit = match?.[2];
   if (!NUMERAL.test(match ? match[1]! : bare) || numeral === "") return { kind: "not-number" };
   if (!unit) return { kind: "number", numeral };
-  if (kind === "count") return COUNT_UNITS.includes(unit) ? { kind: "number", numeral } : { kind: "wrong-unit", unit };
+  if (kind !== "amount") return COUNT_UNITS.includes(unit) ? { kind: "number", numeral } : { kind: "wrong-unit", unit };
   if (unit === "万元") return { kind: "number", numeral };
   if (unit === "元") return { kind: "number", numeral: yuanToWanYuan(numeral), yuan: true };
   return { kind: "wrong-unit", unit };

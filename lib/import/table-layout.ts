@@ -4,13 +4,14 @@
 // the format definition (its importVariants).
 import {
   cellsOfTable,
+  formats,
+  tableSections,
   flattenRows,
   isValueRow,
   type RowNode,
   type ReportFormat,
   type TableSection,
 } from "@/lib/report-format";
-import type { SupersededTable } from "@/lib/report-format";
 
 export interface ImportRow {
   /** Cell keys the row's values fill, left to right. */
@@ -29,7 +30,15 @@ export interface ImportTableLayout {
   /** Headings that open a block of the current format (table 二), as `headerKey` gives them. */
   blockHeadings: Set<string>;
   /** An earlier format's version of this table, with its labels as `headerKey` gives them. */
-  superseded?: SupersededTable & { headerKeys: Set<string>; blockHeadingKeys: Set<string>; rowKeys: Set<string> };
+  superseded?: {
+    table: string;
+    /** The earlier format's document and first year, for the message. */
+    source: string;
+    year: number;
+    headerKeys: Set<string>;
+    blockHeadingKeys: Set<string>;
+    rowKeys: Set<string>;
+  };
 }
 
 /** Makes labels comparable: no spaces, full-width brackets and punctuation. */
@@ -55,7 +64,12 @@ function groupLabels(nodes: readonly RowNode[]): string[] {
   return nodes.flatMap((node) => (isValueRow(node) ? [] : [node.label, ...groupLabels(node.children)]));
 }
 
-export function importLayout(format: ReportFormat, section: TableSection): ImportTableLayout {
+/**
+ * `withEarlier`: also recognise the same table as an earlier format laid it
+ * out (the 2019 trial format's table 二 in a 2021+ report), from that format's
+ * own definition.
+ */
+export function importLayout(format: ReportFormat, section: TableSection, withEarlier = true): ImportTableLayout {
   const table = section.table;
   const variants = format.importVariants;
   const cells = cellsOfTable(format, table.key);
@@ -71,13 +85,6 @@ export function importLayout(format: ReportFormat, section: TableSection): Impor
       rows.set(normaliseLabel(variant), { ...row, readAs: label });
     }
   };
-  const old = variants.superseded.find((s) => s.table === table.key);
-  const superseded = old && {
-    ...old,
-    headerKeys: new Set(old.headers.map(headerKey)),
-    blockHeadingKeys: new Set(old.blockHeadings.map(headerKey)),
-    rowKeys: new Set(old.rows.map(normaliseLabel)),
-  };
 
   switch (table.layout) {
     case "blocks":
@@ -87,21 +94,57 @@ export function importLayout(format: ReportFormat, section: TableSection): Impor
         blockHeadings.add(headerKey(block.heading));
         for (const row of block.rows) addRow(row.key, row.label);
       }
-      return { rows, headers, blockHeadings, ...(superseded ? { superseded } : {}) };
+      break;
     case "matrix":
       addHeaders(table.note, table.columnsHeader, ...groupLabels(table.rows));
       for (const column of table.columns) addHeaders(column.label, ...(column.group ? [column.group] : []));
       for (const { row } of flattenRows(table.rows)) addRow(row.key, row.label);
-      return { rows, headers, blockHeadings, ...(superseded ? { superseded } : {}) };
+      break;
     case "groups":
       addHeaders(...table.columns.map((c) => c.label));
       for (const group of table.groups) addHeaders(group.label, ...(group.parent ? [group.parent] : []));
-      return {
-        rows,
-        headers,
-        blockHeadings,
-        unlabelled: { cells: cells.map((c) => c.key) },
-        ...(superseded ? { superseded } : {}),
-      };
+      break;
   }
+  const layout: ImportTableLayout = {
+    rows,
+    headers,
+    blockHeadings,
+    ...(table.layout === "groups" ? { unlabelled: { cells: cells.map((c) => c.key) } } : {}),
+  };
+  const superseded = withEarlier ? earlierLayout(format, section, layout) : undefined;
+  return superseded ? { ...layout, superseded } : layout;
+}
+
+/**
+ * The latest earlier format's version of a table, when its labels tell it
+ * apart: headers and block headings this format does not have. Its values
+ * mean something else, so they are reported, never placed.
+ */
+function earlierLayout(
+  format: ReportFormat,
+  section: TableSection,
+  current: Pick<ImportTableLayout, "rows" | "headers" | "blockHeadings">,
+): ImportTableLayout["superseded"] {
+  const earlier = formats
+    .filter((f) => f.years.to !== null && f.years.to < format.years.from)
+    .sort((a, b) => b.years.from - a.years.from);
+  for (const old of earlier) {
+    const oldSection = tableSections(old).find((s) => s.key === section.key);
+    if (!oldSection) continue;
+    const layout = importLayout(old, oldSection, false);
+    const only = (labels: Iterable<string>, ...known: ReadonlySet<string>[]) => new Set([...labels].filter((l) => !known.some((k) => k.has(l))));
+    const currentRows = new Set(current.rows.keys());
+    const headerKeys = only(layout.headers, current.headers, currentRows);
+    const blockHeadingKeys = only(layout.blockHeadings, current.blockHeadings);
+    if (headerKeys.size === 0 && blockHeadingKeys.size === 0) continue;
+    return {
+      table: section.key,
+      source: old.source,
+      year: old.years.from,
+      headerKeys,
+      blockHeadingKeys,
+      rowKeys: only(layout.rows.keys(), currentRows),
+    };
+  }
+  return undefined;
 }

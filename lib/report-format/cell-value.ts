@@ -1,6 +1,7 @@
 // Reading one typed cell value. Clerks paste from Word and type on Chinese
 // input methods, so full-width digits are accepted; anything that is not a
-// plain non-negative decimal numeral is refused with a message for that cell.
+// plain non-negative decimal numeral (or, for a 本年增/减 cell, a signed
+// whole number) is refused with a message for that cell.
 import type { CellKind } from "./types";
 
 /** Largest count a cell may hold (the database column is a 32-bit integer). */
@@ -20,7 +21,8 @@ export function normaliseNumeral(raw: string): string {
   return raw
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
     .replace(/[．。]/g, ".")
-    .replace(/[－—]/g, "-")
+    .replace(/[－—−]/g, "-")
+    .replace(/＋/g, "+")
     .replace(/[\s\u3000]/g, "");
 }
 
@@ -30,6 +32,11 @@ export function parseCellInput(raw: string | number | null | undefined, kind: Ce
   if (raw.length > MAX_INPUT_LENGTH) return { ok: false, message: "输入过长，请只填写数字" };
   const text = normaliseNumeral(raw);
   if (text === "") return { ok: true, value: null };
+  if (kind === "change") {
+    if (/^[+-]?\d+\.\d+$/.test(text)) return { ok: false, message: "增减数应为整数，不能有小数" };
+    if (!/^[+-]?\d+$/.test(text)) return { ok: false, message: "请输入整数，减少的写负数（如 -2）" };
+    return checkCellValue(Number(text), kind);
+  }
   if (/^-/.test(text)) return { ok: false, message: "不能为负数" };
   if (kind === "count") {
     if (/^\d+\.\d+$/.test(text)) return { ok: false, message: "件数应为整数，不能有小数" };
@@ -43,6 +50,11 @@ export function parseCellInput(raw: string | number | null | undefined, kind: Ce
 /** Range and precision of a value already held as a number (R10). */
 export function checkCellValue(value: number, kind: CellKind): CellParseResult {
   if (!Number.isFinite(value)) return { ok: false, message: "请输入数字" };
+  if (kind === "change") {
+    if (!Number.isInteger(value)) return { ok: false, message: "增减数应为整数，不能有小数" };
+    if (Math.abs(value) > MAX_COUNT) return { ok: false, message: "数值过大" };
+    return { ok: true, value };
+  }
   if (value < 0) return { ok: false, message: "不能为负数" };
   if (kind === "count") {
     if (!Number.isInteger(value)) return { ok: false, message: "件数应为整数，不能有小数" };

@@ -9,6 +9,7 @@ export * from "./rules";
 export * from "./schemas";
 export * from "./open-data";
 export { format2021 } from "./format-2021";
+export { format2019 } from "./format-2019";
 export * from "./table-grid";
 export { normaliseText, textKey } from "./narrative/text";
-export type { ImportVariants, SupersededTable } from "./import-variants";
+export type { ImportVariants } from "./import-variants";

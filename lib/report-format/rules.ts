@@ -135,7 +135,7 @@ function checkCarryOver({ format, values, previous }: RuleInput): Finding[] {
 
 /** R7 and R12: the stock of documents in force carries over from last year. */
 function checkStock({ format, values, previous }: RuleInput): Finding[] {
-  if (!previous) return [];
+  if (!previous || !format.rules.stock) return [];
   const { table, rows, issued, repealed, inForce } = format.rules.stock;
   return rows.flatMap((row) => {
     const key = (column: string) => cellKey(table, row, column);

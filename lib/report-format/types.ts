@@ -6,7 +6,11 @@ import type { NarrativeFigureRules } from "./narrative/figure-types";
 import type { NarrativeTextRules } from "./narrative/text-types";
 import type { ImportVariants } from "./import-variants";
 
-export type CellKind = "count" | "amount";
+/**
+ * count: a non-negative whole number (件, 条); amount: non-negative 万元 with
+ * up to 4 decimals; change: a signed whole number (the 2019 format's 本年增/减).
+ */
+export type CellKind = "count" | "amount" | "change";
 
 /** A narrative section's key ("overview", "problems", "other" in the 2021 format); a format may name others. */
 export type NarrativeSectionKey = string;
@@ -169,14 +173,14 @@ export interface FormatRules {
   balance: { rule: RuleId; table: string; left: readonly string[]; right: readonly string[] };
   /** R6: this year's `row` = last year's `fromRow`, per column. */
   carryOver: { rule: RuleId; table: string; row: string; fromRow: string };
-  /** R7 and R12 on the stock of documents. */
+  /** R7 and R12 on the stock of documents; null when the format counts no stock (the 2019 trial format). */
   stock: {
     table: string;
     rows: readonly string[];
     issued: string;
     repealed: string;
     inForce: string;
-  };
+  } | null;
   /** R11: cells that must be 0 for organizations of these kinds. */
   zeroForKinds: { rule: RuleId; table: string; row: string; kinds: readonly string[] };
 }
@@ -217,6 +221,12 @@ export interface ReportFormat {
    * each group's cells are charted side by side, labelled by their rows.
    */
   comparison: readonly { title: string; cells: readonly string[] }[];
+  /**
+   * Cells that mean the same in another format version, by that version: the
+   * only cells compared year on year across the two formats (R6, charts).
+   * Declared by one of the two formats; within one format every cell compares.
+   */
+  sameMeaning?: Readonly<Record<string, readonly string[]>>;
   /** Data for the checks of the narrative against the tables and against other reports. */
   narrative: NarrativeRules;
   /** The cells of table 二 the catalog can count; checked against it and offered to the clerk (填入). */

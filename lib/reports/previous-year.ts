@@ -1,13 +1,19 @@
 // Last year's report of an organization: its latest published revision, or
-// its working copy when nothing is published yet.
+// its working copy when nothing is published yet. Its values are given as
+// cells of this year's format: where last year used another format (2020 in
+// the 2019 trial format), only the cells the formats declare to mean the same
+// are kept, so no rule compares figures that mean different things.
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import { getFormat, type CellValue } from "@/lib/report-format";
+import { comparableValues, formatForYear, getFormat, type CellValue } from "@/lib/report-format";
 import { cellRowsToValues } from "./cell-rows";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
 export interface PreviousReport {
+  /** Last year's figures, keyed by this year's format; cells without a counterpart are absent. */
   values: Record<string, CellValue>;
+  /** The format last year's report used. */
+  formatVersion: string;
   sections: Record<string, string>;
 }
 
@@ -30,14 +36,17 @@ export async function previousYearReports(
       },
     },
   });
+  const thisYear = formatForYear(year);
   return new Map(
     reports.map((report) => {
       const published = report.revisions[0];
       const format = getFormat(published?.formatVersion ?? report.formatVersion);
+      const values = cellRowsToValues(format, published?.cells ?? report.cells);
       return [
         report.organizationId,
         {
-          values: cellRowsToValues(format, published?.cells ?? report.cells),
+          values: thisYear ? comparableValues(format, thisYear, values) : values,
+          formatVersion: format.version,
           sections: published
             ? (published.sections as Record<string, string>)
             : Object.fromEntries(report.sections.map((s) => [s.sectionKey, s.body])),

@@ -6,8 +6,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { checkReport, findCell, formatCells, formatForYear, type CellValue, type Finding, type ReportFormat } from "@/lib/report-format";
+import { checkReport, comparableValues, findCell, formatCells, formatForYear, type CellValue, type Finding, type ReportFormat } from "@/lib/report-format";
 import { requireSupervisedCounty } from "./county-access";
+import { storedValue } from "@/lib/reports/cell-rows";
 
 export type RollupScope = "all" | "townships" | "departments";
 
@@ -58,10 +59,10 @@ export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Pro
   const format = formatOf(where.year);
   const latest = latestPublished(where, format);
   const rows = await prisma.$queryRawUnsafe<
-    { table_key: string | null; row_key: string; column_key: string; count: bigint | null; amount: string | null; units: bigint }[]
+    { table_key: string | null; row_key: string; column_key: string; count: bigint | null; amount: string | null; change: bigint | null; units: bigint }[]
   >(
     `with latest as (${latest.sql})
-     select c.table_key, c.row_key, c.column_key, sum(c.count) as count, sum(c.amount)::text as amount,
+     select c.table_key, c.row_key, c.column_key, sum(c.count) as count, sum(c.amount)::text as amount, sum(c.change) as change,
             (select count(*) from latest) as units
        from latest l join revision_cell c on c.revision_id = l.id
       group by c.table_key, c.row_key, c.column_key`,
@@ -71,7 +72,7 @@ export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Pro
   const values = Object.fromEntries(
     formatCells(format).map((cell) => {
       const row = sums.get(cell.key);
-      const value = cell.kind === "count" ? (row?.count != null ? Number(row.count) : null) : row?.amount != null ? Number(row.amount) : null;
+      const value = storedValue(cell.kind, row && { count: row.count != null ? Number(row.count) : null, amount: row.amount, change: row.change != null ? Number(row.change) : null });
       return [cell.key, value];
     }),
   );
@@ -92,7 +93,8 @@ export function rollupFindings(rollup: Rollup, previous: Rollup | null): Finding
     title: "",
     signedOn: null,
     values: rollup.values,
-    previous: previous && previous.format.version === rollup.format.version && previous.units > 0 ? previous.values : null,
+    // Last year in another format: only the cells the formats declare to mean the same compare.
+    previous: previous && previous.units > 0 ? comparableValues(previous.format, rollup.format, previous.values) : null,
   }).filter((finding) => !finding.field && finding.rule !== "format-version");
 }
 
@@ -108,13 +110,13 @@ export async function rollupContributions(prisma: PrismaClient, where: RollupWhe
   if (!cell) return null;
   const latest = latestPublished(where, format);
   const n = latest.params.length;
-  const rows = await prisma.$queryRawUnsafe<{ slug: string; name: string; kind: OrganizationKind; count: number | null; amount: string | null }[]>(
+  const rows = await prisma.$queryRawUnsafe<{ slug: string; name: string; kind: OrganizationKind; count: number | null; amount: string | null; change: number | null }[]>(
     `with latest as (${latest.sql})
-     select o.slug, o.name, o.kind, c.count, c.amount::text as amount
+     select o.slug, o.name, o.kind, c.count, c.amount::text as amount, c.change
        from latest l
        join organization o on o.id = l.organization_id
        left join revision_cell c on c.revision_id = l.id and c.table_key = $${n + 1} and c.row_key = $${n + 2} and c.column_key = $${n + 3}
-      order by coalesce(c.count, c.amount, 0) desc, o.name`,
+      order by coalesce(c.count, c.amount, abs(c.change), 0) desc, o.name`,
     ...latest.params,
     cell.table,
     cell.row,
@@ -122,7 +124,7 @@ export async function rollupContributions(prisma: PrismaClient, where: RollupWhe
   );
   return rows.map((row) => ({
     organization: { slug: row.slug, name: row.name, kind: row.kind },
-    value: cell.kind === "count" ? row.count : row.amount != null ? Number(row.amount) : null,
+    value: storedValue(cell.kind, row),
   }));
 }
 

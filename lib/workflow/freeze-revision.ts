@@ -26,7 +26,7 @@ export async function freezeRevision(
       submittedById: extra.submittedById,
       cells: {
         createMany: {
-          data: report.cells.map(({ tableKey, rowKey, columnKey, count, amount }) => ({ tableKey, rowKey, columnKey, count, amount })),
+          data: report.cells.map(({ tableKey, rowKey, columnKey, count, amount, change }) => ({ tableKey, rowKey, columnKey, count, amount, change })),
         },
       },
     },

@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import {
   cellsOfTable,
   flattenRows,
+  format2019,
   format2021,
   formatCells,
   formatForYear,
@@ -135,6 +136,8 @@ describe("the 2021 format definition", () => {
   it("applies to report years from 2021 on", () => {
     expect(formatForYear(2021)).toBe(format2021);
     expect(formatForYear(2030)).toBe(format2021);
-    expect(formatForYear(2020)).toBeUndefined();
+    expect(formatForYear(2020)).toBe(format2019);
+    expect(formatForYear(2019)).toBe(format2019);
+    expect(formatForYear(2018)).toBeUndefined();
   });
 });

@@ -5,6 +5,7 @@ import { cache } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { metricGroups, metricValue } from "@/lib/comparison/metrics";
 import { getUnitHistory } from "@/lib/comparison/queries";
+import { comparableValues } from "@/lib/report-format";
 
 export const dynamic = "force-dynamic";
 
@@ -34,6 +35,9 @@ export default async function UnitHistoryPage({ params }: Props) {
   const { organization } = history[0]!;
   const latestFormat = history.at(-1)!.format;
   const years = history.map((h) => `${h.year}年`);
+  // A year in an earlier format shows only the figures the formats declare to mean the same.
+  const comparable = history.map((h) => comparableValues(h.format, latestFormat, h.values));
+  const otherFormats = history.filter((h) => h.format.version !== latestFormat.version);
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{organization.name}历年政府信息公开情况</h1>
@@ -45,13 +49,19 @@ export default async function UnitHistoryPage({ params }: Props) {
           </Link>
         ))}
       </p>
+      {otherFormats.length > 0 && (
+        <p className="mb-4 text-sm text-gray-700">
+          {otherFormats.map((h) => `${h.year}年`).join("、")}度报告使用{otherFormats[0]!.format.source}规定的格式，
+          图中只列出与现行格式含义相同的数字，其余为空。
+        </p>
+      )}
       {metricGroups(latestFormat).map((group, i) => (
         <BarChart
           key={group.title}
           id={`chart-${i}`}
           title={group.title}
           categories={years}
-          series={group.metrics.map((metric) => ({ label: metric.label, values: history.map((h) => metricValue(metric, h.values)) }))}
+          series={group.metrics.map((metric) => ({ label: metric.label, values: comparable.map((values) => metricValue(metric, values)) }))}
         />
       ))}
     </>

@@ -27,7 +27,8 @@ export function CellInput({ cell, value, disabled, inputError, serverError, find
         aria-label={cell.name}
         aria-invalid={Boolean(error) || findings.some((f) => f.severity === "error")}
         aria-describedby={hasMessage ? messageId : undefined}
-        inputMode={cell.kind === "count" ? "numeric" : "decimal"}
+        // A 本年增/减 cell takes a minus sign, which numeric keypads lack.
+        inputMode={cell.kind === "count" ? "numeric" : cell.kind === "change" ? "text" : "decimal"}
         autoComplete="off"
         disabled={disabled}
         value={value}
