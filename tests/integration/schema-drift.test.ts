@@ -27,8 +27,8 @@ describe("schema.prisma and the migrated database", () => {
 
   it("would disagree if a field's type or nullability changed", async () => {
     const changed = schema.replace('signatureLine  String          @default("")', 'signatureLine  String?').replace(
-      "  count     Int?\n  amount    Decimal? @db.Decimal(14, 4)\n\n  @@id([reportId,",
-      "  count     BigInt?\n  amount    Decimal? @db.Decimal(14, 4)\n\n  @@id([reportId,",
+      "  count     Int?\n  amount    Decimal? @db.Decimal(14, 4)\n  /// A signed",
+      "  count     BigInt?\n  amount    Decimal? @db.Decimal(14, 4)\n  /// A signed",
     );
     expect(await schemaDrift(changed, client)).toEqual([
       "column report.signature_line nullability differs (schema required: false)",
