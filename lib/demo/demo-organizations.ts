@@ -30,4 +30,9 @@ export const demoUnits: DemoOrganization[] = [
  * a slip for 2024 (the signature-date warning); it is published on the 24th of
  * January 2024 here.
  */
-export const demoReports: [string, number, string, string][] = [["laian-leiguan", 2023, "leiguan-2023.txt", "2024-01-24"]];
+export const demoReports: [string, number, string, string][] = [
+  // The 2020 report is in the 2019 trial format (国办公开办函〔2019〕60号): its table 二
+  // has 本年增/减 columns and 政府集中采购; it was made from the 2023 sample's text.
+  ["laian-leiguan", 2020, "leiguan-2020.txt", "2021-01-25"],
+  ["laian-leiguan", 2023, "leiguan-2023.txt", "2024-01-24"],
+];

@@ -6,13 +6,14 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import { countCatalogForReports } from "@/lib/catalog/report-counts";
-import type { CellValue, PeerReport, RuleInput } from "@/lib/report-format";
-import { previousYearReports } from "./previous-year";
+import type { PeerReport, RuleInput } from "@/lib/report-format";
+import { previousYearReports, type PreviousReport } from "./previous-year";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
 export interface CheckContext {
-  previous: { values: Record<string, CellValue>; sections: Record<string, string> } | null;
+  /** Last year's report, its figures keyed by this year's format (lib/reports/previous-year.ts). */
+  previous: PreviousReport | null;
   catalog: RuleInput["catalog"];
   peers: PeerReport[];
 }

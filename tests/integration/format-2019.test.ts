@@ -15,7 +15,7 @@ import { rollupCells } from "@/lib/supervision/rollup";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
 
 const prisma = testPrisma();
-const text = readFileSync(path.resolve(__dirname, "../fixtures/import/leiguan-2020-format-2019.txt"), "utf8");
+const text = readFileSync(path.resolve(__dirname, "../../prisma/demo/leiguan-2020.txt"), "utf8");
 const parsed = parseTextReport(text, format2019);
 let towns: Awaited<ReturnType<typeof createCountyWithTownships>>;
 
@@ -37,7 +37,6 @@ describe("a 2019-format report in the database", () => {
       parsed: as(towns.townA.name),
       actor: "test",
       publish: false,
-      force: true,
     });
     const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { cells: true } });
     expect(report.formatVersion).toBe("2019");
@@ -77,7 +76,7 @@ describe("a 2019-format report in the database", () => {
 
   it("is published and summed in the county's 2020 roll-up, signs and all", async () => {
     for (const town of [towns.townA, towns.townB]) {
-      await importReport(prisma, { organizationSlug: town.slug, year: 2020, parsed: as(town.name), actor: "test", publish: true, replace: true, force: true });
+      await importReport(prisma, { organizationSlug: town.slug, year: 2020, parsed: as(town.name), actor: "test", publish: true, replace: true });
     }
     const published = await getPublishedReport(towns.townB.slug, 2020);
     expect(published?.format.version).toBe("2019");

@@ -27,7 +27,7 @@ import {
   type CellValue,
 } from "@/lib/report-format";
 
-const fixture = readFileSync(path.resolve(__dirname, "../fixtures/import/leiguan-2020-format-2019.txt"), "utf8");
+const fixture = readFileSync(path.resolve(__dirname, "../../prisma/demo/leiguan-2020.txt"), "utf8");
 const parsed = parseTextReport(fixture, format2019);
 const cells2019 = formatCells(format2019);
 
