@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { getPublishedReport, listPublishedReports } from "@/lib/reports/queries";
+import { format2019, formatCells } from "@/lib/report-format";
 import { testPrisma } from "./helpers";
 
 const prisma = testPrisma();
@@ -34,12 +35,13 @@ describe("the demo data", () => {
     const before = await count();
     expect(await seedDemo(prisma)).toEqual({ published: [] });
     expect(await count()).toEqual(before);
-    // 来安县 and 9 units; 雷官镇 2023 and the supervision history (12 reports:
-    // 10 revisions published, one submitted, one returned).
+    // 来安县 and 9 units; 雷官镇 2020 (the 2019 trial format, 198 cells) and 2023,
+    // and the supervision history (12 reports: 10 revisions published, one
+    // submitted, one returned).
     expect(before.organizations).toBe(10);
-    expect(before.reports).toBe(13);
-    expect(before.revisions).toBe(12);
-    expect(before.cells).toBe(12 * 200);
+    expect(before.reports).toBe(14);
+    expect(before.revisions).toBe(13);
+    expect(before.cells).toBe(12 * 200 + formatCells(format2019).length);
   });
 
   it("publishes the imported 雷官镇 2023 report, with an audit trail", async () => {

@@ -95,7 +95,7 @@ describe("importing a report", () => {
     ).rejects.toThrow("找不到机构“no-such-org”");
     const slug = await township();
     await expect(
-      importReport(prisma, { organizationSlug: slug, year: 2019, parsed, actor: "test", publish: false }),
-    ).rejects.toThrow("2019年度没有可用的年度报告格式");
+      importReport(prisma, { organizationSlug: slug, year: 2018, parsed, actor: "test", publish: false }),
+    ).rejects.toThrow("2018年度没有可用的年度报告格式");
   });
 });
