@@ -35,7 +35,8 @@ export function FindingDetail({ format, finding }: { format: ReportFormat; findi
         {finding.peer && <span className="text-gray-800">（{finding.peer.unitName}）</span>}
       </p>
       {finding.quote && !beside && (
-        <blockquote className="max-h-40 overflow-y-auto whitespace-pre-line border-l-4 border-amber-400 pl-2 text-gray-900">
+        // Scrolls when long: focusable, so a keyboard can scroll it too.
+        <blockquote tabIndex={0} className="max-h-40 overflow-y-auto whitespace-pre-line border-l-4 border-amber-400 pl-2 text-gray-900">
           <Quote quote={finding.quote} />
           {same && <span className="block text-xs text-gray-700">（与{finding.beside!.label}完全相同）</span>}
         </blockquote>
@@ -44,11 +45,11 @@ export function FindingDetail({ format, finding }: { format: ReportFormat; findi
         <div className="grid gap-2 sm:grid-cols-2">
           <figure className="border-l-4 border-amber-400 pl-2">
             <figcaption className="text-xs text-gray-700">本报告</figcaption>
-            <p className="max-h-40 overflow-y-auto whitespace-pre-line text-gray-900">{finding.quote ? <Quote quote={finding.quote} /> : "—"}</p>
+            <p tabIndex={0} className="max-h-40 overflow-y-auto whitespace-pre-line text-gray-900">{finding.quote ? <Quote quote={finding.quote} /> : "—"}</p>
           </figure>
           <figure className="border-l-4 border-gray-400 pl-2">
             <figcaption className="text-xs text-gray-700">{beside.label}</figcaption>
-            <p className="max-h-40 overflow-y-auto whitespace-pre-line text-gray-900">{beside.text}</p>
+            <p tabIndex={0} className="max-h-40 overflow-y-auto whitespace-pre-line text-gray-900">{beside.text}</p>
           </figure>
         </div>
       )}

@@ -52,7 +52,7 @@ export default async function UnitHistoryPage({ params }: Props) {
       {otherFormats.length > 0 && (
         <p className="mb-4 text-sm text-gray-700">
           {otherFormats.map((h) => `${h.year}年`).join("、")}度报告使用{otherFormats[0]!.format.source}规定的格式，
-          图中只列出与现行格式含义相同的数字，其余为空。
+          图中只列出与现行格式含义相同的数字，其余以“—”表示。
         </p>
       )}
       {metricGroups(latestFormat).map((group, i) => (

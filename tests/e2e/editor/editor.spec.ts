@@ -97,6 +97,24 @@ test("a row of table 三 can be filled with the keyboard alone", async ({ page }
   await expect(input(page, "二、上年结转政府信息公开申请数量 自然人")).toBeFocused();
 });
 
+test("a 2019 report is filled in the trial format: 本年增/减 takes a sign, a count does not", async ({ page }) => {
+  await startReport(page, 2019);
+  await expect(page.getByRole("columnheader", { name: "本年增/减" }).first()).toBeVisible();
+  const before = await savedVersion(page);
+  const change = input(page, "行政许可 本年增/减");
+  await change.fill("-2");
+  await expect(change).toHaveAttribute("aria-invalid", "false");
+  const decisions = input(page, "行政许可 处理决定数量");
+  await decisions.fill("-1");
+  await expect(decisions).toHaveAccessibleDescription(/不能为负数/);
+  await decisions.fill("58");
+  await input(page, "政府集中采购 采购总金额（单位：万元）").fill("26.55");
+  await savedSince(page, before);
+  await page.reload();
+  await expect(input(page, "行政许可 本年增/减")).toHaveValue("-2");
+  await expect(input(page, "政府集中采购 采购总金额（单位：万元）")).toHaveValue("26.55");
+});
+
 test("the editor has no serious or critical accessibility violation", async ({ page }) => {
   await startReport(page, 2021);
   await input(page, "行政处罚 本年处理决定数量").fill("-1");
