@@ -133,6 +133,9 @@ try {
       publish: options.publish,
       replace: options.replace,
       ...(publishedAt ? { publishedAt } : {}),
+      ...(source.metadata
+        ? { original: { indexNumber: source.metadata.indexNumber, publishedOn: source.metadata.publishedOn, publisher: source.metadata.publisher } }
+        : {}),
     });
     say(
       result.revision

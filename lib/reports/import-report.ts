@@ -10,7 +10,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { formatForYear, type ReportFormat } from "@/lib/report-format";
 import type { ParsedReport } from "@/lib/import/parse-text-report";
 import { writeSectionsAndCells } from "./write-working-copy";
-import { publishWorkingCopy } from "./publish-working-copy";
+import { publishWorkingCopy, type OriginalPublication } from "./publish-working-copy";
 
 export class ImportRefusedError extends Error {}
 
@@ -33,6 +33,8 @@ export interface ImportReportInput {
    * signed-in actor's import publishes. A clerk's import is always a draft.
    */
   backfill?: boolean;
+  /** The original 索引号, 发布日期 and 发布机构 the file carries (a saved portal page), for the audit record. */
+  original?: OriginalPublication;
 }
 
 /** Whether the parser recognised anything of a report: a section heading, its text or a table value. */
@@ -109,7 +111,7 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
         : { actor: input.actor as string, event: "report.import", objectType: "report", objectId: report.id, result: "success", detail },
     );
 
-    const revision = input.publish ? await publishWorkingCopy(tx, report.id, input.actor, input.publishedAt) : null;
+    const revision = input.publish ? await publishWorkingCopy(tx, report.id, input.actor, input.publishedAt, input.original) : null;
     return { reportId: report.id, organization, revision };
   });
 }

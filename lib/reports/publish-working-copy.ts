@@ -7,11 +7,32 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
 import { freezeRevision, stampPublication } from "@/lib/workflow/freeze-revision";
 
-export async function publishWorkingCopy(tx: Prisma.TransactionClient, reportId: string, actor: string | Actor, publishedAt?: Date) {
+/** Where the report was first published, as the file says (a portal page's metadata): kept in the audit record. */
+export type OriginalPublication = {
+  indexNumber?: string;
+  publishedOn?: string;
+  publisher?: string;
+};
+
+export async function publishWorkingCopy(
+  tx: Prisma.TransactionClient,
+  reportId: string,
+  actor: string | Actor,
+  publishedAt?: Date,
+  original?: OriginalPublication,
+) {
   const frozen = await freezeRevision(tx, reportId, { submittedById: null });
   const revision = await stampPublication(tx, frozen.id, typeof actor === "string" ? null : actor.accountId, publishedAt);
+  const given = Object.entries(original ?? {}).filter((entry): entry is [string, string] => !!entry[1]);
   // 补录: a report published elsewhere, entered with its original date.
-  const detail = { revision: revision.number, indexNumber: revision.indexNumber, backfill: "补录", publishedAt: revision.publishedAt?.toISOString() ?? null };
+  const detail = {
+    revision: revision.number,
+    indexNumber: revision.indexNumber,
+    backfill: "补录",
+    publishedAt: revision.publishedAt?.toISOString() ?? null,
+    // The old portal's 索引号 and date, when the file carried them; our 索引号 follows the county's scheme.
+    ...(given.length > 0 ? { original: Object.fromEntries(given) } : {}),
+  };
   await recordAuditEvent(
     tx,
     typeof actor === "string"

@@ -18,6 +18,8 @@ import { formatForYear, hasBlockingErrors } from "@/lib/report-format";
 import { loadCheckContext } from "@/lib/reports/check-context";
 import { checkContentIn } from "@/lib/reports/check-content";
 import { ImportRefusedError, importReport, recognisedAnything, sectionsOf } from "@/lib/reports/import-report";
+import type { OriginalPublication } from "@/lib/reports/publish-working-copy";
+import type { PortalMetadata } from "@/lib/import/read-portal-metadata";
 import { requireSupervisedCounty } from "./county-access";
 
 /** A county's history is tens of files; a zip beyond this is not a back-fill. */
@@ -171,6 +173,7 @@ export async function backfillFile(
       publish: true,
       backfill: true,
       ...(publishedOn ? { publishedAt: new Date(`${publishedOn}T10:00:00+08:00`) } : {}),
+      ...(source.metadata ? { original: originalOf(source.metadata) } : {}),
     });
     const warnings = findings.length;
     return {
@@ -182,4 +185,13 @@ export async function backfillFile(
     if (error instanceof UnreadableFileError || error instanceof ImportRefusedError) return refuse(error.message);
     throw error;
   }
+}
+
+/** What the audit record keeps of a portal page's metadata. */
+function originalOf(metadata: PortalMetadata): OriginalPublication {
+  return {
+    ...(metadata.indexNumber ? { indexNumber: metadata.indexNumber } : {}),
+    ...(metadata.publishedOn ? { publishedOn: metadata.publishedOn } : {}),
+    ...(metadata.publisher ? { publisher: metadata.publisher } : {}),
+  };
 }

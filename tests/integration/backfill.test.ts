@@ -68,6 +68,10 @@ describe("补录", () => {
     const audit = await prisma.auditEvent.findMany({ where: { actor: supervisor.username, event: "report.publish" } });
     expect(audit).toHaveLength(3);
     expect(audit.every((a) => (a.detail as { backfill?: string }).backfill === "补录" && a.role === "主管部门")).toBe(true);
+    // The page's own 索引号 and 发布日期 are kept with the 补录 record.
+    expect(audit.map((a) => (a.detail as { original?: unknown }).original).filter(Boolean)).toEqual([
+      { indexNumber: "11341122003250123X/2024-00015", publishedOn: "2024-01-25", publisher: "来安县雷官镇人民政府" },
+    ]);
   });
 
   it("refuses a file with a blocking error, and is the 主管部门's alone", async () => {
