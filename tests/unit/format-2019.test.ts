@@ -6,6 +6,8 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { reportToCsv } from "@/lib/exports/csv";
 import { reportToDocx } from "@/lib/exports/docx";
+import { reportToXlsx } from "@/lib/exports/xlsx";
+import ExcelJS from "exceljs";
 import { blocksToReportText } from "@/lib/import/document-blocks";
 import { parseTextReport } from "@/lib/import/parse-text-report";
 import { readDocxReport } from "@/lib/import/read-docx";
@@ -203,6 +205,17 @@ describe("the 2019 format's exports", () => {
     const back = parseTextReport(blocksToReportText(blocks).text, format2019);
     expect(back.issues).toEqual([]);
     expect(back.values).toEqual(values);
+  });
+
+  it("Excel lays table 二 out as the trial format does, 本年增/减 as a signed number", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load(await reportToXlsx(report));
+    const sheet = workbook.worksheets[0]!;
+    const rows: unknown[][] = [];
+    sheet.eachRow((row) => rows.push((row.values as unknown[]).slice(1)));
+    const license = rows.find((row) => row[0] === "行政许可");
+    expect(license).toEqual(["行政许可", 60, -2, 58]);
+    expect(rows.find((row) => row[0] === "政府集中采购")).toEqual(["政府集中采购", 3, 26.55, 26.55]);
   });
 
   it("open data and CSV carry the signed values under the format's keys", () => {

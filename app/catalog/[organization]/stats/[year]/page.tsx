@@ -35,6 +35,9 @@ export default async function CatalogStatsPage({ params, searchParams }: Props) 
     measure ? listItemsBehindCount(organization.id, year, measure, category, { limit: PAGE + 1, offset }) : null,
   ]);
   const base = `/catalog/${organization.slug}/stats/${year}`;
+  // Named as the year's table 二 names the figure (the 2019 format's 本年新公开数量, say), else by the measure.
+  const figure = counts.figures.find((f) => f.measure === measure && f.category.key === category);
+  const heading = figure?.columnLabel ?? (measure ? measureLabel[measure] : "");
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{organization.name}{year}年信息公开目录统计</h1>
@@ -43,7 +46,7 @@ export default async function CatalogStatsPage({ params, searchParams }: Props) 
       {measure && items && (
         <section aria-labelledby="items" className="mt-6">
           <h2 id="items" className="mb-2 text-lg font-semibold">
-            {category ? categoryLabel(category) : "全部"}：{measureLabel[measure]}
+            {category ? categoryLabel(category) : "全部"}：{heading}
           </h2>
           {items.length === 0 ? (
             <p className="text-sm">没有信息。</p>
