@@ -15,7 +15,9 @@ export function ReportTable({ table, caption, renderCell }: { table: TableDef; c
     <table className="report-table">
       <caption className="sr-only">{caption}</caption>
       {grid.head.length > 0 && <thead>{grid.head.map(line)}</thead>}
-      <tbody>{grid.body.map(line)}</tbody>
+      {groupsOf(grid.body, grid.groupStarts).map((rows, g) => (
+        <tbody key={g}>{rows.map(({ cells, index }) => line(cells, index))}</tbody>
+      ))}
     </table>
   );
 }
@@ -50,4 +52,9 @@ function GridCellView({ cell, width, renderCell }: { cell: GridCell; width: numb
       {cell.text}
     </th>
   );
+}
+
+/** The body's rows split where the grid starts a group (one <tbody> per block of table 二). */
+function groupsOf(body: readonly GridCell[][], starts: readonly number[] = [0]) {
+  return starts.map((start, i) => body.slice(start, starts[i + 1] ?? body.length).map((cells, k) => ({ cells, index: start + k })));
 }

@@ -3,7 +3,7 @@
 // line holding only the tab. An empty line inside a row is that row's next
 // cell (left empty), so the values after it keep their columns; elsewhere
 // (the filler cells of merged headers) it is passed over.
-import { formatCells, parseCellInput, type CellValue, type ReportFormat, type TableSection } from "@/lib/report-format";
+import { formatCells, parseCellInput, type CellKind, type CellValue, type ReportFormat, type TableSection } from "@/lib/report-format";
 import { looksNumeric, readCellText } from "./cell-units";
 import type { ImportFindings } from "./import-issue";
 import { headerKey, importLayout, normaliseLabel, type ImportRow } from "./table-layout";
@@ -37,6 +37,12 @@ function emptyCellsAmongValues(lines: readonly TableLine[]): Set<number> {
 }
 
 /** A cell's name without the unit its column label carries: 行政事业性收费 本年收费金额. */
+const unitHint: Record<CellKind, string> = {
+  count: "此格填件数",
+  change: "此格填增减数，整数，减少的填负数",
+  amount: "此格填金额，单位为万元",
+};
+
 function shortName(name: string): string {
   return name.replace(/（单位：[^）]*）$/, "");
 }

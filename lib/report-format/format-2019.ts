@@ -2,8 +2,9 @@
 // reports. It differs from the 2021 format only in table 二 and in table 三's
 // （六）其他处理 (a single row); everything else is the 2021 definition, taken
 // from it rather than restated. Labels are as the trial format printed them.
-import { cellKey, flattenRows } from "./cells";
+import { cellKey, flattenRows, formatCells } from "./cells";
 import { format2021 } from "./format-2021";
+import type { FigureComparison, NarrativeFigureRules } from "./narrative/figure-types";
 import type { BlocksTable, CatalogCellSource, GroupsTable, MatrixTable, ReportFormat, RowNode, SectionDef } from "./types";
 
 const itemsColumns = [
@@ -89,7 +90,7 @@ const catalog: CatalogCellSource[] = [
   ...(["license", "penalty", "enforcement"] as const).map((row) => ({ cell: decisions(row), category: row, measure: "published" as const })),
 ];
 
-export const format2019: ReportFormat = {
+const definition: ReportFormat = {
   ...format2021,
   version: "2019",
   source: "国办公开办函〔2019〕60号",
@@ -100,10 +101,14 @@ export const format2019: ReportFormat = {
     ...format2021.comparison.filter((group) => group.cells.every((cell) => cell.startsWith("appeals."))),
   ],
   // Year on year, a 2019-format report compares with a 2021-format one only in
-  // these cells: 行政许可's 处理决定数量, and tables 三 (but for （六）其他处理) and 四.
+  // these cells: the 处理决定数量 of 行政许可, 行政处罚 and 行政强制 (the trial
+  // format's (五) and (六) print the same column the 2021 format calls
+  // 本年处理决定数量), and tables 三 (but for （六）其他处理) and 四.
   sameMeaning: {
     "2021": [
       decisions("license"),
+      decisions("penalty"),
+      decisions("enforcement"),
       ...sections.flatMap((section) =>
         section.kind === "table" && section.table.layout !== "blocks" ? valueCellsOf(section.table) : [],
       ),
@@ -140,4 +145,27 @@ function valueCellsOf(table: MatrixTable | GroupsTable): string[] {
   return flattenRows(table.rows)
     .filter(({ path }) => !path.includes(OTHER_PROCESSING))
     .flatMap(({ row }) => table.columns.map((c) => cellKey(table.key, row.key, c.key)));
+}
+
+/**
+ * R8 reads the narrative with the 2021 format's phrases; here they compare
+ * only with cells this format has (the fee is a count of items here, not an
+ * amount: that figure goes), named with this format's labels.
+ */
+export const format2019: ReportFormat = {
+  ...definition,
+  narrative: { ...definition.narrative, figures: figuresWithin(definition.narrative.figures, new Set(formatCells(definition).map((c) => c.key))) },
+};
+
+function figuresWithin(rules: NarrativeFigureRules, cells: ReadonlySet<string>): NarrativeFigureRules {
+  const known = (c: FigureComparison) => !("cells" in c.source) || c.source.cells.every((key) => cells.has(key));
+  const relabel = (c: FigureComparison): FigureComparison => ({ ...c, label: c.label.replace("本年处理决定数量", "处理决定数量") });
+  return {
+    ...rules,
+    figures: rules.figures.flatMap((figure) => {
+      const [first, ...rest] = figure.compare.filter(known).map(relabel);
+      return first ? [{ ...figure, compare: [first, ...rest] as const }] : [];
+    }),
+    none: rules.none.filter((none) => known(none.compare)).map((none) => ({ ...none, compare: relabel(none.compare) })),
+  };
 }

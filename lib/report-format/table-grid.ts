@@ -29,6 +29,8 @@ export interface TableGrid {
   /** Header rows (repeated on each printed page); empty when headers sit in the body. */
   head: GridCell[][];
   body: GridCell[][];
+  /** Body rows that start a group of rows (table 二's blocks), for the web page's <tbody> each. */
+  groupStarts?: readonly number[];
 }
 
 type HeaderOptions = Partial<Pick<Extract<GridCell, { kind: "header" }>, "id" | "headers" | "scope" | "note">>;
@@ -91,9 +93,12 @@ export function rowLines(idPrefix: string, nodes: readonly RowNode[], width: num
 function blocksGrid(table: BlocksTable): TableGrid {
   const width = Math.max(...table.blocks.map((b) => b.columns.length));
   const span = (i: number, n: number) => (i === n - 1 ? width - n + 1 : 1);
+  // Each block is its heading, its column headers and its rows.
+  const groupStarts = table.blocks.reduce<number[]>((starts, block, b) => [...starts, b === 0 ? 0 : starts[b - 1]! + table.blocks[b - 1]!.rows.length + 2], []);
   return {
     columns: width + 1,
     head: [],
+    groupStarts,
     body: table.blocks.flatMap((block, b) => {
       const blockId = `${table.key}-b${b}`;
       const rowHeaderId = `${blockId}-h`;

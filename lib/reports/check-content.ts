@@ -21,15 +21,16 @@ export interface CheckedContent {
 
 /** The rules over a report's content in a context already loaded. */
 export function checkContentIn(context: CheckContext, report: CheckedReport, content: CheckedContent): Finding[] {
+  const format = getFormat(report.formatVersion);
   return checkReport({
-    format: getFormat(report.formatVersion),
+    format,
     organization: { name: report.organization.name, kind: report.organization.kind },
     year: report.year,
     title: content.title,
     signedOn: content.signedOn,
     values: content.values,
     sections: content.sections,
-    ...ruleContext(context),
+    ...ruleContext(context, format),
   });
 }
 

@@ -6,13 +6,13 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import { countCatalogForReports } from "@/lib/catalog/report-counts";
-import type { PeerReport, RuleInput } from "@/lib/report-format";
-import { previousYearReports, type PreviousReport } from "./previous-year";
+import type { PeerReport, ReportFormat, RuleInput } from "@/lib/report-format";
+import { previousValuesFor, previousYearReports, type PreviousReport } from "./previous-year";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
 export interface CheckContext {
-  /** Last year's report, its figures keyed by this year's format (lib/reports/previous-year.ts). */
+  /** Last year's report, in its own format (previousValuesFor reads it as another's). */
   previous: PreviousReport | null;
   catalog: RuleInput["catalog"];
   peers: PeerReport[];
@@ -82,9 +82,9 @@ export async function loadCheckContext(prisma: Client, unit: Unit, year: number)
 }
 
 /** The context as the rule engine takes it. */
-export function ruleContext(context: CheckContext): Pick<RuleInput, "previous" | "previousSections" | "catalog" | "peers"> {
+export function ruleContext(context: CheckContext, format: ReportFormat): Pick<RuleInput, "previous" | "previousSections" | "catalog" | "peers"> {
   return {
-    previous: context.previous?.values ?? null,
+    previous: context.previous ? previousValuesFor(context.previous, format) : null,
     previousSections: context.previous?.sections ?? null,
     catalog: context.catalog,
     peers: context.peers,

@@ -6,6 +6,7 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getFormat, type CellValue, type Finding, type RuleInput } from "@/lib/report-format";
+import { previousValuesFor } from "./previous-year";
 import { loadCheckContext } from "./check-context";
 import { checkContentIn } from "./check-content";
 import { contentOfWorkingCopy, type EditorContent } from "./editor-content";
@@ -77,7 +78,7 @@ export async function getReportForEditor(
       kind: report.organization.kind,
     },
     content,
-    previousValues: context.previous?.values ?? null,
+    previousValues: context.previous ? previousValuesFor(context.previous, getFormat(report.formatVersion)) : null,
     previousSections: context.previous?.sections ?? null,
     catalogFigures: context.catalog,
     peerFindings: peerFindingsFor(actor, report, content, context),

@@ -1,16 +1,16 @@
 // Last year's report of an organization: its latest published revision, or
-// its working copy when nothing is published yet. Its values are given as
-// cells of this year's format: where last year used another format (2020 in
-// the 2019 trial format), only the cells the formats declare to mean the same
-// are kept, so no rule compares figures that mean different things.
+// its working copy when nothing is published yet. Where last year used another
+// format (2020 in the 2019 trial format), `previousValuesFor` gives only the
+// cells the formats declare to mean the same, so no rule compares figures
+// that mean different things.
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import { comparableValues, formatForYear, getFormat, type CellValue } from "@/lib/report-format";
+import { comparableValues, getFormat, type CellValue, type ReportFormat } from "@/lib/report-format";
 import { cellRowsToValues } from "./cell-rows";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
 export interface PreviousReport {
-  /** Last year's figures, keyed by this year's format; cells without a counterpart are absent. */
+  /** Last year's figures, in last year's format (read them through previousValuesFor). */
   values: Record<string, CellValue>;
   /** The format last year's report used. */
   formatVersion: string;
@@ -36,7 +36,6 @@ export async function previousYearReports(
       },
     },
   });
-  const thisYear = formatForYear(year);
   return new Map(
     reports.map((report) => {
       const published = report.revisions[0];
@@ -45,7 +44,7 @@ export async function previousYearReports(
       return [
         report.organizationId,
         {
-          values: thisYear ? comparableValues(format, thisYear, values) : values,
+          values,
           formatVersion: format.version,
           sections: published
             ? (published.sections as Record<string, string>)
@@ -54,6 +53,11 @@ export async function previousYearReports(
       ];
     }),
   );
+}
+
+/** Last year's figures as cells of `format` (this report's): those without a counterpart are left out. */
+export function previousValuesFor(previous: PreviousReport, format: ReportFormat): Record<string, CellValue> {
+  return comparableValues(getFormat(previous.formatVersion), format, previous.values);
 }
 
 export async function previousYearReport(prisma: Client, organizationId: string, year: number): Promise<PreviousReport | null> {

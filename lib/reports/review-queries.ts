@@ -7,7 +7,7 @@ import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { findingId, getFormat, type Finding } from "@/lib/report-format";
+import { comparableCells, findingId, getFormat, type Finding } from "@/lib/report-format";
 import { cellRowsToValues } from "./cell-rows";
 import { canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
 import { checkReportContent } from "./check-content";
@@ -26,6 +26,8 @@ export interface ReviewView {
   diff: RevisionDiff | null;
   /** The year of the published report the diff compares with, on a first submission. */
   diffAgainstYear: number | null;
+  /** Set when last year's report used another format: its document; only cells meaning the same are compared. */
+  diffAgainstFormat: string | null;
   findings: (Finding & { explanation: string | null })[];
   can: { decide: boolean; approveAndPublish: boolean; publish: boolean; returnReport: boolean };
   /** Why this reviewer may not approve, when they may not. */
@@ -96,8 +98,13 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
       content,
     },
     previousNumber: previous?.number ?? null,
-    diff: previous ? diffContent(format, snapshot(previous), content) : lastYear ? diffContent(format, snapshot(lastYear), content) : null,
+    diff: previous
+      ? diffContent(format, snapshot(previous), content)
+      : lastYear
+        ? diffContent(format, snapshot(lastYear), content, comparableCells(getFormat(lastYear.formatVersion), format))
+        : null,
     diffAgainstYear: !previous && lastYear ? report.year - 1 : null,
+    diffAgainstFormat: !previous && lastYear && lastYear.formatVersion !== format.version ? getFormat(lastYear.formatVersion).source : null,
     findings,
     can: {
       decide,

@@ -19,13 +19,23 @@ export interface RevisionDiff {
 
 const lines = (text: string) => text.split("\n").map((l) => l.trim()).filter(Boolean);
 
-export function diffContent(format: ReportFormat, before: ContentSnapshot, after: ContentSnapshot): RevisionDiff {
+/**
+ * `comparedCells`: when `before` is a report in another format (last year's,
+ * in the 2019 trial format), only the cells the formats declare to mean the same.
+ */
+export function diffContent(
+  format: ReportFormat,
+  before: ContentSnapshot,
+  after: ContentSnapshot,
+  comparedCells?: ReadonlySet<string>,
+): RevisionDiff {
   const fields = [
     { label: "标题", before: before.title, after: after.title },
     { label: "落款", before: before.signatureLine, after: after.signatureLine },
     { label: "落款日期", before: before.signedOn ?? "", after: after.signedOn ?? "" },
   ].filter((f) => f.before !== f.after);
   const cells = formatCells(format)
+    .filter((cell) => !comparedCells || comparedCells.has(cell.key))
     .filter((cell) => (before.values[cell.key] ?? null) !== (after.values[cell.key] ?? null))
     .map((cell) => ({ key: cell.key, name: cell.name, before: before.values[cell.key] ?? null, after: after.values[cell.key] ?? null }));
   const sections = textParts(format)

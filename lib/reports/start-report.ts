@@ -21,7 +21,7 @@ import { valuesToCellRows } from "./cell-rows";
 import { auditRefusal } from "@/lib/audit/actor-audit";
 import { auditTransition } from "@/lib/workflow/transition-helpers";
 import { canEditReportsOf } from "./permissions";
-import { previousYearReport } from "./previous-year";
+import { previousValuesFor, previousYearReport } from "./previous-year";
 
 export const ZStartReportInput = z.object({
   organizationId: z.uuid(),
@@ -48,9 +48,10 @@ export async function startReport(
   const previous = input.prefill ? await previousYearReport(prisma, organization.id, input.year) : null;
   const values = emptyValues(format);
   if (previous) {
+    const lastYear = previousValuesFor(previous, format);
     const { table, row, fromRow } = format.rules.carryOver;
     for (const cell of cellsOfTable(format, table).filter((c) => c.row === row)) {
-      values[cell.key] = previous.values[cellKey(table, fromRow, cell.column)] ?? null;
+      values[cell.key] = lastYear[cellKey(table, fromRow, cell.column)] ?? null;
     }
   }
   try {

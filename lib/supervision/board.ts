@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { daysUntil, getFormat, publicationDeadline, todayInChina, toChinaTimeIso, type Finding } from "@/lib/report-format";
+import { previousValuesFor } from "@/lib/reports/previous-year";
 import { loadCheckContexts } from "@/lib/reports/check-context";
 import { checkContentIn } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
@@ -118,7 +119,7 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
       errors: findings.filter((f) => f.severity === "error").length,
       warnings: [
         ...findings.filter((f) => f.severity === "warning").map((f) => f.message),
-        ...(previous ? fiveFoldJumps(reportFormat, content.values, previous.values).map(jumpMessage) : []),
+        ...(previous ? fiveFoldJumps(reportFormat, content.values, previousValuesFor(previous, reportFormat)).map(jumpMessage) : []),
       ],
     };
   });

@@ -5,9 +5,15 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { parseTextReport } from "@/lib/import/parse-text-report";
-import { format2019, formatCells } from "@/lib/report-format";
+import { comparableCells, findingId, format2019, format2021, formatCells } from "@/lib/report-format";
 import { cellRowsToValues } from "@/lib/reports/cell-rows";
 import { loadCheckContext } from "@/lib/reports/check-context";
+import { checkReportContent } from "@/lib/reports/check-content";
+import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
+import { getReviewView } from "@/lib/reports/review-queries";
+import { startReport } from "@/lib/reports/start-report";
+import { submitReport } from "@/lib/workflow/submit-report";
+import { previousValuesFor } from "@/lib/reports/previous-year";
 import { importReport } from "@/lib/reports/import-report";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { saveReport } from "@/lib/reports/save-report";
@@ -92,9 +98,43 @@ describe("a 2019-format report in the database", () => {
   it("is last year for a 2021-format report: only the cells that mean the same are read", async () => {
     const context = await loadCheckContext(prisma, { id: towns.townB.id, kind: "TOWNSHIP", parentId: towns.county.id }, 2021);
     expect(context.previous?.formatVersion).toBe("2019");
-    expect(context.previous?.values["applications.carriedForward.total"]).toBe(0);
-    expect(context.previous?.values["active.license.decisions"]).toBe(58);
-    expect(context.previous?.values).not.toHaveProperty("active.penalty.decisions");
-    expect(context.previous?.values).not.toHaveProperty("active.license.change");
+    const lastYear = previousValuesFor(context.previous!, format2021);
+    expect(lastYear["applications.carriedForward.total"]).toBe(0);
+    expect(lastYear["active.license.decisions"]).toBe(58);
+    expect(lastYear).not.toHaveProperty("active.license.change");
+    expect(lastYear).not.toHaveProperty("active.normative.total");
+    expect(lastYear).not.toHaveProperty("applications.otherProcessing.total");
+  });
+
+  it("on a 2021 report's first submission, the reviewer's diff against 2020 shows only cells that mean the same", async () => {
+    const clerk = await signedInActor(prisma, [{ organizationId: towns.townB.id, role: "CLERK" }]);
+    const reviewer = await signedInActor(prisma, [{ organizationId: towns.townB.id, role: "REVIEWER" }]);
+    const { reportId } = await startReport(clerk, { organizationId: towns.townB.id, year: 2021, prefill: true }, prisma);
+    const cells = Object.fromEntries(formatCells(format2021).filter((c) => !c.sum).map((c) => [c.key, "0"]));
+    const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { sections: true } });
+    const content = {
+      title: report.title,
+      signatureLine: report.signatureLine,
+      signedOn: "2022-01-20",
+      sections: Object.fromEntries(report.sections.map((s) => [s.sectionKey, s.body])),
+      cells: { ...cells, "active.license.decisions": "60", "active.penalty.decisions": "35" },
+    };
+    const saved = await saveReport(clerk, { reportId, baseVersion: report.version, content }, prisma);
+    const current = await prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { organization: true, sections: true, cells: true } });
+    const findings = await checkReportContent(prisma, current, contentOfWorkingCopy(current));
+    const explanations = Object.fromEntries(findings.filter((f) => f.severity === "warning").map((f) => [findingId(f), "已核实"]));
+    await submitReport(clerk, { reportId, baseVersion: saved.status === "saved" ? saved.version : 0, explanations }, prisma);
+
+    const view = await getReviewView(reviewer, reportId, prisma);
+    expect(view.diffAgainstYear).toBe(2020);
+    expect(view.diffAgainstFormat).toBe("国办公开办函〔2019〕60号");
+    const same = comparableCells(format2019, format2021);
+    expect(view.diff?.cells.every((cell) => same.has(cell.key))).toBe(true);
+    // 行政许可 went from 58 to 60, 行政强制 from 10 to 0; 行政处罚 stayed 35; the 2021-only cells are not "（空）→ 0".
+    const changed = view.diff!.cells.map((c) => [c.key, c.before, c.after]);
+    expect(changed).toContainEqual(["active.license.decisions", 58, 60]);
+    expect(changed).toContainEqual(["active.enforcement.decisions", 10, 0]);
+    expect(changed.map(([key]) => key)).not.toContain("active.penalty.decisions");
+    expect(changed.every(([, before]) => before !== null)).toBe(true);
   });
 });

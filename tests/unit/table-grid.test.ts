@@ -53,6 +53,17 @@ describe("format 2021's grids", () => {
     expect(outcome).toMatchObject({ kind: "header", text: "三、本年度办理结果", rowSpan: 22, colSpan: 1, scope: "rowgroup" });
   });
 
+  it("groups table 二's rows by block: each group opens with the block's heading", () => {
+    const grid = tableGrid(tableSections(format2021)[0]!.table);
+    expect(grid.groupStarts).toEqual([0, 4, 7, 11]);
+    expect(grid.groupStarts!.map((i) => grid.body[i]![0]!.kind === "header" && grid.body[i]![0]!.text)).toEqual([
+      "第二十条第（一）项",
+      "第二十条第（五）项",
+      "第二十条第（六）项",
+      "第二十条第（八）项",
+    ]);
+  });
+
   it("names a table-三 value by its rows and its applicant group", () => {
     const grid = tableGrid(tableSections(format2021)[1]!.table);
     const cell = grid.body.flat().find((c) => c.kind === "value" && c.cellKey === "applications.denyStateSecret.business");

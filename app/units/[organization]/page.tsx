@@ -37,7 +37,10 @@ export default async function UnitHistoryPage({ params }: Props) {
   const years = history.map((h) => `${h.year}年`);
   // A year in an earlier format shows only the figures the formats declare to mean the same.
   const comparable = history.map((h) => comparableValues(h.format, latestFormat, h.values));
-  const otherFormats = history.filter((h) => h.format.version !== latestFormat.version);
+  const earlierFormats = [...new Set(history.map((h) => h.format).filter((f) => f.version !== latestFormat.version))].map((format) => ({
+    source: format.source,
+    years: history.filter((h) => h.format === format).map((h) => h.year),
+  }));
   return (
     <>
       <h1 className="mb-2 text-2xl font-bold">{organization.name}历年政府信息公开情况</h1>
@@ -49,12 +52,11 @@ export default async function UnitHistoryPage({ params }: Props) {
           </Link>
         ))}
       </p>
-      {otherFormats.length > 0 && (
-        <p className="mb-4 text-sm text-gray-700">
-          {otherFormats.map((h) => `${h.year}年`).join("、")}度报告使用{otherFormats[0]!.format.source}规定的格式，
-          图中只列出与现行格式含义相同的数字，其余以“—”表示。
+      {earlierFormats.map(({ source, years: inFormat }) => (
+        <p key={source} className="mb-4 text-sm text-gray-700">
+          {inFormat.map((year) => `${year}年`).join("、")}的报告使用{source}规定的格式，图中只列出与现行格式含义相同的数字，其余以“—”表示。
         </p>
-      )}
+      ))}
       {metricGroups(latestFormat).map((group, i) => (
         <BarChart
           key={group.title}

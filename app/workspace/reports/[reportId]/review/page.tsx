@@ -90,6 +90,11 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
               ? `首次提交：与本单位${view.diffAgainstYear}年度已发布报告相比`
               : "首次提交"}
         </h2>
+        {view.diffAgainstFormat && (
+          <p className="mb-2 text-sm text-gray-700">
+            上一年度报告使用{view.diffAgainstFormat}规定的格式，表格只比较两种格式中含义相同的单元格。
+          </p>
+        )}
         {view.diff ? <DiffView diff={view.diff} labels={view.diffAgainstYear ? [`${view.diffAgainstYear}年度`, `${view.year}年度`] : undefined} /> : <p className="text-sm">这是该报告的第一个版本，本单位没有上一年度已发布的报告可供对照。</p>}
       </section>
 

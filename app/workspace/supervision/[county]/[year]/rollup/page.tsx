@@ -7,7 +7,7 @@ import { getActor } from "@/lib/auth/current-actor";
 import { metricGroups, metricValue } from "@/lib/comparison/metrics";
 import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
-import { sectionHeading, tableSections } from "@/lib/report-format";
+import { comparableValues, sectionHeading, tableSections } from "@/lib/report-format";
 import { loadCountyRollup, rollupScopes } from "@/lib/supervision/rollup";
 import { parseScope, parseSupervisionParams } from "@/lib/supervision/route-params";
 
@@ -87,7 +87,8 @@ export default async function RollupPage({ params, searchParams }: Props) {
               {metricGroups(rollup.format).flatMap((group) =>
                 group.metrics.map((metric) => {
                   const now = metricValue(metric, rollup.values);
-                  const before = previous && previous.units > 0 ? metricValue(metric, previous.values) : null;
+                  // Last year in another format: only the figures the formats declare to mean the same.
+                  const before = previous && previous.units > 0 ? metricValue(metric, comparableValues(previous.format, rollup.format, previous.values)) : null;
                   const change = now !== null && before !== null ? now - before : null;
                   return (
                     <tr key={`${group.title}-${metric.label}`}>
