@@ -131,7 +131,7 @@ export function readTable(
       refused.add(key);
       const problem =
         reading.kind === "wrong-unit"
-          ? `的单位“${reading.unit}”与此格不符（${def.kind === "count" ? "此格填件数" : "此格填金额，单位为万元"}），数值未读入`
+          ? `的单位“${reading.unit}”与此格不符（${unitHint[def.kind]}），数值未读入`
           : "不是数字";
       issues.push({ line: line.number, message: `${def.name}：“${line.text}”${problem}` });
       continue;
