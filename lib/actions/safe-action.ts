@@ -14,7 +14,8 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: AppErrorCode | "UNEXPECTED"; message: string; fieldErrors?: Record<string, string> };
 
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024"]);
+// Prisma's connection errors, and PostgreSQL's 57014 (statement timeout) and 55P03 (lock timeout).
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "57014", "55P03"]);
 
 /** A lost database connection is expected now and then: say so, keep the input. */
 function isDatabaseUnavailable(error: unknown): boolean {
@@ -22,7 +23,7 @@ function isDatabaseUnavailable(error: unknown): boolean {
   return (
     (code !== undefined && UNAVAILABLE_CODES.has(code)) ||
     name === "PrismaClientInitializationError" ||
-    /DatabaseNotReachable|ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout/i.test(message ?? "")
+    /DatabaseNotReachable|ECONNREFUSED|ECONNRESET|Connection terminated|connection timeout|Query read timeout|statement timeout|lock timeout/i.test(message ?? "")
   );
 }
 

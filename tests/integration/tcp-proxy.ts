@@ -5,6 +5,7 @@ import net from "node:net";
 export class TcpProxy {
   private server: net.Server | null = null;
   private sockets = new Set<net.Socket>();
+  private paused = false;
   port = 0;
 
   constructor(
@@ -21,9 +22,21 @@ export class TcpProxy {
         socket.on("error", () => socket.destroy());
       }
       client.pipe(upstream).pipe(client);
+      if (this.paused) for (const socket of [client, upstream]) socket.pause();
     });
     await new Promise<void>((resolve) => this.server!.listen(this.port, "127.0.0.1", resolve));
     this.port = (this.server.address() as net.AddressInfo).port;
+  }
+
+  /** Keeps every connection open but relays nothing, as a paused (SIGSTOP) or hung server would. */
+  pause(): void {
+    this.paused = true;
+    for (const socket of this.sockets) socket.pause();
+  }
+
+  resume(): void {
+    this.paused = false;
+    for (const socket of this.sockets) socket.resume();
   }
 
   /** Drops every connection and refuses new ones, as a stopped server would. */
