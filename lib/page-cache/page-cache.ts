@@ -1,7 +1,8 @@
 // Published report pages as artifacts: rendered once by Next.js, kept in
 // memory (and gzipped once), served to every later reader without touching
-// React or the database. A page leaves the cache when its report is
-// published again (a correction) — see publication-listener.ts.
+// React or the database — also while the database is down. A page leaves the
+// cache when its report is published again (a correction), heard at once or
+// found in the publication log after an outage — see publication-listener.ts.
 import { createHash } from "node:crypto";
 import { gzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
@@ -58,20 +59,24 @@ export class PageCache {
   // Bumped by every invalidation: a render that started before it may hold
   // the old revision and must not be stored.
   private generation = 0;
-  private listening = false;
+  /** Set once the instance has heard the publication log: from then on it can catch up after any outage. */
+  private caughtUp = false;
 
   constructor(maxBytes = 256 * 1024 * 1024) {
     this.pages = new LRUCache({ maxSize: maxBytes, sizeCalculation: (page) => page.body.length + page.gzip.length });
   }
 
-  /** Caching is on only while publications can be heard. */
+  /**
+   * Caching starts with the first connection to the publication log and then
+   * stays on: while the connection is down the cached pages keep being served
+   * (the listener catches up on reconnecting).
+   */
   setListening(listening: boolean) {
-    this.listening = listening;
-    this.invalidateAll();
+    if (listening) this.caughtUp = true;
   }
 
   get enabled() {
-    return this.listening;
+    return this.caughtUp;
   }
 
   get currentGeneration() {
@@ -79,12 +84,12 @@ export class PageCache {
   }
 
   get(key: PageKey): CachedPage | undefined {
-    return this.listening ? this.pages.get(storageKey(key)) : undefined;
+    return this.caughtUp ? this.pages.get(storageKey(key)) : undefined;
   }
 
   /** Stores a render unless something was published since it began. */
   set(key: PageKey, page: CachedPage, renderedInGeneration: number) {
-    if (!this.listening || renderedInGeneration !== this.generation) return false;
+    if (!this.caughtUp || renderedInGeneration !== this.generation) return false;
     this.pages.set(storageKey(key), page);
     return true;
   }

@@ -41,16 +41,21 @@ describe("toCachedPage", () => {
 describe("PageCache", () => {
   const key = (path: string, variant = "normal") => pageKey(get(path, variant === "large" ? { cookie: "text-size=large" } : {}))!;
 
-  it("stores nothing until publications can be heard, and forgets all when they cannot", () => {
+  it("stores nothing until the publication log has been heard, then keeps serving while it cannot be", () => {
     const cache = new PageCache();
     expect(cache.set(key("/reports/a/2023"), page("x"), cache.currentGeneration)).toBe(false);
     cache.setListening(true);
     expect(cache.set(key("/reports/a/2023"), page("x"), cache.currentGeneration)).toBe(true);
     expect(cache.get(key("/reports/a/2023"))).toBeDefined();
+    // The database (or the LISTEN connection) goes away: readers still get the published page.
     cache.setListening(false);
-    expect(cache.get(key("/reports/a/2023"))).toBeUndefined();
+    expect(cache.get(key("/reports/a/2023"))).toBeDefined();
+    expect(cache.set(key("/reports/b/2023"), page("y"), cache.currentGeneration)).toBe(true);
+    // Back: only what the log says was published meanwhile is forgotten.
     cache.setListening(true);
-    expect(cache.get(key("/reports/a/2023"))).toBeUndefined();
+    cache.invalidateReport("b", 2023);
+    expect(cache.get(key("/reports/a/2023"))).toBeDefined();
+    expect(cache.get(key("/reports/b/2023"))).toBeUndefined();
   });
 
   it("drops a published report's pages, both variants and its revisions, and nothing else", () => {
@@ -91,6 +96,7 @@ describe("PageCache", () => {
 describe("parsePublicationEvent", () => {
   it("reads our payloads and ignores anything else", () => {
     expect(parsePublicationEvent('{"organization":"a","year":2023}')).toEqual({ organization: "a", year: 2023 });
+    expect(parsePublicationEvent('{"organization":"a","year":2023,"seq":7}')).toEqual({ organization: "a", year: 2023, seq: 7 });
     expect(parsePublicationEvent("not json")).toBeNull();
     expect(parsePublicationEvent('{"organization":1}')).toBeNull();
     expect(parsePublicationEvent(undefined)).toBeNull();
