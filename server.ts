@@ -4,11 +4,12 @@
 //
 //   PORT (default 3000), HOSTNAME (default 0.0.0.0), DATABASE_URL — required.
 //   PAGE_CACHE=off serves every page through Next.js (for comparison).
-import { createServer } from "node:http";
+import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { createCachedPageHandler } from "@/lib/page-cache/cached-page-handler";
 import { PageCache } from "@/lib/page-cache/page-cache";
+import { DatabaseHealth, isPublicRead, isStaticAsset, LastGoodCopies, probeDatabase, sendUnavailable } from "@/lib/page-cache/outage";
 import { listenForPublications } from "@/lib/page-cache/publication-listener";
 
 // React and Next.js pick their production builds from NODE_ENV at import time.
@@ -37,20 +38,38 @@ const serveCachedPage = createCachedPageHandler(cache, async (key) => {
   return { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
 });
 
+// While the database is down: cached report pages, the last copies of other
+// public pages, and a 503 page for the rest (lib/page-cache/outage.ts).
+let listening = false;
+const health = new DatabaseHealth(probeDatabase(databaseUrl));
+const copies = new LastGoodCopies();
 const listener =
   process.env.PAGE_CACHE === "off"
     ? null
     : listenForPublications(databaseUrl, {
         onPublication: (event) => cache.invalidateReport(event.organization, event.year),
-        onListening: (listening) => cache.setListening(listening),
+        onListening: (now) => {
+          listening = now;
+          cache.setListening(now);
+        },
         log: (message) => console.warn(message),
       });
 
+async function answer(request: IncomingMessage, response: ServerResponse) {
+  if (request.headers["x-nianbao-render"] === renderToken) return handle(request, response);
+  const read = request.method === "GET" || request.method === "HEAD";
+  if (listener && read && !isStaticAsset(request.url ?? "/") && !(await health.isUp(listening))) {
+    if (await serveCachedPage(request, response, true)) return;
+    if (isPublicRead(request) && copies.serve(request, response)) return;
+    return sendUnavailable(request, response);
+  }
+  if (await serveCachedPage(request, response)) return;
+  if (listener && isPublicRead(request)) copies.record(request, response);
+  return handle(request, response);
+}
+
 const server = createServer((request, response) => {
-  const rendering = request.headers["x-nianbao-render"] === renderToken;
-  const served = rendering ? Promise.resolve(false) : serveCachedPage(request, response);
-  served
-    .then((done) => (done ? undefined : handle(request, response)))
+  answer(request, response)
     .catch((error: unknown) => {
       console.error(error);
       if (!response.headersSent) {

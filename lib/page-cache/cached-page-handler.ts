@@ -35,8 +35,11 @@ export function createCachedPageHandler(cache: PageCache, render: RenderPage) {
     return pending;
   }
 
-  /** Answers the request and resolves true, or resolves false for Next.js to answer it. */
-  return async function serveCachedPage(request: IncomingMessage, response: ServerResponse): Promise<boolean> {
+  /**
+   * Answers the request and resolves true, or resolves false for Next.js to
+   * answer it. `hitOnly`: answer from memory or not at all (the database is down).
+   */
+  return async function serveCachedPage(request: IncomingMessage, response: ServerResponse, hitOnly = false): Promise<boolean> {
     const key = pageKey(request);
     if (!key || !cache.enabled) return false;
     const cached = cache.get(key);
@@ -44,6 +47,7 @@ export function createCachedPageHandler(cache: PageCache, render: RenderPage) {
       sendPage(request, response, key, cached, "HIT");
       return true;
     }
+    if (hitOnly) return false;
     const { page, rendered } = await fill(key);
     if (page) sendPage(request, response, key, page, "MISS");
     else sendUncached(request, response, rendered);
