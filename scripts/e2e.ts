@@ -6,6 +6,7 @@ import path from "node:path";
 import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
+import { runtimeRoleUrl } from "@/lib/db/roles";
 import { resolveDatabase, withDatabaseName } from "@/lib/db/server";
 import { hashPassword } from "@/lib/auth/password";
 import { seedDemo } from "@/lib/demo/seed-demo";
@@ -24,7 +25,9 @@ let code = 1;
 try {
   await ensureDatabase(url);
   await migrate(url);
-  const prisma = createPrismaClient(url);
+  // Seeded and served as the runtime role, as deployed (lib/db/roles.ts).
+  const appUrl = await runtimeRoleUrl(url);
+  const prisma = createPrismaClient(appUrl);
   await seedDemo(prisma);
   const draft = parseTextReport(readFileSync("prisma/demo/leiguan-2023.txt", "utf8"), format2021);
   await importReport(prisma, { organizationSlug: "laian-xinan", year: 2023, parsed: draft, actor: "e2e", publish: false });
@@ -58,7 +61,7 @@ try {
 
   code = process.env.E2E_SKIP_BUILD ? 0 : await run("node_modules/.bin/next", ["build"]);
   const port = process.env.E2E_PORT ?? "3100";
-  const env = { ...appEnv(url, port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, ATTACHMENTS_DIR: attachmentsDir };
+  const env = { ...appEnv(appUrl, port), NEXTAUTH_URL: `http://127.0.0.1:${port}`, ATTACHMENTS_DIR: attachmentsDir };
   if (code === 0) code = await run("npx", ["playwright", "test", ...process.argv.slice(2)], env);
 } finally {
   await dropDatabase(url).catch((error) => console.error("Could not drop the e2e database:", error));

@@ -5,18 +5,29 @@ import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ensureDatabase } from "@/lib/db/admin";
 import { migrate } from "@/lib/db/migrate";
+import { APP_ROLE, runtimeRoleUrl } from "@/lib/db/roles";
 import { resolveDatabase, withDatabaseName } from "@/lib/db/server";
 
-/** The app's database: DATABASE_URL, or database "nianbao" on the embedded server. */
+/**
+ * The app's database: DATABASE_URL, or database "nianbao" on the embedded
+ * server; migrated as the owner (MIGRATION_DATABASE_URL, else DATABASE_URL)
+ * when asked. Returns the URL the app runs with: the runtime role
+ * nianbao_app — DATABASE_URL itself when it names that role (a deployment),
+ * else the same database as nianbao_app, which the owner lets log in
+ * (the embedded server, a local server: lib/db/roles.ts).
+ */
 export async function prepareAppDatabase(options: { migrate: boolean }) {
   const server = await resolveDatabase();
-  const url = server.embedded ? withDatabaseName(server.url, "nianbao") : server.url;
-  await ensureDatabase(url);
-  if (options.migrate) {
-    const applied = await migrate(url);
+  const configured = server.embedded ? withDatabaseName(server.url, "nianbao") : server.url;
+  const runsAsApp = decodeURIComponent(new URL(configured).username) === APP_ROLE;
+  const owner = process.env.MIGRATION_DATABASE_URL ?? (runsAsApp ? null : configured);
+  if (owner) await ensureDatabase(owner);
+  if (options.migrate && owner) {
+    const applied = await migrate(owner);
     if (applied.length > 0) console.log(`已应用数据库迁移：${applied.join(", ")}`);
   }
   if (server.embedded) console.log("数据库：内置 PostgreSQL（.data/postgres；设置 DATABASE_URL 可改用其他服务器）");
+  const url = runsAsApp ? configured : await runtimeRoleUrl(configured);
   return { url, server };
 }
 

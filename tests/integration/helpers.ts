@@ -8,7 +8,15 @@ import { hashPassword } from "@/lib/auth/password";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { validateSession } from "@/lib/auth/sessions";
 
+/** The test database as the app connects to it: the runtime role. */
 export const databaseUrl = () => inject("databaseUrl");
+/** The same database as the owner that ran the migrations. */
+export const ownerDatabaseUrl = () => inject("ownerDatabaseUrl");
+
+/** A Prisma client as the owner: to show that the triggers hold even for it. */
+export function ownerPrisma() {
+  return createPrismaClient(ownerDatabaseUrl());
+}
 
 export function testPrisma() {
   return createPrismaClient(databaseUrl());

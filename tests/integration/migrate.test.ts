@@ -6,12 +6,12 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
 import { listMigrations, migrate } from "@/lib/db/migrate";
 import { withDatabaseName } from "@/lib/db/server";
-import { databaseUrl } from "./helpers";
+import { ownerDatabaseUrl } from "./helpers";
 
 let url: string;
 
 beforeAll(async () => {
-  url = withDatabaseName(databaseUrl(), `nianbao_migrate_${randomBytes(4).toString("hex")}`);
+  url = withDatabaseName(ownerDatabaseUrl(), `nianbao_migrate_${randomBytes(4).toString("hex")}`);
   await ensureDatabase(url);
 });
 afterAll(() => dropDatabase(url));

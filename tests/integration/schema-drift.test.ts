@@ -2,14 +2,14 @@ import { readFileSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { databaseUrl } from "./helpers";
+import { ownerDatabaseUrl } from "./helpers";
 import { schemaDrift } from "./schema-drift";
 
 const schema = readFileSync(path.resolve(__dirname, "../../prisma/schema.prisma"), "utf8");
 let client: pg.Client;
 
 beforeAll(async () => {
-  client = new pg.Client({ connectionString: databaseUrl() });
+  client = new pg.Client({ connectionString: ownerDatabaseUrl() });
   await client.connect();
 });
 afterAll(() => client.end());

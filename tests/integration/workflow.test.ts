@@ -10,7 +10,7 @@ import { returnReport } from "@/lib/workflow/return-report";
 import { startCorrection } from "@/lib/workflow/start-correction";
 import { submitReport } from "@/lib/workflow/submit-report";
 import { withdrawReport } from "@/lib/workflow/withdraw-report";
-import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
+import { createCountyWithTownships, ownerPrisma, signedInActor, testPrisma } from "./helpers";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
@@ -121,11 +121,15 @@ describe("the whole path, and what is refused along it", () => {
     const approved = await approveReport(reviewer, { reportId, revisionNumber: 2, publish: true }, prisma);
     expect(approved.published).toBe(true);
     expect(await status()).toBe("PUBLISHED");
-    // Decisions are records: the database refuses to change them.
+    // Decisions are records: the app's role may not change them, and the triggers refuse even the owner.
     const approval = await prisma.approval.findFirstOrThrow({ where: { revision: { reportId } } });
-    await expect(prisma.approval.update({ where: { id: approval.id }, data: { approvedAt: new Date(0) } })).rejects.toThrow(/not allowed/);
-    await expect(prisma.approval.delete({ where: { id: approval.id } })).rejects.toThrow(/not allowed/);
-    await expect(prisma.reviewComment.deleteMany({ where: { revision: { reportId } } })).rejects.toThrow(/not allowed/);
+    const owner = ownerPrisma();
+    for (const [client, refusal] of [[prisma, /permission denied/], [owner, /not allowed/]] as const) {
+      await expect(client.approval.update({ where: { id: approval.id }, data: { approvedAt: new Date(0) } })).rejects.toThrow(refusal);
+      await expect(client.approval.delete({ where: { id: approval.id } })).rejects.toThrow(refusal);
+      await expect(client.reviewComment.deleteMany({ where: { revision: { reportId } } })).rejects.toThrow(refusal);
+    }
+    await owner.$disconnect();
 
     const published = await getPublishedReport(towns.townA.slug, YEAR);
     expect(published).toMatchObject({ revision: 2 });
