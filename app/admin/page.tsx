@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { roleLabels } from "@/lib/accounts/schemas";
+import { grantableRoles } from "@/lib/accounts/role-rules";
 import { getActor } from "@/lib/auth/current-actor";
 import { getAdminOverview } from "@/lib/admin/queries";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
@@ -65,6 +66,7 @@ export default async function AdminPage() {
               }}
               organizations={organizationOptions}
               isSelf={account.id === actor.accountId}
+              grantable={grantableRoles(actor, account)}
             />
           ))}
         </ul>

@@ -10,6 +10,7 @@ import { hashPassword, verifyPassword } from "@/lib/auth/password";
 import { endOtherSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { grantRefusal } from "./role-rules";
 import type {
   ZChangeOwnPasswordInput,
   ZCreateAccountInput,
@@ -54,6 +55,13 @@ export async function createAccount(
 
 export async function grantRole(actorOrNull: Actor | null, input: z.output<typeof ZRoleInput>, prisma: PrismaClient = db()) {
   const actor = requireSystemAdmin(actorOrNull);
+  const account = await prisma.account.findUnique({ where: { id: input.accountId }, select: { id: true, isSystemAdmin: true } });
+  if (!account) throw new AppError("NOT_FOUND", "未找到该账号");
+  const refusal = grantRefusal(actor, account, input.role);
+  if (refusal) {
+    await auditRefusal(prisma, actor, "account.role-grant", { type: "account", id: input.accountId }, refusal);
+    throw new AppError("FORBIDDEN", refusal);
+  }
   await prisma.$transaction(async (tx) => {
     await tx.roleAssignment.upsert({
       where: { accountId_organizationId_role: input },

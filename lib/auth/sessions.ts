@@ -1,6 +1,7 @@
 // Server-side sessions: every request re-checks the session row, so idle and
 // absolute timeouts hold and a changed password, role or disabled account
 // ends the account's other sessions on their next request.
+import { CONTENT_ROLES } from "@/lib/accounts/role-rules";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor";
 import { authPolicy } from "./policy";
@@ -39,7 +40,8 @@ export async function validateSession(
     displayName: account.displayName,
     isSystemAdmin: account.isSystemAdmin,
     isAuditor: account.isAuditor,
-    roles: account.roles,
+    // An administrator manages accounts, not content: a content role it still holds (granted before this rule) gives it nothing.
+    roles: account.isSystemAdmin ? account.roles.filter((r) => !CONTENT_ROLES.includes(r.role)) : account.roles,
     sessionId: session.id,
     sourceIp,
   };

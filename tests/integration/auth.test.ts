@@ -5,6 +5,8 @@ import { passwordSchema } from "@/lib/auth/policy";
 import { validateSession } from "@/lib/auth/sessions";
 import { signInWithPassword } from "@/lib/auth/sign-in";
 import { AppError } from "@/lib/errors";
+import { saveReport } from "@/lib/reports/save-report";
+import { startReport } from "@/lib/reports/start-report";
 import { createCountyWithTownships, signedInActor, testPrisma, TEST_PASSWORD, uniqueSlug } from "./helpers";
 
 const prisma = testPrisma();
@@ -158,4 +160,41 @@ describe("sessions are checked on the server on every request", () => {
     });
     expect(await prisma.roleAssignment.count({ where: { accountId: clerk.accountId } })).toBe(1);
   });
+
+  it("an administrator cannot grant itself a role, nor give a system administrator a content role", async () => {
+    const { townA } = await createCountyWithTownships(prisma);
+    const admin = await signedInActor(prisma, [], { isSystemAdmin: true });
+    const otherAdmin = await signedInActor(prisma, [], { isSystemAdmin: true });
+    for (const role of ["CLERK", "REVIEWER", "SUPERVISOR"] as const) {
+      await expect(grantRole(admin, { accountId: admin.accountId, organizationId: townA.id, role }, prisma)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: "不能为自己分配角色，请由另一位管理员分配",
+      });
+    }
+    for (const role of ["CLERK", "REVIEWER"] as const) {
+      await expect(grantRole(admin, { accountId: otherAdmin.accountId, organizationId: townA.id, role }, prisma)).rejects.toMatchObject({
+        code: "FORBIDDEN",
+        message: "系统管理员不能担任填报人或审核人",
+      });
+    }
+    expect(await prisma.roleAssignment.count({ where: { accountId: { in: [admin.accountId, otherAdmin.accountId] } } })).toBe(0);
+    // Each refusal is audited.
+    expect(await prisma.auditEvent.count({ where: { actor: admin.username, event: "account.role-grant", result: { not: "success" } } })).toBe(5);
+    // 主管部门 is not a content role: another administrator may give it.
+    await grantRole(admin, { accountId: otherAdmin.accountId, organizationId: townA.id, role: "SUPERVISOR" }, prisma);
+    expect(await prisma.roleAssignment.count({ where: { accountId: otherAdmin.accountId } })).toBe(1);
+  });
+
+  it("a content role an administrator still holds from before gives it nothing: it cannot save report text", async () => {
+    const { townA } = await createCountyWithTownships(prisma);
+    const clerk = await signedInActor(prisma, [{ organizationId: townA.id, role: "CLERK" }]);
+    const { reportId } = await startReport(clerk, { organizationId: townA.id, year: 2025, prefill: false }, prisma);
+    // Granted before the rule existed, straight in the database.
+    const admin = await signedInActor(prisma, [{ organizationId: townA.id, role: "CLERK" }], { isSystemAdmin: true });
+    expect(admin.roles).toEqual([]);
+    const content = { title: "标题", signatureLine: "", signedOn: null, sections: { overview: "管理员写的", problems: "", other: "" }, cells: {} };
+    await expect(saveReport(admin, { reportId, baseVersion: 1, content }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    expect((await prisma.reportSection.findFirst({ where: { reportId, sectionKey: "overview" } }))?.body).toBe("");
+  });
 });
+

@@ -26,10 +26,13 @@ export function AccountRow({
   account,
   organizations,
   isSelf,
+  grantable,
 }: {
   account: AccountView;
   organizations: { id: string; name: string }[];
   isSelf: boolean;
+  /** The roles the server lets this administrator give this account (lib/accounts/role-rules.ts). */
+  grantable: readonly (keyof typeof roleLabels)[];
 }) {
   return (
     <li className="rounded border border-gray-300 p-3 text-sm">
@@ -55,23 +58,28 @@ export function AccountRow({
         ))}
       </ul>
       <div className="flex flex-wrap gap-4">
-        <ActionForm action={grantRoleAction} hidden={{ accountId: account.id }} submitLabel="分配角色" className="flex flex-wrap items-end gap-1">
-          <label>机构
-            <select name="organizationId" className={field} defaultValue="">
-              <option value="">请选择</option>
-              {organizations.map((o) => (
-                <option key={o.id} value={o.id}>{o.name}</option>
-              ))}
-            </select>
-          </label>
-          <label>角色
-            <select name="role" className={field} defaultValue="CLERK">
-              {Object.entries(roleLabels).map(([value, label]) => (
-                <option key={value} value={value}>{label}</option>
-              ))}
-            </select>
-          </label>
-        </ActionForm>
+        {grantable.length > 0 ? (
+          <ActionForm action={grantRoleAction} hidden={{ accountId: account.id }} submitLabel="分配角色" className="flex flex-wrap items-end gap-1">
+            <label>机构
+              <select name="organizationId" className={field} defaultValue="">
+                <option value="">请选择</option>
+                {organizations.map((o) => (
+                  <option key={o.id} value={o.id}>{o.name}</option>
+                ))}
+              </select>
+            </label>
+            <label>角色
+              <select name="role" className={field} defaultValue={grantable[0]}>
+                {grantable.map((role) => (
+                  <option key={role} value={role}>{roleLabels[role]}</option>
+                ))}
+              </select>
+            </label>
+          </ActionForm>
+        ) : (
+          <p className="text-gray-700">{isSelf ? "自己的角色须由另一位管理员分配。" : null}</p>
+        )}
+        {account.isSystemAdmin && grantable.length > 0 && <p className="text-gray-700">系统管理员只能分配主管部门角色，不能担任填报人或审核人。</p>}
         {!isSelf && (
           <ActionForm
             action={setAccountDisabledAction}
