@@ -7,6 +7,7 @@
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
+import { PEER_HEADER } from "@/lib/auth/source-ip";
 import { createCachedPageHandler } from "@/lib/page-cache/cached-page-handler";
 import { PageCache } from "@/lib/page-cache/page-cache";
 import { DatabaseHealth, isPublicRead, isStaticAsset, LastGoodCopies, probeDatabase, sendUnavailable } from "@/lib/page-cache/outage";
@@ -56,6 +57,9 @@ const listener =
       });
 
 async function answer(request: IncomingMessage, response: ServerResponse) {
+  // Who is really on the other end of the socket: the only source address the
+  // app believes without TRUSTED_PROXIES (lib/auth/source-ip.ts). A client's own value is dropped.
+  request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
   if (request.headers["x-nianbao-render"] === renderToken) return handle(request, response);
   const read = request.method === "GET" || request.method === "HEAD";
   if (listener && read && !isStaticAsset(request.url ?? "/") && !(await health.isUp(listening))) {

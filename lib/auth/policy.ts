@@ -8,6 +8,9 @@ const ZAuthPolicy = z.object({
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
+  /** Failed sign-ins one source address may make in SIGN_IN_ADDRESS_MINUTES before it must wait that long. */
+  SIGN_IN_ADDRESS_LIMIT: z.coerce.number().int().min(1).default(20),
+  SIGN_IN_ADDRESS_MINUTES: z.coerce.number().int().min(1).default(15),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).default(30),
   SESSION_ABSOLUTE_HOURS: z.coerce.number().int().min(1).default(12),
 });

@@ -5,10 +5,11 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { authPolicy } from "./policy";
+import { signInLimits } from "./sign-in-limits";
 
 export type SignInResult =
   | { ok: true; accountId: string; sessionId: string }
-  | { ok: false; reason: "invalid" | "locked" | "disabled"; message: string };
+  | { ok: false; reason: "invalid" | "locked" | "disabled" | "throttled"; message: string };
 
 const INVALID = "用户名或密码错误";
 
@@ -32,12 +33,27 @@ export async function signInWithPassword(
       }),
     );
 
-  if (!account) {
-    await verifyPassword(await dummyPasswordHash(), input.password);
-    await audit("auth.sign-in", "failure", { reason: "unknown-account" });
-    return { ok: false, reason: "invalid", message: INVALID };
-  }
   const lockedMessage = `登录失败次数过多，账号已锁定${policy.LOCKOUT_MINUTES}分钟，请稍后再试`;
+  const limits = signInLimits(prisma);
+  const sourceIp = input.sourceIp ?? null;
+  const waiting = await limits.waitMinutes(sourceIp, username);
+  // One address trying many names (or one name many times) is stopped before any password is checked.
+  if (waiting.address) {
+    await audit("auth.sign-in", "failure", { reason: "address-limited" });
+    return { ok: false, reason: "throttled", message: `此网络地址登录失败次数过多，请${waiting.address}分钟后再试` };
+  }
+
+  if (!account) {
+    // An unknown name costs the same work and gets the same answers as a real account, lockout included.
+    await verifyPassword(await dummyPasswordHash(), input.password);
+    if (waiting.name) {
+      await audit("auth.sign-in", "failure", { reason: "unknown-account" });
+      return { ok: false, reason: "locked", message: lockedMessage };
+    }
+    const { nameLocked } = await limits.failed(sourceIp, username);
+    await audit("auth.sign-in", "failure", { reason: "unknown-account" });
+    return nameLocked ? { ok: false, reason: "locked", message: lockedMessage } : { ok: false, reason: "invalid", message: INVALID };
+  }
   const valid = await verifyPassword(account.passwordHash, input.password);
   // Only someone who knows the password learns that the account is disabled.
   if (valid && account.disabled) {
@@ -46,6 +62,7 @@ export async function signInWithPassword(
   }
 
   if (!valid) {
+    await limits.failed(sourceIp, username);
     // FOR UPDATE makes parallel attempts queue on the row and each see the
     // count the previous one left; only the attempt that crosses the
     // threshold locks (and logs the lockout).
@@ -84,6 +101,7 @@ export async function signInWithPassword(
     await audit("auth.sign-in", "failure", { reason: "locked" });
     return { ok: false, reason: "locked", message: lockedMessage };
   }
+  await limits.succeeded(username);
   const session = await prisma.$transaction(async (tx) => {
     const created = await tx.authSession.create({
       data: {
