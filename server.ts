@@ -39,6 +39,8 @@ const serveCachedPage = createCachedPageHandler(cache, async (key) => {
   return { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
 });
 
+const MAX_AUTH_BODY_BYTES = 16 * 1024;
+
 // While the database is down: cached report pages, the last copies of other
 // public pages, and a 503 page for the rest (lib/page-cache/outage.ts).
 let listening = false;
@@ -60,6 +62,12 @@ async function answer(request: IncomingMessage, response: ServerResponse) {
   // Who is really on the other end of the socket: the only source address the
   // app believes without TRUSTED_PROXIES (lib/auth/source-ip.ts). A client's own value is dropped.
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
+  // Sign-in and sign-out forms are a few hundred bytes: anything far larger is refused unread.
+  if (request.method === "POST" && request.url?.startsWith("/api/auth/") && Number(request.headers["content-length"] ?? 0) > MAX_AUTH_BODY_BYTES) {
+    response.statusCode = 413;
+    response.setHeader("Content-Type", "text/plain; charset=utf-8");
+    return void response.end("请求过大");
+  }
   if (request.headers["x-nianbao-render"] === renderToken) return handle(request, response);
   const read = request.method === "GET" || request.method === "HEAD";
   if (listener && read && !isStaticAsset(request.url ?? "/") && !(await health.isUp(listening))) {

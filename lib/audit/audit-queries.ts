@@ -5,13 +5,13 @@ import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
+import { cleanQuery } from "@/lib/validation/plain-text";
 
+// A filter never fails on what was typed into it: control characters are dropped, an overlong one cut.
 const optional = z
   .string()
-  .trim()
-  .max(200)
   .optional()
-  .transform((v) => v || undefined);
+  .transform((v) => cleanQuery(v)?.trim().slice(0, 200) || undefined);
 
 export const ZAuditFilters = z.object({
   event: optional,

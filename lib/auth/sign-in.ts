@@ -12,13 +12,19 @@ export type SignInResult =
   | { ok: false; reason: "invalid" | "locked" | "disabled" | "throttled"; message: string };
 
 const INVALID = "用户名或密码错误";
+/** Longer input is refused before it is hashed or looked up: a 1 MB "password" would only cost the server. */
+export const MAX_USERNAME_LENGTH = 64;
+export const MAX_PASSWORD_LENGTH = 1024;
 
 export async function signInWithPassword(
   prisma: PrismaClient,
   input: { username: string; password: string; sourceIp?: string | null },
 ): Promise<SignInResult> {
   const policy = authPolicy();
-  const username = input.username.trim().toLowerCase();
+  if (input.username.length > MAX_USERNAME_LENGTH * 4 || input.password.length > MAX_PASSWORD_LENGTH) {
+    return { ok: false, reason: "invalid", message: INVALID };
+  }
+  const username = input.username.trim().toLowerCase().slice(0, MAX_USERNAME_LENGTH * 4);
   const account = await prisma.account.findUnique({ where: { username } });
   const audit = (event: string, result: "success" | "failure", detail?: Record<string, string>) =>
     prisma.$transaction((tx) =>

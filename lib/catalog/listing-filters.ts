@@ -1,5 +1,6 @@
 // What a catalog listing may be narrowed by, read from a URL's query string.
 // Pure: shared by the pages, the open-data routes and the bench.
+import { cleanQuery } from "@/lib/validation/plain-text";
 import { findCategory } from "./categories";
 
 export interface CatalogFilters {
@@ -28,7 +29,7 @@ export function parseCatalogFilters(params: Params): CatalogFilters {
   if (category && findCategory(category)) filters.category = category;
   const year = first(params.year);
   if (year && /^\d{4}$/.test(year) && Number(year) >= 2000 && Number(year) <= 2200) filters.year = Number(year);
-  const q = first(params.q)?.trim().slice(0, MAX_QUERY_LENGTH);
+  const q = cleanQuery(first(params.q))?.trim().slice(0, MAX_QUERY_LENGTH);
   if (q) filters.q = q;
   const after = decodeCursor(first(params.after));
   if (after) filters.after = after;

@@ -17,15 +17,17 @@ export type CellReading =
 /** True when the text is a number, with or without a unit. */
 export function looksNumeric(text: string): boolean {
   const bare = normaliseNumeral(text);
-  return NUMERAL.test(UNIT_SUFFIX.exec(bare)?.[1] ?? bare);
+  return NUMERAL.test((UNIT_SUFFIX.exec(bare)?.[1] ?? bare).trim());
 }
 
 export function readCellText(text: string, kind: CellKind): CellReading {
   const bare = normaliseNumeral(text);
   const match = UNIT_SUFFIX.exec(bare);
-  const numeral = (match ? match[1]! : bare).replace(/[,，]/g, "");
+  // A space may stand between the number and its unit ("2,655 元"), not inside the number.
+  const number = (match ? match[1]! : bare).trim();
+  const numeral = number.replace(/[,，]/g, "");
   const unit = match?.[2];
-  if (!NUMERAL.test(match ? match[1]! : bare) || numeral === "") return { kind: "not-number" };
+  if (!NUMERAL.test(number) || numeral === "") return { kind: "not-number" };
   if (!unit) return { kind: "number", numeral };
   if (kind !== "amount") return COUNT_UNITS.includes(unit) ? { kind: "number", numeral } : { kind: "wrong-unit", unit };
   if (unit === "万元") return { kind: "number", numeral };

@@ -16,14 +16,19 @@ export type CellValue = number | null;
 
 export type CellParseResult = { ok: true; value: CellValue } | { ok: false; message: string };
 
-/** Full-width digits, point and separators to ASCII; spaces removed. */
+/**
+ * Full-width digits, point and signs to ASCII; spaces around the number
+ * removed. Spaces inside it are kept, so that "12 3" is refused rather than
+ * read as 123.
+ */
 export function normaliseNumeral(raw: string): string {
   return raw
     .replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xff10 + 0x30))
     .replace(/[．。]/g, ".")
     .replace(/[－—−]/g, "-")
     .replace(/＋/g, "+")
-    .replace(/[\s\u3000]/g, "");
+    .replace(/\u3000/g, " ")
+    .trim();
 }
 
 export function parseCellInput(raw: string | number | null | undefined, kind: CellKind): CellParseResult {
@@ -32,6 +37,7 @@ export function parseCellInput(raw: string | number | null | undefined, kind: Ce
   if (raw.length > MAX_INPUT_LENGTH) return { ok: false, message: "输入过长，请只填写数字" };
   const text = normaliseNumeral(raw);
   if (text === "") return { ok: true, value: null };
+  if (/\s/.test(text)) return { ok: false, message: "数字中间不能有空格" };
   if (kind === "change") {
     if (/^[+-]?\d+\.\d+$/.test(text)) return { ok: false, message: "增减数应为整数，不能有小数" };
     if (!/^[+-]?\d+$/.test(text)) return { ok: false, message: "请输入整数，减少的写负数（如 -2）" };

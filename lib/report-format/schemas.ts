@@ -5,6 +5,7 @@ import { formatCells } from "./cells";
 import { parseCellInput } from "./cell-value";
 import type { CellKind, NarrativeSectionKey, ReportFormat } from "./types";
 import { textParts } from "./sections";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/validation/plain-text";
 
 /** Long enough for any real section; a 1 MB paste is refused with a message. */
 export const MAX_SECTION_LENGTH = 50_000;
@@ -23,8 +24,14 @@ function sectionTextSchema(heading: string) {
   return z
     .string()
     .max(MAX_SECTION_LENGTH, `“${heading}”过长（最多${MAX_SECTION_LENGTH}字）`)
+    .refine((text) => !hasControlCharacters(text), CONTROL_CHARACTER_MESSAGE)
     .transform((text) => text.replace(/\r\n?/g, "\n"));
 }
+
+const lineSchema = (empty: string | null, long: string) => {
+  const base = z.string().trim();
+  return (empty ? base.min(1, empty) : base).max(200, long).refine((text) => !hasControlCharacters(text), CONTROL_CHARACTER_MESSAGE);
+};
 
 export function sectionsSchema(format: ReportFormat) {
   const shape = {} as Record<NarrativeSectionKey, z.ZodType<string, unknown>>;
@@ -44,8 +51,8 @@ export function cellsSchema(format: ReportFormat) {
 
 export function reportContentSchema(format: ReportFormat) {
   return z.object({
-    title: z.string().trim().min(1, "请填写标题").max(200, "标题过长"),
-    signatureLine: z.string().trim().max(200, "落款过长"),
+    title: lineSchema("请填写标题", "标题过长"),
+    signatureLine: lineSchema(null, "落款过长"),
     signedOn: z.iso.date("落款日期格式应为 YYYY-MM-DD").nullable(),
     sections: sectionsSchema(format),
     cells: cellsSchema(format),

@@ -1,5 +1,6 @@
 // Public reads: only published revisions, never a working copy.
 import "server-only";
+import { cleanQuery } from "@/lib/validation/plain-text";
 import { db } from "@/lib/db/client";
 import { getFormat, type ReportFormat } from "@/lib/report-format";
 import type { CellValue } from "@/lib/report-format";
@@ -109,7 +110,7 @@ export interface PublishedReportListItem {
  */
 export async function listPublishedReports(filter: { q?: string; year?: number } = {}): Promise<PublishedReportListItem[]> {
   // LIKE wildcards in a search are taken literally: dropped, since unit names have none.
-  const q = filter.q?.replace(/[%_\\]/g, "").trim();
+  const q = cleanQuery(filter.q)?.replace(/[%_\\]/g, "").trim();
   const reports = await db().report.findMany({
     where: {
       revisions: { some: { publishedAt: { not: null } } },
