@@ -4,9 +4,7 @@
 // needs. Fields refuse them with a message; search and filter queries drop them.
 
 // Tab, line feed and carriage return are text; every other C0 control and DEL is not.
-// eslint-disable-next-line no-control-regex
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/;
-// eslint-disable-next-line no-control-regex
 const CONTROL_ALL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g;
 
 export const CONTROL_CHARACTER_MESSAGE = "含有无法显示的控制字符（如从其他软件粘贴带来的 NUL），请删除后再保存";
