@@ -46,6 +46,8 @@ try {
     ["laian-banta", "banta-reviewer", "Banta-review-2026", "REVIEWER"],
     ["laian-shuikou", "shuikou-clerk", "Shuikou-clerk-2026", "CLERK"],
     ["laian-shuikou", "shuikou-reviewer", "Shuikou-review-2026", "REVIEWER"],
+    // The password spec changes this one's password.
+    ["laian-xinan", "xinan-passphrase", "Xinan-clerk-2026", "CLERK"],
   ] as const) {
     const organization = await prisma.organization.findUniqueOrThrow({ where: { slug } });
     await prisma.account.create({

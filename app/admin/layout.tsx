@@ -7,11 +7,15 @@ export const dynamic = "force-dynamic";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/admin");
+  if (actor.passwordExpired) redirect("/account/password");
   return (
     <>
       <div className="mb-4 flex items-center justify-between border-b pb-2 text-sm">
         <p>{actor.displayName}（{actor.isSystemAdmin ? "系统管理员" : "无管理权限"}）</p>
-        <SignOutButton />
+        <span className="flex items-center gap-4">
+          <a href="/account/password" className="underline">修改密码</a>
+          <SignOutButton />
+        </span>
       </div>
       {children}
     </>

@@ -12,6 +12,7 @@ const field = "rounded border border-gray-400 px-2 py-1";
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/audit");
+  if (actor.passwordExpired) redirect("/account/password");
   const raw = await searchParams;
   const filters = ZAuditFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   let events;

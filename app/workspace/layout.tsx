@@ -9,6 +9,7 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) redirect("/login?callbackUrl=/workspace");
+  if (actor.passwordExpired) redirect("/account/password");
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2 border-b pb-2 text-sm">
@@ -20,6 +21,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
           <a href="/workspace/catalog" className="underline">信息公开目录</a>
           {actor.isSystemAdmin && <a href="/admin" className="underline">系统管理</a>}
           {actor.isAuditor && <a href="/audit" className="underline">审计日志</a>}
+          <a href="/account/password" className="underline">修改密码</a>
           <SignOutButton />
         </nav>
       </div>

@@ -13,6 +13,8 @@ export interface Actor {
   roles: readonly { organizationId: string; role: Role }[];
   sessionId: string;
   sourceIp: string | null;
+  /** Set when PASSWORD_MAX_AGE_DAYS has passed since the password was set: the screens send the user to change it. */
+  passwordExpired?: boolean;
 }
 
 export function requireActor(actor: Actor | null): Actor {

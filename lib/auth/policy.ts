@@ -6,6 +6,10 @@ const ZAuthPolicy = z.object({
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(8),
   /** Of: lower-case, upper-case, digits, other characters. */
   PASSWORD_MIN_CLASSES: z.coerce.number().int().min(1).max(4).default(3),
+  /** A passphrase this long is accepted whatever its character classes. */
+  PASSPHRASE_MIN_LENGTH: z.coerce.number().int().min(8).default(16),
+  /** Days after which a password must be changed at the next sign-in; 0 (the default) never. */
+  PASSWORD_MAX_AGE_DAYS: z.coerce.number().int().min(0).default(0),
   LOCKOUT_THRESHOLD: z.coerce.number().int().min(1).default(5),
   LOCKOUT_MINUTES: z.coerce.number().int().min(1).default(15),
   /** Failed sign-ins one source address may make in SIGN_IN_ADDRESS_MINUTES before it must wait that long. */
@@ -21,6 +25,11 @@ export function authPolicy(): AuthPolicy {
   return ZAuthPolicy.parse(process.env);
 }
 
+/** Whether a password changed at `changedAt` has outlived PASSWORD_MAX_AGE_DAYS. */
+export function passwordExpired(changedAt: Date, policy: AuthPolicy = authPolicy(), now = new Date()): boolean {
+  return policy.PASSWORD_MAX_AGE_DAYS > 0 && now.getTime() - changedAt.getTime() > policy.PASSWORD_MAX_AGE_DAYS * 86_400_000;
+}
+
 function characterClasses(password: string): number {
   return [/[a-z]/, /[A-Z]/, /[0-9]/, /[^a-zA-Z0-9]/].filter((re) => re.test(password)).length;
 }
@@ -32,7 +41,7 @@ export function passwordSchema(policy: AuthPolicy = authPolicy()) {
     .max(256, "密码过长（最多256个字符）")
     .min(policy.PASSWORD_MIN_LENGTH, `密码至少${policy.PASSWORD_MIN_LENGTH}个字符`)
     .refine(
-      (password) => characterClasses(password) >= policy.PASSWORD_MIN_CLASSES,
-      `密码须包含大写字母、小写字母、数字、符号中的至少${policy.PASSWORD_MIN_CLASSES}类`,
+      (password) => characterClasses(password) >= policy.PASSWORD_MIN_CLASSES || [...password].length >= policy.PASSPHRASE_MIN_LENGTH,
+      `密码须包含大写字母、小写字母、数字、符号中的至少${policy.PASSWORD_MIN_CLASSES}类，或使用${policy.PASSPHRASE_MIN_LENGTH}个字符以上的长密码`,
     );
 }

@@ -4,7 +4,7 @@
 import { CONTENT_ROLES } from "@/lib/accounts/role-rules";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "./actor";
-import { authPolicy } from "./policy";
+import { authPolicy, passwordExpired } from "./policy";
 
 /** lastSeenAt is written at most this often, to keep reads cheap. */
 const TOUCH_INTERVAL_MS = 60_000;
@@ -44,6 +44,7 @@ export async function validateSession(
     roles: account.isSystemAdmin ? account.roles.filter((r) => !CONTENT_ROLES.includes(r.role)) : account.roles,
     sessionId: session.id,
     sourceIp,
+    passwordExpired: passwordExpired(account.passwordChangedAt),
   };
 }
 

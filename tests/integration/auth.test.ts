@@ -27,8 +27,8 @@ describe("password policy (China default)", () => {
   });
   it.each([
     ["Abc1!", "密码至少8个字符"],
-    ["abcdefgh", "密码须包含大写字母、小写字母、数字、符号中的至少3类"],
-    ["abcdefg1", "密码须包含大写字母、小写字母、数字、符号中的至少3类"],
+    ["abcdefgh", "密码须包含大写字母、小写字母、数字、符号中的至少3类，或使用16个字符以上的长密码"],
+    ["abcdefg1", "密码须包含大写字母、小写字母、数字、符号中的至少3类，或使用16个字符以上的长密码"],
   ])("refuses %j", (password, message) => {
     expect(schema.safeParse(password).error?.issues[0]?.message).toBe(message);
   });
@@ -195,6 +195,21 @@ describe("sessions are checked on the server on every request", () => {
     const content = { title: "标题", signatureLine: "", signedOn: null, sections: { overview: "管理员写的", problems: "", other: "" }, cells: {} };
     await expect(saveReport(admin, { reportId, baseVersion: 1, content }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect((await prisma.reportSection.findFirst({ where: { reportId, sectionKey: "overview" } }))?.body).toBe("");
+  });
+
+  it("with PASSWORD_MAX_AGE_DAYS set, an old password marks the session until it is changed", async () => {
+    process.env.PASSWORD_MAX_AGE_DAYS = "90";
+    try {
+      const actor = await signedInActor(prisma, []);
+      expect((await validateSession(prisma, actor.sessionId))?.passwordExpired).toBe(false);
+      await prisma.account.update({ where: { id: actor.accountId }, data: { passwordChangedAt: new Date(Date.now() - 100 * 86_400_000) } });
+      const expired = await validateSession(prisma, actor.sessionId);
+      expect(expired?.passwordExpired).toBe(true);
+      await changeOwnPassword(expired, { currentPassword: TEST_PASSWORD, newPassword: "Another-password-9" }, prisma);
+      expect((await validateSession(prisma, actor.sessionId))?.passwordExpired).toBe(false);
+    } finally {
+      delete process.env.PASSWORD_MAX_AGE_DAYS;
+    }
   });
 });
 

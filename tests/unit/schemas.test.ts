@@ -55,3 +55,19 @@ describe("report content validation, derived from the format", () => {
     expect(parsed.cells).not.toHaveProperty("active.secret.field");
   });
 });
+
+describe("password policy: long passphrases", () => {
+  it("accepts 16 characters or more whatever their classes, and keeps the class rule for shorter ones", async () => {
+    const { passwordSchema, passwordExpired, authPolicy } = await import("@/lib/auth/policy");
+    const schema = passwordSchema();
+    expect(schema.safeParse("correct horse battery staple").success).toBe(true);
+    expect(schema.safeParse("春风又绿江南岸，明月何时照我还乡").success).toBe(true);
+    expect(schema.safeParse("abcdefghijklmno").success).toBe(false);
+    expect(schema.safeParse("Abcdefg1").success).toBe(true);
+    const policy = { ...authPolicy(), PASSWORD_MAX_AGE_DAYS: 90 };
+    const now = new Date("2026-12-01T00:00:00Z");
+    expect(passwordExpired(new Date("2026-08-01T00:00:00Z"), policy, now)).toBe(true);
+    expect(passwordExpired(new Date("2026-10-01T00:00:00Z"), policy, now)).toBe(false);
+    expect(passwordExpired(new Date("2020-01-01T00:00:00Z"), authPolicy(), now)).toBe(false); // off by default
+  });
+});
