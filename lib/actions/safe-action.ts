@@ -7,6 +7,7 @@ import { randomUUID } from "node:crypto";
 import type { z } from "zod";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
+import { auditRefusedRequest } from "@/lib/audit/request-audit";
 import { AppError, type AppErrorCode } from "@/lib/errors";
 import { fieldErrorsOf } from "./field-errors";
 
@@ -39,20 +40,35 @@ export function toActionError(error: unknown): Extract<ActionResult<never>, { ok
   return { ok: false, code: "UNEXPECTED", message: `系统出错（编号 ${correlationId}），请稍后重试` };
 }
 
+/** The id an action's input names (a report, an item, an account, a unit), for the audit row. */
+function objectIdOf(input: unknown): string | null {
+  if (typeof input !== "object" || input === null) return null;
+  const fields = input as Record<string, unknown>;
+  const id = fields.reportId ?? fields.itemId ?? fields.accountId ?? fields.organizationId ?? fields.attachmentId;
+  return typeof id === "string" ? id.slice(0, 64) : null;
+}
+
 export function createAction<S extends z.ZodType, T>(
   schema: S,
   handler: (actor: Actor, input: z.output<S>) => Promise<T>,
 ): (input: z.input<S>) => Promise<ActionResult<T>> {
   return async (input) => {
+    let actor: Actor | null = null;
     try {
-      const actor = requireActor(await getActor());
+      actor = await getActor();
+      requireActor(actor);
       const parsed = schema.safeParse(input);
       if (!parsed.success) {
         return { ok: false, code: "INVALID", message: "输入有误，请检查后重试", fieldErrors: fieldErrorsOf(parsed.error) };
       }
-      return { ok: true, data: await handler(actor, parsed.data) };
+      return { ok: true, data: await handler(actor!, parsed.data) };
     } catch (error) {
-      return toActionError(error);
+      const failure = toActionError(error);
+      // A Server Action is a public endpoint: a refused call is recorded, with the object it named.
+      if (failure.code === "UNAUTHENTICATED" || failure.code === "FORBIDDEN" || failure.code === "NOT_FOUND") {
+        await auditRefusedRequest(actor, null, "action.refused", { code: failure.code, message: failure.message, object: objectIdOf(input) });
+      }
+      return failure;
     }
   };
 }

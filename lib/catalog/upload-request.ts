@@ -7,6 +7,7 @@ import "server-only";
 import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/actor";
 import { toActionError } from "@/lib/actions/safe-action";
+import { auditRefusedRequest } from "@/lib/audit/request-audit";
 import { AppError } from "@/lib/errors";
 
 export type UploadResult = { ok: true; message: string; data?: unknown } | { ok: false; message: string };
@@ -29,21 +30,37 @@ export async function handleUpload(
   handler: (actor: Actor, file: { name: string; bytes: Uint8Array }, form: FormData) => Promise<{ message: string; data?: unknown }>,
 ): Promise<Response> {
   const reply = (status: number, body: UploadResult) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-  if (!sameOrigin(request)) return reply(403, { ok: false, message: "请求来源无效，请从本站页面上传" });
+  const path = new URL(request.url).pathname;
+  const declaredHeader = request.headers.get("content-length");
+  // Every refusal before the handler runs is audited: its origin, session, size and file count.
+  const refuse = async (actor: Actor | null, status: number, reason: string, message: string, files: number | null = null) => {
+    await auditRefusedRequest(actor, request, "upload.refused", {
+      path,
+      reason,
+      origin: request.headers.get("origin"),
+      declaredBytes: declaredHeader === null ? null : Number(declaredHeader),
+      files,
+    });
+    return reply(status, { ok: false, message });
+  };
+  if (!sameOrigin(request)) return refuse(await getActor(), 403, "origin", "请求来源无效，请从本站页面上传");
   const actor = await getActor();
-  if (!actor) return reply(401, { ok: false, message: "请先登录" });
+  if (!actor) return refuse(null, 401, "no-session", "请先登录");
   // Multipart framing adds a little; anything far beyond the limit is refused unread.
   // Without a declared length (a chunked body) the size is unknown until read: refused.
-  const declared = Number(request.headers.get("content-length") ?? "");
-  if (!Number.isFinite(declared) || request.headers.get("content-length") === null) {
-    return reply(411, { ok: false, message: "上传请求缺少长度，请从本站页面上传" });
+  const declared = Number(declaredHeader ?? "");
+  if (!Number.isFinite(declared) || declaredHeader === null) {
+    return refuse(actor, 411, "no-length", "上传请求缺少长度，请从本站页面上传");
   }
-  if (declared > maxBytes + 64 * 1024) return reply(413, { ok: false, message: `文件过大，最大${Math.floor(maxBytes / 1024 / 1024)} MB` });
+  const limit = `文件过大，最大${Math.floor(maxBytes / 1024 / 1024)} MB`;
+  if (declared > maxBytes + 64 * 1024) return refuse(actor, 413, "too-large", limit);
   try {
     const form = await request.formData();
-    const file = form.get("file");
+    const files = form.getAll("file");
+    if (files.length > 1) return refuse(actor, 400, "several-files", "一次只能上传一个文件", files.length);
+    const file = files[0];
+    if (file instanceof File && file.size > maxBytes) return refuse(actor, 413, "too-large", limit, 1);
     if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID", "请选择要上传的文件");
-    if (file.size > maxBytes) throw new AppError("INVALID", `文件过大，最大${Math.floor(maxBytes / 1024 / 1024)} MB`);
     const result = await handler(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, form);
     return reply(200, { ok: true, ...result });
   } catch (error) {

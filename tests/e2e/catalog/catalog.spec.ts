@@ -60,6 +60,8 @@ test("a clerk drafts an item, a reviewer publishes it, and its count goes from t
     "content-type": "application/pdf",
     "content-disposition": `attachment; filename="_____.pdf"; filename*=UTF-8''${encodeURIComponent("许可决定书.pdf")}`,
     "x-content-type-options": "nosniff",
+    // Its own sandboxing policy, not the site's.
+    "content-security-policy": "default-src 'none'; sandbox",
   });
   await reviewerContext.close();
 

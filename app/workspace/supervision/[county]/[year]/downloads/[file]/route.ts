@@ -1,4 +1,5 @@
 // The board as Excel; the roll-up as Excel, CSV and JSON. Staff only, never cached.
+import { auditExport } from "@/lib/audit/request-audit";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -30,12 +31,15 @@ export async function GET(request: Request, { params }: { params: Promise<{ coun
   try {
     const actor = await getActor();
     if (!actor) return new Response("请先登录", { status: 401 });
+    const audited = (county: string) => auditExport(actor, "export.download", { type: "county", id: county }, { file, year: parsed.year, scope });
     if (file === "board.xlsx") {
       const board = await loadStatusBoard(actor, parsed.county, parsed.year, db());
+      await audited(parsed.county);
       return attachment(new Uint8Array(await boardToXlsx(board)), XLSX, `${board.county.name}${board.year}年度报告工作进度.xlsx`);
     }
     const { county, rollup, findings } = await loadCountyRollup(actor, parsed.county, parsed.year, scope, db());
     const name = `${county.name}${rollup.year}年度政府信息公开工作年度报告汇总（${rollupScopes[scope].label}）`;
+    if (["rollup.xlsx", "rollup.csv", "rollup.json"].includes(file)) await audited(county.slug);
     const exportable = {
       format: rollup.format,
       organization: { name: `${county.name}（汇总）`, code: null },
