@@ -12,8 +12,8 @@ import { canEditReportsOf } from "@/lib/reports/permissions";
 import { actorEventInput, auditActorEvent } from "@/lib/audit/actor-audit";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { CATALOG_OBJECT, itemData, refuseItem } from "../item-helpers";
-import { checkImportRows, refuseRepeatedDocumentNumbers } from "./import-rows";
-import { readSpreadsheet } from "./read-spreadsheet";
+import { checkImportRows, MAX_IMPORT_ROWS, refuseRepeatedDocumentNumbers } from "./import-rows";
+import { readSpreadsheetOffThread } from "./read-off-thread";
 
 export interface ImportReport {
   imported: number;
@@ -30,7 +30,9 @@ export async function importCatalogItems(
   if (!organization || !canEditReportsOf(actor, organization)) {
     return refuseItem(prisma, actor, "catalog.import-file", { type: "organization", id: input.organizationId }, "forbidden", "您无权为该机构导入信息");
   }
-  const table = await readSpreadsheet(input.fileName, input.bytes);
+  // The header and one row more than an import takes: enough to know the file is too long.
+  const { rows: table, truncated } = await readSpreadsheetOffThread(input.fileName, input.bytes, MAX_IMPORT_ROWS + 2);
+  if (truncated) throw new AppError("INVALID", `一次最多导入${MAX_IMPORT_ROWS}行，本文件超过了，请分批导入`);
   const check = checkImportRows(table, { issuer: organization.name });
   if (check.fileError) throw new AppError("INVALID", check.fileError);
   const numbers = check.rows.flatMap((r) => (r.ok && r.fields.documentNumber ? [r.fields.documentNumber] : []));

@@ -4,11 +4,14 @@
 
 export interface CsvParseResult {
   rows: string[][];
+  /** Set when reading stopped at the row limit: the file has more rows than that. */
+  truncated?: boolean;
   /** Set when the text cannot be CSV (an unclosed quote, say). */
   error?: string;
 }
 
-export function parseCsv(text: string): CsvParseResult {
+/** `limit`: stop after this many rows (the rest is not read; `truncated` says so). */
+export function parseCsv(text: string, limit = Number.POSITIVE_INFINITY): CsvParseResult {
   const input = text.replace(/^\uFEFF/, "");
   const rows: string[][] = [];
   let row: string[] = [];
@@ -36,6 +39,7 @@ export function parseCsv(text: string): CsvParseResult {
       rows.push(row);
       row = [];
       field = "";
+      if (rows.length >= limit && i + 1 < input.length) return { rows, truncated: true };
     } else {
       field += c;
     }
