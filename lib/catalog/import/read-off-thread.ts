@@ -9,7 +9,9 @@ import { AppError } from "@/lib/errors";
 import { readSpreadsheetRows, UnreadableSpreadsheetError, type SpreadsheetRows } from "./read-spreadsheet";
 
 // Plain JavaScript that registers the TypeScript loader in the thread, then runs spreadsheet-worker.ts.
-const WORKER = path.join(process.cwd(), "lib/catalog/import/spreadsheet-worker-boot.mjs");
+// Resolved at run time from the checkout, so that the bundler leaves the worker (and tsx) alone.
+const WORKER_PARTS = ["lib", "catalog", "import", "spreadsheet-worker-boot.mjs"];
+const workerPath = () => path.join(/* turbopackIgnore: true */ process.cwd(), ...WORKER_PARTS);
 const TIME_LIMIT_MS = 60_000;
 /** The worker's own heap: far more than a 10 MB file of 5000 rows needs, far less than the server has. */
 const HEAP_MB = 512;
@@ -19,7 +21,7 @@ type Reply = ({ ok: true } & SpreadsheetRows) | { ok: false; message: string | n
 export async function readSpreadsheetOffThread(fileName: string, bytes: Uint8Array, limit: number): Promise<SpreadsheetRows> {
   if (process.env.CATALOG_IMPORT_WORKER === "off") return readSpreadsheetRows(fileName, bytes, limit).catch(rethrow);
   const reply = await new Promise<Reply>((resolve, reject) => {
-    const worker = new Worker(WORKER, { workerData: { fileName, bytes, limit }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
+    const worker = new Worker(/* turbopackIgnore: true */ workerPath(), { workerData: { fileName, bytes, limit }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     const timer = setTimeout(() => {
       void worker.terminate();
       reject(new AppError("INVALID", "文件读取超时，请拆分后分批导入"));
