@@ -31,7 +31,7 @@ async function workbook(): Promise<Buffer> {
   sheet.addRow(["标题", "信息类别", "文号", "发布机构", "成文日期", "原发布日期", "主题分类", "有效性", "废止或失效日期", "正文"]);
   // Text that does not compress away, as real 正文 does not: about 8 MB zipped.
   let seed = 7;
-  const next = () => (seed = (seed * 1103515245 + 12345) % 2 ** 31);
+  const next = () => (seed = (Math.imul(seed, 1103515245) + 12345) >>> 0);
   const body = () => Array.from({ length: 1100 }, () => String.fromCharCode(0x4e00 + (next() % 3000))).join("");
   for (let i = 0; i < ROWS; i += 1) {
     sheet.addRow([`雷官镇工作动态第${i + 1}期`, "工作动态", "", "", "2024-03-01", "", "综合政务", "有效", "", body()]);
