@@ -12,6 +12,7 @@ import { createCachedPageHandler } from "@/lib/page-cache/cached-page-handler";
 import { PageCache } from "@/lib/page-cache/page-cache";
 import { DatabaseHealth, isPublicRead, isStaticAsset, LastGoodCopies, probeDatabase, sendUnavailable } from "@/lib/page-cache/outage";
 import { listenForPublications } from "@/lib/page-cache/publication-listener";
+import { setupProblem } from "@/lib/setup-errors";
 
 // React and Next.js pick their production builds from NODE_ENV at import time.
 (process.env as Record<string, string>).NODE_ENV ??= "production";
@@ -20,7 +21,10 @@ const { default: next } = await import("next");
 const port = Number(process.env.PORT ?? 3000);
 const hostname = process.env.HOSTNAME ?? "0.0.0.0";
 const databaseUrl = process.env.DATABASE_URL;
-if (!databaseUrl) throw new Error("DATABASE_URL 未设置");
+if (!databaseUrl) {
+  console.error("错误：DATABASE_URL 未设置：请用 npm start 或 npm run demo 启动（它们会提供数据库），或设置 DATABASE_URL");
+  process.exit(1);
+}
 
 const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
@@ -90,6 +94,12 @@ const server = createServer((request, response) => {
       }
       response.end("服务器内部错误");
     });
+});
+
+// A port in use, say: one line, not a stack trace.
+server.on("error", (error) => {
+  console.error(`错误：${setupProblem(error)}`);
+  process.exit(1);
 });
 
 server.listen(port, hostname, () => {

@@ -7,6 +7,10 @@ import { ensureDatabase } from "@/lib/db/admin";
 import { migrate } from "@/lib/db/migrate";
 import { APP_ROLE, runtimeRoleUrl } from "@/lib/db/roles";
 import { resolveDatabase, withDatabaseName } from "@/lib/db/server";
+import { failPlainly } from "@/lib/setup-errors";
+
+// Every script that uses this module fails in one line, never with a stack trace.
+failPlainly();
 
 /**
  * The app's database: DATABASE_URL, or database "nianbao" on the embedded

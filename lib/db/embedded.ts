@@ -79,13 +79,12 @@ function freePort(preferred: number): Promise<number> {
  * binaries in node_modules and the data directory. In a checkout under a
  * private folder (/root, say) it cannot: say so plainly.
  */
-function assertReachableByPostgresUser(): void {
-  if (userInfo().uid !== 0) return;
-  for (let dir = process.cwd(); dir !== path.dirname(dir); dir = path.dirname(dir)) {
+export function assertReachableByPostgresUser(cwd = process.cwd(), uid = userInfo().uid): void {
+  if (uid !== 0) return;
+  for (let dir = cwd; dir !== path.dirname(dir); dir = path.dirname(dir)) {
     if ((statSync(dir).mode & 0o001) === 0) {
       throw new Error(
-        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${dir}. ` +
-          "Set DATABASE_URL to a PostgreSQL server, or work in a folder others can enter (e.g. /work or /srv).",
+        `内置数据库以 postgres 用户运行，它无法进入 ${dir}：请把项目放在其他用户可进入的目录（如 /work 或 /srv），或设置 DATABASE_URL 使用已有的 PostgreSQL`,
       );
     }
   }
