@@ -7,11 +7,12 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getFormat, type CellValue, type Finding, type RuleInput } from "@/lib/report-format";
 import { previousValuesFor } from "./previous-year";
+import { reportStepsFor } from "@/lib/workflow/report-step-guard";
 import { loadCheckContext } from "./check-context";
 import { checkContentIn } from "./check-content";
 import { contentOfWorkingCopy, type EditorContent } from "./editor-content";
 import { findingsVisibleTo, peerVisibility } from "./finding-visibility";
-import { canEditReportsOf, canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
+import { canEditReportsOf, canReadWorkingCopyOf } from "./permissions";
 
 export interface EditorReport {
   id: string;
@@ -65,6 +66,8 @@ export async function getReportForEditor(
   if (!canReadWorkingCopyOf(actor, report.organization)) throw new AppError("FORBIDDEN", "您无权查看该报告");
   const content = contentOfWorkingCopy(report);
   const context = await loadCheckContext(prisma, report.organization, report.year);
+  // What the workflow panel offers: the steps table, as the server applies it.
+  const steps = await reportStepsFor(prisma, actor, { ...report, latest: report.revisions[0] ?? null });
   return {
     id: report.id,
     year: report.year,
@@ -84,12 +87,10 @@ export async function getReportForEditor(
     peerFindings: peerFindingsFor(actor, report, content, context),
     canEdit: report.status === "DRAFT" && canEditReportsOf(actor, report.organization),
     can: {
-      submit: report.status === "DRAFT" && canEditReportsOf(actor, report.organization),
-      withdraw: report.status === "SUBMITTED" && canEditReportsOf(actor, report.organization),
-      correct: report.status === "PUBLISHED" && canEditReportsOf(actor, report.organization),
-      review:
-        (report.status === "SUBMITTED" && canReviewReportsOf(actor, report.organization)) ||
-        (report.status === "APPROVED" && canPublishReportsOf(actor, report.organization)),
+      submit: steps.has("submit"),
+      withdraw: steps.has("withdraw"),
+      correct: steps.has("correct"),
+      review: steps.has("approve") || steps.has("approveAndPublish") || steps.has("return") || steps.has("publish"),
     },
     correctionReason: report.correctionReason,
     returnComments:

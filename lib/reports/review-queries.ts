@@ -8,8 +8,10 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { comparableCells, findingId, getFormat, type Finding } from "@/lib/report-format";
+import { reportSubjectOf } from "@/lib/workflow/report-step-guard";
+import { allowedReportSteps, reportStepRefusal } from "@/lib/workflow/report-steps";
 import { cellRowsToValues } from "./cell-rows";
-import { canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
+import { canReadWorkingCopyOf } from "./permissions";
 import { checkReportContent } from "./check-content";
 import { findingsVisibleTo, peerVisibility } from "./finding-visibility";
 import { diffContent, type ContentSnapshot, type RevisionDiff } from "./revision-diff";
@@ -81,9 +83,10 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
         include: { cells: true },
       });
 
-  const isReviewer = canReviewReportsOf(actor, report.organization);
-  const separated = latest.submittedById !== actor.accountId && report.lastEditedById !== actor.accountId;
-  const decide = report.status === "SUBMITTED" && isReviewer && separated;
+  // What the page offers: the steps table, as the server applies it (report-steps.ts).
+  const subject = await reportSubjectOf(prisma, actor, { ...report, latest });
+  const steps = allowedReportSteps(actor, subject);
+  const approveRefusal = reportStepRefusal(actor, subject, "approve");
   return {
     reportId: report.id,
     status: report.status,
@@ -107,12 +110,11 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
     diffAgainstFormat: !previous && lastYear && lastYear.formatVersion !== format.version ? getFormat(lastYear.formatVersion).source : null,
     findings,
     can: {
-      decide,
-      approveAndPublish: decide && canPublishReportsOf(actor, report.organization),
-      publish: report.status === "APPROVED" && canPublishReportsOf(actor, report.organization),
-      returnReport: decide || (report.status === "APPROVED" && canPublishReportsOf(actor, report.organization)),
+      decide: steps.has("approve"),
+      approveAndPublish: steps.has("approveAndPublish"),
+      publish: steps.has("publish"),
+      returnReport: steps.has("return"),
     },
-    blockedReason:
-      report.status === "SUBMITTED" && isReviewer && !separated ? "您提交或最后修改了该报告，不能审核通过（须由其他审核人审核）" : null,
+    blockedReason: approveRefusal?.kind === "separation" ? "您提交或修改过该报告，不能审核通过（须由其他审核人审核）" : null,
   };
 }

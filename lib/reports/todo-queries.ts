@@ -7,7 +7,8 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { currentReportYear, daysUntil, publicationDeadline, todayInChina } from "@/lib/report-format";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/supervision/deadlines";
-import { canEditReportsOf, canPublishReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "./permissions";
+import { allowedReportSteps } from "@/lib/workflow/report-steps";
+import { canReadWorkingCopyOf } from "./permissions";
 
 export interface TodoItem {
   kind: "review" | "publish" | "returned" | "deadline";
@@ -31,7 +32,7 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
       reports: {
         orderBy: { year: "desc" },
         include: {
-          revisions: { orderBy: { number: "desc" }, take: 1, select: { _count: { select: { comments: true } } } },
+          revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, submittedById: true, _count: { select: { comments: true } } } },
           _count: { select: { revisions: { where: { publishedAt: { not: null } } } } },
         },
       },
@@ -45,13 +46,22 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
     if (!canReadWorkingCopyOf(actor, org)) continue;
     for (const report of org.reports) {
       const href = `/workspace/reports/${report.id}`;
-      if (report.status === "SUBMITTED" && canReviewReportsOf(actor, org)) {
+      // From the steps table. Whether the actor helped write a submission only
+      // decides approve, never return: a submission is to do for its reviewers either way.
+      const steps = allowedReportSteps(actor, {
+        status: report.status,
+        organization: org,
+        submittedById: report.revisions[0]?.submittedById ?? null,
+        lastEditedById: report.lastEditedById,
+        actorSavedSincePreviousRevision: false,
+      });
+      if (steps.has("return") && report.status === "SUBMITTED") {
         items.push({ kind: "review", organization: org.name, year: report.year, href: `${href}/review` });
       }
-      if (report.status === "APPROVED" && canPublishReportsOf(actor, org)) {
+      if (steps.has("publish")) {
         items.push({ kind: "publish", organization: org.name, year: report.year, href: `${href}/review` });
       }
-      if (report.status === "DRAFT" && (report.revisions[0]?._count.comments ?? 0) > 0 && canEditReportsOf(actor, org)) {
+      if (steps.has("submit") && (report.revisions[0]?._count.comments ?? 0) > 0) {
         items.push({ kind: "returned", organization: org.name, year: report.year, href });
       }
     }

@@ -1,14 +1,14 @@
 // 已通过 → 已发布, by whoever the organization's configuration names.
+import { guardReportStep } from "./report-step-guard";
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { canPublishReportsOf } from "@/lib/reports/permissions";
 import { stampPublication } from "./freeze-revision";
 import type { ZReviewDecisionInput } from "./schemas";
-import { alreadyHandled, auditTransition, loadReport } from "./transition-helpers";
+import { alreadyHandled, auditTransition } from "./transition-helpers";
 import { auditRefusal } from "@/lib/audit/actor-audit";
 
 export async function publishReport(
@@ -17,13 +17,16 @@ export async function publishReport(
   prisma: PrismaClient = db(),
 ) {
   const actor = requireActor(actorOrNull);
-  const report = await loadReport(prisma, input.reportId);
-  if (!canPublishReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.publish", { type: "report", id: report.id }, "forbidden");
-    throw new AppError("FORBIDDEN", "您无权发布该报告");
-  }
+  const report = await guardReportStep(prisma, actor, input.reportId, "publish").catch(async (error: unknown) => {
+    // Publishing what is not approved is worth a record of its own.
+    if (error instanceof AppError && error.code === "CONFLICT") {
+      await auditRefusal(prisma, actor, "report.publish", { type: "report", id: input.reportId }, "not-approved");
+      throw new AppError("CONFLICT", "只有审核通过的报告才能发布，请刷新后查看最新状态");
+    }
+    throw error;
+  });
   const revision = report.latest;
-  if (report.status !== "APPROVED" || !revision?.approval || revision.number !== input.revisionNumber) {
+  if (!revision?.approval || revision.number !== input.revisionNumber) {
     await auditRefusal(prisma, actor, "report.publish", { type: "report", id: report.id }, "not-approved");
     throw new AppError("CONFLICT", "只有审核通过的报告才能发布，请刷新后查看最新状态");
   }

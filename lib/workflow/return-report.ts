@@ -1,15 +1,13 @@
 // 待审核 (or 已通过) → 草稿 with the reviewer's comments, each optionally on a
 // section or cell.
+import { guardReportStep } from "./report-step-guard";
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { canPublishReportsOf, canReviewReportsOf } from "@/lib/reports/permissions";
 import type { ZReturnReportInput } from "./schemas";
-import { alreadyHandled, auditTransition, loadReport } from "./transition-helpers";
-import { auditRefusal } from "@/lib/audit/actor-audit";
+import { alreadyHandled, auditTransition } from "./transition-helpers";
 
 export async function returnReport(
   actorOrNull: Actor | null,
@@ -17,17 +15,9 @@ export async function returnReport(
   prisma: PrismaClient = db(),
 ) {
   const actor = requireActor(actorOrNull);
-  const report = await loadReport(prisma, input.reportId);
-  // A submission goes back from its reviewer; an approved report, from whoever
-  // would publish it (the 主管部门 may find a mistake the reviewer missed).
-  const allowed =
-    (report.status === "SUBMITTED" && canReviewReportsOf(actor, report.organization)) ||
-    (report.status === "APPROVED" && canPublishReportsOf(actor, report.organization));
-  if (!allowed && !canReviewReportsOf(actor, report.organization) && !canPublishReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.return", { type: "report", id: report.id }, "forbidden");
-    throw new AppError("FORBIDDEN", "只有本单位的审核人可以退回");
-  }
-  if (!allowed || report.latest?.number !== input.revisionNumber) throw alreadyHandled();
+  // Who may return it in which state: the steps table (report-steps.ts).
+  const report = await guardReportStep(prisma, actor, input.reportId, "return");
+  if (report.latest?.number !== input.revisionNumber) throw alreadyHandled();
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.report.updateMany({
       where: {

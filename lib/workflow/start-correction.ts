@@ -1,15 +1,13 @@
 // 更正: a published report goes back to draft for correction. The public page
 // keeps the published revision until the correction is approved and published.
+import { guardReportStep } from "./report-step-guard";
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { AppError } from "@/lib/errors";
-import { canEditReportsOf } from "@/lib/reports/permissions";
 import type { ZStartCorrectionInput } from "./schemas";
-import { alreadyHandled, auditTransition, loadReport } from "./transition-helpers";
-import { auditRefusal } from "@/lib/audit/actor-audit";
+import { alreadyHandled, auditTransition } from "./transition-helpers";
 
 export async function startCorrection(
   actorOrNull: Actor | null,
@@ -17,11 +15,7 @@ export async function startCorrection(
   prisma: PrismaClient = db(),
 ) {
   const actor = requireActor(actorOrNull);
-  const report = await loadReport(prisma, input.reportId);
-  if (!canEditReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.correct", { type: "report", id: report.id }, "forbidden");
-    throw new AppError("FORBIDDEN", "只有本单位的填报人可以发起更正");
-  }
+  const report = await guardReportStep(prisma, actor, input.reportId, "correct");
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.report.updateMany({
       where: { id: report.id, status: "PUBLISHED" },

@@ -1,5 +1,6 @@
 // 草稿 → 待审核. Blocked while a blocking rule fails; every warning needs the
 // clerk's written explanation. Freezes the working copy as a revision.
+import { guardReportStep } from "./report-step-guard";
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -9,11 +10,9 @@ import { AppError } from "@/lib/errors";
 import { findingId } from "@/lib/report-format";
 import { checkReportContent } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
-import { canEditReportsOf } from "@/lib/reports/permissions";
 import { freezeRevision } from "./freeze-revision";
 import type { ZSubmitReportInput } from "./schemas";
 import { alreadyHandled, auditTransition } from "./transition-helpers";
-import { auditRefusal } from "@/lib/audit/actor-audit";
 
 export async function submitReport(
   actorOrNull: Actor | null,
@@ -21,16 +20,11 @@ export async function submitReport(
   prisma: PrismaClient = db(),
 ) {
   const actor = requireActor(actorOrNull);
-  const report = await prisma.report.findUnique({
+  await guardReportStep(prisma, actor, input.reportId, "submit");
+  const report = await prisma.report.findUniqueOrThrow({
     where: { id: input.reportId },
     include: { organization: true, sections: true, cells: true },
   });
-  if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
-  if (!canEditReportsOf(actor, report.organization)) {
-    await auditRefusal(prisma, actor, "report.submit", { type: "report", id: report.id }, "forbidden");
-    throw new AppError("FORBIDDEN", "只有本单位的填报人可以提交");
-  }
-  if (report.status !== "DRAFT") throw alreadyHandled();
   if (report.version !== input.baseVersion) throw new AppError("CONFLICT", "报告在您打开后已被修改，请先保存或刷新再提交");
 
   const content = contentOfWorkingCopy(report);
