@@ -22,8 +22,8 @@ afterAll(() => prisma.$disconnect());
 
 type State = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
 const STATES: State[] = ["DRAFT", "SUBMITTED", "APPROVED", "PUBLISHED"];
-let cases: { publisher: string; state: State; reportId: string }[] = [];
-let actors: [string, Actor][] = [];
+const cases: { publisher: string; state: State; reportId: string }[] = [];
+const actors: [string, Actor][] = [];
 
 async function submittedBy(author: Actor, organizationId: string, year: number) {
   const { reportId } = await startReport(author, { organizationId, year, prefill: false }, prisma);
