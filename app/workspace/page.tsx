@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { formatChineseDate, todayInChina } from "@/lib/report-format";
 import { listSupervisedCounties } from "@/lib/supervision/county-access";
-import { reportStatusLabel } from "@/lib/reports/status-labels";
+import { reportStatusText } from "@/lib/reports/status-labels";
 import { listTodo, type TodoItem } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
 import { ImportReportForm } from "./_components/import-report-form";
@@ -109,7 +109,7 @@ export default async function WorkspacePage() {
                         {report.year}年度报告
                       </Link>
                     </th>
-                    <td className="border p-1">{reportStatusLabel[report.status]}</td>
+                    <td className={`border p-1 ${report.returned ? "font-semibold text-amber-900" : ""}`}>{reportStatusText(report.status, report.returned)}</td>
                     <td className="border p-1">
                       {report.updatedAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}
                     </td>

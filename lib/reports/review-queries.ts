@@ -9,6 +9,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { comparableCells, findingId, getFormat, type Finding } from "@/lib/report-format";
 import { reportSubjectOf } from "@/lib/workflow/report-step-guard";
+import { isReturned } from "./status-labels";
 import { allowedReportSteps, reportStepRefusal } from "@/lib/workflow/report-steps";
 import { cellRowsToValues } from "./cell-rows";
 import { canReadWorkingCopyOf } from "./permissions";
@@ -28,6 +29,8 @@ export interface ReviewView {
   diff: RevisionDiff | null;
   /** The year of the published report the diff compares with, on a first submission. */
   diffAgainstYear: number | null;
+  /** Sent back with comments and not yet resubmitted (已退回). */
+  returned: boolean;
   /** Set when last year's report used another format: its document; only cells meaning the same are compared. */
   diffAgainstFormat: string | null;
   findings: (Finding & { explanation: string | null })[];
@@ -59,7 +62,11 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
     where: { id: reportId },
     include: {
       organization: true,
-      revisions: { orderBy: { number: "desc" }, take: 2, include: { cells: true, submittedBy: { select: { displayName: true } } } },
+      revisions: {
+        orderBy: { number: "desc" },
+        take: 2,
+        include: { cells: true, submittedBy: { select: { displayName: true } }, _count: { select: { comments: true } } },
+      },
     },
   });
   if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
@@ -107,6 +114,7 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
         ? diffContent(format, snapshot(lastYear), content, comparableCells(getFormat(lastYear.formatVersion), format))
         : null,
     diffAgainstYear: !previous && lastYear ? report.year - 1 : null,
+    returned: isReturned(report.status, { publishedAt: latest.publishedAt, comments: latest._count.comments }),
     diffAgainstFormat: !previous && lastYear && lastYear.formatVersion !== format.version ? getFormat(lastYear.formatVersion).source : null,
     findings,
     can: {

@@ -9,6 +9,7 @@ import { currentReportYear, daysUntil, publicationDeadline, todayInChina } from 
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/supervision/deadlines";
 import { allowedReportSteps } from "@/lib/workflow/report-steps";
 import { canReadWorkingCopyOf } from "./permissions";
+import { isReturned } from "./status-labels";
 
 export interface TodoItem {
   kind: "review" | "publish" | "returned" | "deadline";
@@ -32,7 +33,7 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
       reports: {
         orderBy: { year: "desc" },
         include: {
-          revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, submittedById: true, _count: { select: { comments: true } } } },
+          revisions: { orderBy: { number: "desc" }, take: 1, select: { number: true, submittedById: true, publishedAt: true, _count: { select: { comments: true } } } },
           _count: { select: { revisions: { where: { publishedAt: { not: null } } } } },
         },
       },
@@ -61,7 +62,8 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
       if (steps.has("publish")) {
         items.push({ kind: "publish", organization: org.name, year: report.year, href: `${href}/review` });
       }
-      if (steps.has("submit") && (report.revisions[0]?._count.comments ?? 0) > 0) {
+      const latest = report.revisions[0];
+      if (steps.has("submit") && isReturned(report.status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments })) {
         items.push({ kind: "returned", organization: org.name, year: report.year, href });
       }
     }

@@ -14,6 +14,7 @@ import {
 } from "@/lib/report-format";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/supervision/deadlines";
 import { canEditReportsOf } from "./permissions";
+import { isReturned } from "./status-labels";
 
 export interface WorkspaceOrganization {
   id: string;
@@ -22,7 +23,8 @@ export interface WorkspaceOrganization {
   currentYear: number;
   deadline: string;
   daysLeft: number;
-  reports: { id: string; year: number; status: ReportStatus; updatedAt: Date }[];
+  /** `returned`: sent back with comments and not yet resubmitted (已退回). */
+  reports: { id: string; year: number; status: ReportStatus; updatedAt: Date; returned: boolean }[];
   /** Years a report can still be started for, newest first. */
   startableYears: number[];
   /** Whether a report exists for the year before each startable year. */
@@ -36,7 +38,16 @@ export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaCli
     where: { id: { in: organizationIds } },
     orderBy: { name: "asc" },
     include: {
-      reports: { orderBy: { year: "desc" }, select: { id: true, year: true, status: true, updatedAt: true } },
+      reports: {
+        orderBy: { year: "desc" },
+        select: {
+          id: true,
+          year: true,
+          status: true,
+          updatedAt: true,
+          revisions: { orderBy: { number: "desc" }, take: 1, select: { publishedAt: true, _count: { select: { comments: true } } } },
+        },
+      },
     },
   });
   const today = todayInChina();
@@ -56,7 +67,10 @@ export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaCli
       currentYear,
       deadline,
       daysLeft: daysUntil(deadline, today),
-      reports: organization.reports,
+      reports: organization.reports.map(({ revisions, ...report }) => {
+        const latest = revisions[0];
+        return { ...report, returned: isReturned(report.status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }) };
+      }),
       startableYears,
       prefillableYears: startableYears.filter((year) => existing.has(year - 1)),
     };

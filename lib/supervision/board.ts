@@ -7,6 +7,7 @@ import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { daysUntil, getFormat, publicationDeadline, todayInChina, toChinaTimeIso, type Finding } from "@/lib/report-format";
 import { previousValuesFor } from "@/lib/reports/previous-year";
+import { isReturned } from "@/lib/reports/status-labels";
 import { loadCheckContexts } from "@/lib/reports/check-context";
 import { checkContentIn } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
@@ -133,6 +134,6 @@ function boardStatus(
 ): BoardStatus {
   if (status === "PUBLISHED") return "PUBLISHED";
   if (everPublished) return "CORRECTING";
-  if (status === "DRAFT") return latest && !latest.publishedAt && latest._count.comments > 0 ? "RETURNED" : "DRAFT";
+  if (status === "DRAFT") return isReturned(status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }) ? "RETURNED" : "DRAFT";
   return status;
 }

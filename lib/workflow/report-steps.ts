@@ -92,17 +92,3 @@ export function reportStepRefusal(actor: Actor, subject: ReportSubject, step: Re
 export function allowedReportSteps(actor: Actor, subject: ReportSubject): ReadonlySet<ReportStep> {
   return new Set(allReportSteps.filter((step) => reportStepRefusal(actor, subject, step) === null));
 }
-
-/** How a status reads on the staff screens; exhaustive, so a new state fails the type check until it is named. */
-export function reportStatusLabel(status: ReportStatus, returned = false): string {
-  switch (status) {
-    case "DRAFT":
-      return returned ? "已退回" : "草稿";
-    case "SUBMITTED":
-      return "待审核";
-    case "APPROVED":
-      return "已通过";
-    case "PUBLISHED":
-      return "已发布";
-  }
-}

@@ -61,10 +61,15 @@ test("clerk submits, reviewer returns with a comment on a cell, clerk fixes, rev
   await reviewerPage.getByLabel("意见1针对").selectOption({ label: LICENSE });
   await reviewerPage.getByLabel("意见1", { exact: true }).fill("数量与台账不符，应为13件");
   await reviewerPage.getByRole("button", { name: "退回" }).click();
-  await expect(reviewerPage.getByText("状态：草稿")).toBeVisible();
+  // The page says what happened and what happens next, and the report reads 已退回 until it is resubmitted.
+  await expect(reviewerPage.getByRole("status").filter({ hasText: "已退回给填报人 banta-clerk；修改后重新提交" })).toBeVisible();
+  await expect(reviewerPage.getByText("状态：已退回")).toBeVisible();
 
-  // 3. The clerk sees the comment beside the cell, fixes it and resubmits.
+  // 3. The clerk sees it returned in the workspace, the comment beside the cell, fixes it and resubmits.
+  await clerkPage.goto("/workspace");
+  await expect(clerkPage.getByRole("row", { name: /2025年度报告/ }).getByRole("cell", { name: "已退回" })).toBeVisible();
   await clerkPage.goto(reportUrl);
+  await expect(clerkPage.getByText("已退回：请按审核人的意见修改后重新提交。")).toBeVisible();
   await expect(clerkPage.getByRole("heading", { name: "审核人退回意见" })).toBeVisible();
   await expect(input(clerkPage, LICENSE)).toHaveAccessibleDescription(/退回意见：数量与台账不符，应为13件/);
   await setLicenseAndSave(clerkPage, "13");
@@ -78,6 +83,7 @@ test("clerk submits, reviewer returns with a comment on a cell, clerk fixes, rev
   await expect(change).toContainText("12");
   await expect(change).toContainText("13");
   await reviewerPage.getByRole("button", { name: "审核通过并发布" }).click();
+  await expect(reviewerPage.getByRole("status").filter({ hasText: "已审核通过并发布；公众现在可以看到这份报告。" })).toBeVisible();
   await expect(reviewerPage.getByText("状态：已发布")).toBeVisible();
 
   // 5. A citizen sees the new version with its catalog details.

@@ -8,7 +8,7 @@ import { findCell, findingId, formatCells, getFormat, textParts } from "@/lib/re
 import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReviewView } from "@/lib/reports/review-queries";
 import { FindingDetail } from "@/components/findings/finding-detail";
-import { reportStatusLabel } from "@/lib/reports/status-labels";
+import { reportStatusText } from "@/lib/reports/status-labels";
 import { DiffView } from "./_components/diff-view";
 import { ReviewActions } from "./_components/review-actions";
 
@@ -43,7 +43,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
         {view.year}年度报告（第{view.revision.number}版）
       </h1>
       <p className="mb-4 text-sm text-gray-700">
-        状态：{reportStatusLabel[view.status]}
+        状态：{reportStatusText(view.status, view.returned)}
         {view.revision.submittedBy && ` · 提交人：${view.revision.submittedBy}`}
         {" · "}
         <Link href={`/workspace/reports/${view.reportId}`} className="underline">查看工作稿</Link>
@@ -104,6 +104,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
         can={view.can}
         blockedReason={view.blockedReason}
         targets={targets}
+        submitter={view.revision.submittedBy}
       />
 
       <section id="report-text" aria-label="报告全文" className="mt-8 border-t pt-6">

@@ -14,26 +14,41 @@ export function ReviewActions({
   can,
   blockedReason,
   targets,
+  submitter,
 }: {
   reportId: string;
   revisionNumber: number;
   can: { decide: boolean; approveAndPublish: boolean; publish: boolean; returnReport: boolean };
   blockedReason: string | null;
   targets: { value: string; label: string }[];
+  /** Who submitted the revision: named in the confirmation after 退回. */
+  submitter: string | null;
 }) {
   const router = useRouter();
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<Result | null>(null);
   const [comments, setComments] = useState([{ target: "", body: "" }]);
-  const run = (action: () => Promise<Result>) =>
+  // What happened and what happens next: kept after the page refreshes and the buttons are gone.
+  const [done, setDone] = useState<string | null>(null);
+  const run = (action: () => Promise<Result>, confirmation: string) =>
     startTransition(async () => {
       const outcome = await action();
-      setResult(outcome);
-      if (outcome.ok) router.refresh();
+      setResult(outcome.ok ? null : outcome);
+      if (outcome.ok) {
+        setDone(confirmation);
+        router.refresh();
+      }
     });
   const setComment = (i: number, patch: Partial<{ target: string; body: string }>) =>
     setComments(comments.map((c, j) => (i === j ? { ...c, ...patch } : c)));
 
+  if (done) {
+    return (
+      <p role="status" className="mb-6 rounded border-2 border-green-800 bg-green-50 p-3 font-semibold text-green-900">
+        {done}
+      </p>
+    );
+  }
   if (!can.decide && !can.publish && !can.returnReport) {
     return blockedReason ? <p className="mb-6 text-amber-800">{blockedReason}</p> : null;
   }
@@ -42,18 +57,18 @@ export function ReviewActions({
       <h2 id="decision" className="mb-2 font-semibold">审核决定</h2>
       {can.decide && (
         <div className="mb-3 flex flex-wrap gap-2">
-          <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: false }))} className="rounded bg-green-800 px-3 py-1 text-white">
+          <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: false }), "已审核通过；报告等待发布，发布后公众才能看到。")} className="rounded bg-green-800 px-3 py-1 text-white">
             审核通过
           </button>
           {can.approveAndPublish && (
-            <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: true }))} className="rounded bg-green-900 px-3 py-1 text-white">
+            <button type="button" disabled={pending} onClick={() => run(() => approveReportAction({ reportId, revisionNumber, publish: true }), "已审核通过并发布；公众现在可以看到这份报告。")} className="rounded bg-green-900 px-3 py-1 text-white">
               审核通过并发布
             </button>
           )}
         </div>
       )}
       {can.publish && (
-        <button type="button" disabled={pending} onClick={() => run(() => publishReportAction({ reportId, revisionNumber }))} className="mb-3 rounded bg-green-900 px-3 py-1 text-white">
+        <button type="button" disabled={pending} onClick={() => run(() => publishReportAction({ reportId, revisionNumber }), "已发布；公众现在可以看到这份报告。")} className="mb-3 rounded bg-green-900 px-3 py-1 text-white">
           发布
         </button>
       )}
@@ -84,12 +99,14 @@ export function ReviewActions({
               type="button"
               disabled={pending}
               onClick={() =>
-                run(() =>
-                  returnReportAction({
-                    reportId,
-                    revisionNumber,
-                    comments: comments.filter((c) => c.body.trim()).map((c) => ({ target: c.target || null, body: c.body })),
-                  }),
+                run(
+                  () =>
+                    returnReportAction({
+                      reportId,
+                      revisionNumber,
+                      comments: comments.filter((c) => c.body.trim()).map((c) => ({ target: c.target || null, body: c.body })),
+                    }),
+                  `已退回给填报人${submitter ? ` ${submitter}` : ""}；修改后重新提交，您会在待办中再次看到它。`,
                 )
               }
               className="rounded bg-amber-700 px-3 py-1 text-white"
@@ -99,7 +116,7 @@ export function ReviewActions({
           </div>
         </fieldset>
       )}
-      <ActionResult result={result} successMessage="已完成。" />
+      <ActionResult result={result} />
     </section>
   );
 }
