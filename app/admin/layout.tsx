@@ -1,12 +1,13 @@
 import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { SignOutButton } from "@/components/sign-out-button";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const dynamic = "force-dynamic";
 
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/admin");
+  if (!actor) return redirectToSignIn();
   if (actor.passwordExpired) redirect("/account/password");
   return (
     <>

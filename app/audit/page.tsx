@@ -3,6 +3,7 @@ import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { AUDIT_PAGE_SIZE, listAuditEvents, ZAuditFilters } from "@/lib/audit/audit-queries";
 import { AppError } from "@/lib/errors";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "审计日志" };
 export const dynamic = "force-dynamic";
@@ -11,7 +12,7 @@ const field = "rounded border border-gray-400 px-2 py-1";
 
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/audit");
+  if (!actor) return redirectToSignIn();
   if (actor.passwordExpired) redirect("/account/password");
   const raw = await searchParams;
   const filters = ZAuditFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));

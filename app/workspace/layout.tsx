@@ -2,13 +2,14 @@ import { redirect } from "next/navigation";
 import { roleLabel } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
 import { SignOutButton } from "@/components/sign-out-button";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 // Signed-in pages depend on the session: rendered per request, never cached.
 export const dynamic = "force-dynamic";
 
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/workspace");
+  if (!actor) return redirectToSignIn();
   if (actor.passwordExpired) redirect("/account/password");
   return (
     <>

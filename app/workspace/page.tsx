@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { formatChineseDate, todayInChina } from "@/lib/report-format";
@@ -10,6 +9,7 @@ import { listTodo, type TodoItem } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
 import { ImportReportForm } from "./_components/import-report-form";
 import { StartReportForm } from "./_components/start-report-form";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "我的报告" };
 
@@ -36,7 +36,7 @@ function todoText(item: TodoItem): string {
 export default async function WorkspacePage() {
   // Layouts and pages render in parallel: the page checks the session itself.
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/workspace");
+  if (!actor) return redirectToSignIn();
   const [organizations, todo, counties] = await Promise.all([
     listWorkspace(actor),
     listTodo(actor),

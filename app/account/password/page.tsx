@@ -1,8 +1,8 @@
 import type { Metadata } from "next";
-import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { authPolicy } from "@/lib/auth/policy";
 import { ChangePasswordForm } from "./change-password-form";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "修改密码" };
 export const dynamic = "force-dynamic";
@@ -10,7 +10,7 @@ export const dynamic = "force-dynamic";
 /** Any signed-in person changes their own password here; an expired one is sent here first. */
 export default async function ChangePasswordPage() {
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/account/password");
+  if (!actor) return redirectToSignIn();
   const policy = authPolicy();
   return (
     <>

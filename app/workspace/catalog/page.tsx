@@ -1,11 +1,11 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { categoryLabel, catalogStatusLabel } from "@/lib/catalog/categories";
 import { dateInChina } from "@/lib/catalog/china-time";
 import { listCatalogWorkload, type WorkspaceListItem } from "@/lib/catalog/workspace-queries";
 import { todayInChina } from "@/lib/report-format";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "信息公开目录" };
 
@@ -44,7 +44,7 @@ function ItemTable({ caption, items }: { caption: string; items: WorkspaceListIt
 /** The catalog work of each unit the person works for: to review, drafts, recently published. */
 export default async function WorkspaceCatalogPage() {
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/workspace/catalog");
+  if (!actor) return redirectToSignIn();
   const sections = await listCatalogWorkload(actor);
   const year = Number(todayInChina().slice(0, 4));
   return (

@@ -1,15 +1,16 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { importColumns } from "@/lib/catalog/import/import-rows";
 import { findDraftableOrganization } from "@/lib/catalog/workspace-queries";
 import { ImportPanel } from "./_components/import-panel";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "批量导入信息" };
 
 export default async function ImportCatalogPage({ searchParams }: { searchParams: Promise<{ organization?: string }> }) {
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/workspace/catalog");
+  if (!actor) return redirectToSignIn();
   const { organization: organizationId } = await searchParams;
   const organization = await findDraftableOrganization(actor, organizationId);
   if (!organization) notFound();

@@ -1,14 +1,15 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { findDraftableOrganization } from "@/lib/catalog/workspace-queries";
 import { ItemForm } from "../_components/item-form";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "新建信息" };
 
 export default async function NewCatalogItemPage({ searchParams }: { searchParams: Promise<{ organization?: string }> }) {
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/workspace/catalog");
+  if (!actor) return redirectToSignIn();
   const { organization: organizationId } = await searchParams;
   const organization = await findDraftableOrganization(actor, organizationId);
   if (!organization) notFound();

@@ -1,17 +1,18 @@
 import type { Metadata } from "next";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReportForEditor } from "@/lib/reports/editor-queries";
 import { ReportEditor } from "./_components/report-editor";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "填报年度报告" };
 
 export default async function EditReportPage({ params }: { params: Promise<{ reportId: string }> }) {
   const { reportId } = await params;
   const actor = await getActor();
-  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/reports/${reportId}`)}`);
+  if (!actor) return redirectToSignIn();
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) notFound();
   // Someone else's report is indistinguishable from a missing one.
   const [report, catalog] = await notFoundWhenDenied(

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { MetadataBox } from "@/components/catalog/metadata-box";
 import { getActor } from "@/lib/auth/current-actor";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
@@ -11,13 +11,14 @@ import { AttachmentList } from "../../_components/attachment-list";
 import { ItemActions } from "../../_components/item-actions";
 import { ItemForm } from "../../_components/item-form";
 import { UploadForm } from "../../_components/upload-form";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "信息" };
 
 export default async function WorkspaceCatalogItemPage({ params }: { params: Promise<{ itemId: string }> }) {
   const { itemId } = await params;
   const actor = await getActor();
-  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/catalog/items/${itemId}`)}`);
+  if (!actor) return redirectToSignIn();
   if (!/^[0-9a-f-]{36}$/i.test(itemId)) notFound();
   const item = await notFoundWhenDenied(getWorkspaceItem(actor, itemId));
   const { fields } = item;

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { ReportDocument } from "@/components/report/report-document";
 import { getActor } from "@/lib/auth/current-actor";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
@@ -11,13 +11,14 @@ import { FindingDetail } from "@/components/findings/finding-detail";
 import { reportStatusText } from "@/lib/reports/status-labels";
 import { DiffView } from "./_components/diff-view";
 import { ReviewActions } from "./_components/review-actions";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "审核年度报告" };
 
 export default async function ReviewPage({ params }: { params: Promise<{ reportId: string }> }) {
   const { reportId } = await params;
   const actor = await getActor();
-  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/reports/${reportId}/review`)}`);
+  if (!actor) return redirectToSignIn();
   if (!/^[0-9a-f-]{36}$/i.test(reportId)) notFound();
   const [view, catalog] = await notFoundWhenDenied(Promise.all([getReviewView(actor, reportId), getCatalogForReport(actor, reportId)]));
   const format = getFormat(view.formatVersion);

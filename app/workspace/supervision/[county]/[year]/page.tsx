@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
@@ -9,6 +9,7 @@ import { boardStatusLabel, loadStatusBoard, type BoardRow, type BoardStatus } fr
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { parseSupervisionParams } from "@/lib/supervision/route-params";
 import { sortBoardRows, filterBoardRows, boardFilters, boardSorts, type BoardSort } from "@/lib/supervision/board-view";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "年报工作监督" };
 
@@ -30,7 +31,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
   const parsed = parseSupervisionParams(await params);
   if (!parsed) notFound();
   const actor = await getActor();
-  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/supervision/${parsed.county}/${parsed.year}`)}`);
+  if (!actor) return redirectToSignIn();
   const board = await notFoundWhenDenied(loadStatusBoard(actor, parsed.county, parsed.year, db()));
   const query = await searchParams;
   const filter = typeof query.filter === "string" && query.filter in boardFilters ? query.filter : "all";

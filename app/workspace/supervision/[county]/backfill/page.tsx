@@ -1,19 +1,19 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { currentReportYear, formats, todayInChina } from "@/lib/report-format";
 import { requireSupervisedCounty } from "@/lib/supervision/county-access";
 import { BackfillPanel } from "./_components/backfill-panel";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "补录往年报告" };
 
 export default async function BackfillPage({ params }: { params: Promise<{ county: string }> }) {
   const { county: countySlug } = await params;
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/workspace");
+  if (!actor) return redirectToSignIn();
   const { county } = await notFoundWhenDenied(requireSupervisedCounty(actor, countySlug, db()));
   const units = await db().organization.findMany({
     where: { OR: [{ id: county.id }, { parentId: county.id }] },

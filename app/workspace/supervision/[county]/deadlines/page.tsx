@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { redirect } from "next/navigation";
 import { ActionForm } from "@/components/action-form";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
@@ -10,6 +9,7 @@ import { saveDeadlinesAction } from "@/lib/supervision/actions";
 import { requireSupervisedCounty } from "@/lib/supervision/county-access";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { loadDeadlineSchedule, organizationKinds } from "@/lib/supervision/deadlines";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "截止日期设置" };
 
@@ -23,7 +23,7 @@ export default async function DeadlinesPage({ params, searchParams }: Props) {
   const requested = Number((await searchParams).year);
   const year = Number.isInteger(requested) && requested >= 2008 && requested <= 2200 ? requested : currentReportYear("TOWNSHIP", todayInChina());
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/workspace");
+  if (!actor) return redirectToSignIn();
   const { county } = await notFoundWhenDenied(requireSupervisedCounty(actor, countySlug, db()));
   const schedule = await loadDeadlineSchedule(db(), county.id);
   return (

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { formatCellValue } from "@/components/report/format-value";
 import { ReportTable } from "@/components/report/report-table";
 import { getActor } from "@/lib/auth/current-actor";
@@ -10,6 +10,7 @@ import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { comparableValues, sectionHeading, tableSections } from "@/lib/report-format";
 import { loadCountyRollup, rollupScopes } from "@/lib/supervision/rollup";
 import { parseScope, parseSupervisionParams } from "@/lib/supervision/route-params";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "年报汇总" };
 
@@ -23,7 +24,7 @@ export default async function RollupPage({ params, searchParams }: Props) {
   if (!parsed) notFound();
   const scope = parseScope((await searchParams).scope);
   const actor = await getActor();
-  if (!actor) redirect(`/login?callbackUrl=${encodeURIComponent(`/workspace/supervision/${parsed.county}/${parsed.year}/rollup`)}`);
+  if (!actor) return redirectToSignIn();
   const view = await notFoundWhenDenied(loadCountyRollup(actor, parsed.county, parsed.year, scope, db()));
   const { county, rollup, previous, findings } = view;
   const base = `/workspace/supervision/${county.slug}/${rollup.year}`;

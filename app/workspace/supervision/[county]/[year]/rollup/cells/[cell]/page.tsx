@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { notFound, redirect } from "next/navigation";
+import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
@@ -8,6 +8,7 @@ import { findCell, formatForYear } from "@/lib/report-format";
 import { requireSupervisedCounty } from "@/lib/supervision/county-access";
 import { rollupContributions, rollupScopes } from "@/lib/supervision/rollup";
 import { parseScope, parseSupervisionParams } from "@/lib/supervision/route-params";
+import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "汇总数据来源" };
 
@@ -24,7 +25,7 @@ export default async function RollupCellPage({ params, searchParams }: Props) {
   if (!parsed || !cell) notFound();
   const scope = parseScope((await searchParams).scope);
   const actor = await getActor();
-  if (!actor) redirect("/login?callbackUrl=/workspace");
+  if (!actor) return redirectToSignIn();
   const { county } = await notFoundWhenDenied(requireSupervisedCounty(actor, parsed.county, db()));
   const contributions = (await rollupContributions(db(), { countyId: county.id, year: parsed.year, scope }, cellKey)) ?? [];
   const total = contributions.reduce((sum, c) => sum + (c.value ?? 0), 0);
