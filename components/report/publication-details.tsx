@@ -32,7 +32,7 @@ export function PublicationDetails({ report }: { report: PublishedReportView }) 
       </dl>
       {!report.isLatest && (
         <p className="mb-4 rounded border border-amber-600 bg-amber-50 p-2 text-sm">
-          这是已被更正的第{report.revision}版。<Link href={base} className="underline">查看现行版本</Link>
+          这是已被更正的第{report.edition}版。<Link href={base} className="underline">查看现行版本</Link>
         </p>
       )}
       {corrections.length > 0 && (
@@ -43,8 +43,8 @@ export function PublicationDetails({ report }: { report: PublishedReportView }) 
               <li key={entry.number}>
                 {chinaDate(entry.publishedAt)}
                 {i === 0 ? " 首次发布" : ` 更正：${entry.correctionReason ?? "（未说明原因）"}`}
-                {entry.number !== report.revision && (
-                  <Link href={`${base}/revisions/${entry.number}`} className="ml-2 underline">查看第{entry.number}版</Link>
+                {entry.edition !== report.edition && (
+                  <Link href={`${base}/revisions/${entry.edition}`} className="ml-2 underline">查看第{entry.edition}版</Link>
                 )}
               </li>
             ))}

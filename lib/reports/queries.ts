@@ -10,7 +10,10 @@ export interface PublishedReportView {
   format: ReportFormat;
   organization: { slug: string; name: string; shortName: string; code: string | null; parent: string | null };
   year: number;
+  /** The internal revision number (submissions count): for staff screens. */
   revision: number;
+  /** The public edition: 第1版 is the first publication, 第2版 the first correction published, … */
+  edition: number;
   /** The revision's id: a published revision never changes, so it names its content. */
   revisionId: string;
   title: string;
@@ -21,8 +24,8 @@ export interface PublishedReportView {
   sections: Record<string, string>;
   values: Record<string, CellValue>;
   indexNumber: string | null;
-  /** Every published revision, oldest first: the 更正记录. */
-  history: { number: number; publishedAt: Date; correctionReason: string | null }[];
+  /** Every published revision, oldest first: the 更正记录, each with its edition. */
+  history: { number: number; edition: number; publishedAt: Date; correctionReason: string | null }[];
   /** Whether this is the latest published revision. */
   isLatest: boolean;
 }
@@ -31,20 +34,24 @@ const isoDate = (date: Date | null) => (date ? date.toISOString().slice(0, 10) :
 
 /**
  * A published revision of an organization's report for a year: the latest,
- * or the given revision number. Unpublished revisions are never returned.
+ * or the given edition (the public numbering, which counts publications only:
+ * internal submissions that were returned never show). Unpublished revisions
+ * are never returned.
  */
 export async function getPublishedReport(
   organizationSlug: string,
   year: number,
-  revisionNumber?: number,
+  edition?: number,
 ): Promise<PublishedReportView | null> {
-  const revision = await db().reportRevision.findFirst({
-    where: {
-      publishedAt: { not: null },
-      report: { year, organization: { slug: organizationSlug } },
-      ...(revisionNumber === undefined ? {} : { number: revisionNumber }),
-    },
-    orderBy: { number: "desc" },
+  const published = await db().reportRevision.findMany({
+    where: { publishedAt: { not: null }, report: { year, organization: { slug: organizationSlug } } },
+    orderBy: { number: "asc" },
+    select: { id: true },
+  });
+  const chosen = edition === undefined ? published.at(-1) : published[edition - 1];
+  if (!chosen) return null;
+  const revision = await db().reportRevision.findUnique({
+    where: { id: chosen.id },
     include: {
       cells: true,
       report: {
@@ -61,8 +68,9 @@ export async function getPublishedReport(
     },
   });
   if (!revision || !revision.publishedAt) return null;
-  const history = revision.report.revisions.map((r) => ({
+  const history = revision.report.revisions.map((r, i) => ({
     number: r.number,
+    edition: i + 1,
     publishedAt: r.publishedAt!,
     correctionReason: r.correctionReason,
   }));
@@ -79,6 +87,7 @@ export async function getPublishedReport(
     },
     year: revision.report.year,
     revision: revision.number,
+    edition: history.find((h) => h.number === revision.number)!.edition,
     revisionId: revision.id,
     title: revision.title,
     publishedAt: revision.publishedAt,

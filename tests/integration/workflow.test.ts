@@ -132,7 +132,8 @@ describe("the whole path, and what is refused along it", () => {
     await owner.$disconnect();
 
     const published = await getPublishedReport(towns.townA.slug, YEAR);
-    expect(published).toMatchObject({ revision: 2 });
+    // Internal revisions count submissions (the returned one was 1); the public edition counts publications.
+    expect(published).toMatchObject({ revision: 2, edition: 1 });
     expect(published!.values["active.license.decisions"]).toBe(57);
     const revision = await prisma.reportRevision.findFirstOrThrow({ where: { reportId, number: 2 } });
     expect(revision.indexNumber).toMatch(new RegExp(`^${towns.townA.slug.toUpperCase()}/\\d{4}-00001$`));

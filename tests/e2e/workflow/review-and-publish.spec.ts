@@ -113,8 +113,9 @@ test("clerk submits, reviewer returns with a comment on a cell, clerk fixes, rev
   expect(await publicLicense(citizen)).toBe("14");
   const record = citizen.getByRole("region", { name: "更正记录" });
   await expect(record).toContainText("更正：行政许可数量统计有误");
-  await record.getByRole("link", { name: "查看第2版" }).click();
-  await expect(citizen).toHaveURL(/\/reports\/laian-banta\/2025\/revisions\/2$/);
-  await expect(citizen.getByText("这是已被更正的第2版。")).toBeVisible();
+  // Public editions count publications only: the returned submission is not a 版 of its own.
+  await record.getByRole("link", { name: "查看第1版" }).click();
+  await expect(citizen).toHaveURL(/\/reports\/laian-banta\/2025\/revisions\/1$/);
+  await expect(citizen.getByText("这是已被更正的第1版。")).toBeVisible();
   expect(await publicLicense(citizen)).toBe("13");
 });

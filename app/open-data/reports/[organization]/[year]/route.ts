@@ -22,7 +22,8 @@ export async function GET(request: Request, { params }: { params: Promise<{ orga
     },
     year: report.year,
     title: report.title,
-    revision: report.revision,
+    // The public edition: publications counted, as the page numbers them.
+    revision: report.edition,
     publishedAt: report.publishedAt,
     signatureLine: report.signatureLine,
     signedOn: report.signedOn,

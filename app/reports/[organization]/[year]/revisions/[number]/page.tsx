@@ -8,7 +8,7 @@ export const dynamic = "force-dynamic";
 
 type Props = { params: Promise<{ organization: string; year: string; number: string }> };
 
-/** An earlier published revision: every one stays reachable after a correction. */
+/** An earlier published edition (第N版, publications counted): every one stays reachable after a correction. */
 async function load(params: Props["params"]) {
   const { number, ...rest } = await params;
   const parsed = parseReportParams(rest);
@@ -20,8 +20,8 @@ export async function generateMetadata({ params }: Props): Promise<Metadata> {
   const report = await load(params);
   if (!report) return { title: "未找到年度报告" };
   return {
-    title: `${report.title}（第${report.revision}版）`,
-    alternates: { canonical: `/reports/${report.organization.slug}/${report.year}/revisions/${report.revision}` },
+    title: `${report.title}（第${report.edition}版）`,
+    alternates: { canonical: `/reports/${report.organization.slug}/${report.year}/revisions/${report.edition}` },
   };
 }
 
