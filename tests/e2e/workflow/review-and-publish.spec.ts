@@ -72,6 +72,13 @@ test("clerk submits, reviewer returns with a comment on a cell, clerk fixes, rev
   await expect(clerkPage.getByText("已退回：请按审核人的意见修改后重新提交。")).toBeVisible();
   await expect(clerkPage.getByRole("heading", { name: "审核人退回意见" })).toBeVisible();
   await expect(input(clerkPage, LICENSE)).toHaveAccessibleDescription(/退回意见：数量与台账不符，应为13件/);
+  // Following the comment brings the cell into view below the sticky save bar, with focus in it.
+  await clerkPage.locator("section", { has: clerkPage.getByRole("heading", { name: "审核人退回意见" }) }).getByRole("link", { name: LICENSE }).click();
+  await expect(input(clerkPage, LICENSE)).toBeFocused();
+  const bar = await clerkPage.locator("[data-save-status]").evaluate((el) => el.closest(".sticky")!.getBoundingClientRect().bottom);
+  const cell = await input(clerkPage, LICENSE).evaluate((el) => el.getBoundingClientRect());
+  expect(cell.top).toBeGreaterThan(bar);
+  expect(cell.bottom).toBeLessThan(await clerkPage.evaluate(() => window.innerHeight));
   await setLicenseAndSave(clerkPage, "13");
   await clerkPage.getByRole("button", { name: "提交审核" }).click();
   await expect(clerkPage.getByText("已提交，等待审核人审核。")).toBeVisible();

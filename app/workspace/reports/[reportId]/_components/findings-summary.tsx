@@ -2,6 +2,7 @@
 
 import { findingLabel } from "@/components/findings/finding-detail";
 import { findingId, textParts, type Finding, type ReportFormat } from "@/lib/report-format";
+import { JumpLink } from "@/components/jump-link";
 
 /** Where on the page a finding is shown: its cell, its field, or its entry beside the section. */
 export function findingTarget(finding: Finding): string | undefined {
@@ -72,7 +73,7 @@ export function FindingsSummary({
             const fix = format.rules.meta[finding.rule].fix;
             return (
               <li key={findingId(finding)} className={finding.severity === "error" ? "text-red-800" : "text-amber-800"}>
-                {href ? <a href={href} className="underline">{text}</a> : text}
+                {href ? <JumpLink href={href}>{text}</JumpLink> : text}
                 {fix === "fill-cells-with-zero" && !disabled && (
                   <button type="button" onClick={() => onFix(finding)} className="ml-2 rounded border border-gray-500 px-1 text-gray-900">
                     将空白单元格填为 0

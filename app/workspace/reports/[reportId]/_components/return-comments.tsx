@@ -1,5 +1,6 @@
 import { findCell, getFormat, textParts } from "@/lib/report-format";
 import type { EditorReport } from "@/lib/reports/editor-queries";
+import { JumpLink } from "@/components/jump-link";
 
 /** Where a reviewer's comment points, in words and as a link target. */
 export function commentTarget(formatVersion: string, target: string | null): { label: string; href?: string } {
@@ -26,7 +27,7 @@ export function ReturnComments({ report }: { report: EditorReport }) {
           const target = commentTarget(report.formatVersion, comment.target);
           return (
             <li key={`${comment.createdAt}-${comment.body}`}>
-              {target.href ? <a href={target.href} className="underline">{target.label}</a> : target.label}：{comment.body}
+              {target.href ? <JumpLink href={target.href}>{target.label}</JumpLink> : target.label}：{comment.body}
               <span className="ml-1 text-gray-600">（{comment.author}）</span>
             </li>
           );
