@@ -6,6 +6,7 @@ import { getAdminOverview } from "@/lib/admin/queries";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { AccountForms, AccountRow } from "./_components/account-forms";
 import { OrganizationForm } from "./_components/organization-form";
+import { OrganizationSettingsForm } from "./_components/organization-settings-form";
 
 export const metadata: Metadata = { title: "系统管理" };
 
@@ -24,7 +25,7 @@ export default async function AdminPage() {
         <table className="mb-4 w-full border-collapse text-sm">
           <thead>
             <tr>
-              {["机关全称", "简称", "网址标识", "机构代码", "类型", "上级"].map((h) => (
+              {["机关全称", "简称", "网址标识", "类型", "上级", "机构代码与发布方式"].map((h) => (
                 <th key={h} scope="col" className="border p-1 text-left">{h}</th>
               ))}
             </tr>
@@ -35,9 +36,11 @@ export default async function AdminPage() {
                 <th scope="row" className="border p-1 text-left font-normal">{o.name}</th>
                 <td className="border p-1">{o.shortName}</td>
                 <td className="border p-1">{o.slug}</td>
-                <td className="border p-1">{o.code ?? ""}</td>
                 <td className="border p-1">{organizationKindLabels[o.kind]}</td>
                 <td className="border p-1">{o.parent?.name ?? ""}</td>
+                <td className="border p-1">
+                  <OrganizationSettingsForm organization={{ id: o.id, name: o.name, code: o.code, publisher: o.publisher }} />
+                </td>
               </tr>
             ))}
           </tbody>

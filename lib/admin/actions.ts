@@ -17,10 +17,14 @@ import {
   ZSetDisabledInput,
 } from "@/lib/accounts/schemas";
 import { createOrganization } from "@/lib/organizations/create-organization";
-import { ZCreateOrganizationInput } from "@/lib/organizations/schemas";
+import { ZCreateOrganizationInput, ZUpdateOrganizationSettingsInput } from "@/lib/organizations/schemas";
+import { updateOrganizationSettings } from "@/lib/organizations/update-organization";
 
 export const createOrganizationAction = createAction(ZCreateOrganizationInput, (actor, input) =>
   createOrganization(actor, input),
+);
+export const updateOrganizationSettingsAction = createAction(ZUpdateOrganizationSettingsInput, (actor, input) =>
+  updateOrganizationSettings(actor, input),
 );
 export const createAccountAction = createAction(ZCreateAccountInput, (actor, input) => createAccount(actor, input));
 export const grantRoleAction = createAction(ZRoleInput, (actor, input) => grantRole(actor, input));

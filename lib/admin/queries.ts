@@ -8,7 +8,7 @@ export async function getAdminOverview(actorOrNull: Actor | null, prisma: Prisma
   const [organizations, accounts] = await Promise.all([
     prisma.organization.findMany({
       orderBy: [{ kind: "asc" }, { name: "asc" }],
-      select: { id: true, name: true, shortName: true, slug: true, code: true, kind: true, parent: { select: { name: true } } },
+      select: { id: true, name: true, shortName: true, slug: true, code: true, kind: true, publisher: true, parent: { select: { name: true } } },
     }),
     prisma.account.findMany({
       orderBy: { username: "asc" },

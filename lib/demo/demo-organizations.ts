@@ -1,5 +1,7 @@
-// 来安县 (滁州市, 安徽省) and some of its units, for the demo. Codes are left
-// empty: the demo does not invent 统一社会信用代码.
+// 来安县 (滁州市, 安徽省) and some of its units, for the demo. Their
+// 统一社会信用代码 are made up, in the real shape (11 for a 机关, 341122 for
+// 来安县, an organization code and a check character), so that 索引号 read as
+// a county portal's do: 11341122003250123X/2024-00001.
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 
 export interface DemoOrganization {
@@ -7,6 +9,8 @@ export interface DemoOrganization {
   name: string;
   shortName: string;
   kind: OrganizationKind;
+  /** A made-up 统一社会信用代码 in the real shape. */
+  code: string;
 }
 
 export const demoCounty: DemoOrganization = {
@@ -14,14 +18,15 @@ export const demoCounty: DemoOrganization = {
   name: "来安县人民政府",
   shortName: "来安县",
   kind: "COUNTY_GOVERNMENT",
+  code: "113411220032500015",
 };
 
 export const demoUnits: DemoOrganization[] = [
-  { slug: "laian-leiguan", name: "来安县雷官镇人民政府", shortName: "雷官镇", kind: "TOWNSHIP" },
-  { slug: "laian-xinan", name: "来安县新安镇人民政府", shortName: "新安镇", kind: "TOWNSHIP" },
-  { slug: "laian-banta", name: "来安县半塔镇人民政府", shortName: "半塔镇", kind: "TOWNSHIP" },
-  { slug: "laian-shuikou", name: "来安县水口镇人民政府", shortName: "水口镇", kind: "TOWNSHIP" },
-  { slug: "laian-caizheng", name: "来安县财政局", shortName: "县财政局", kind: "COUNTY_DEPARTMENT" },
+  { slug: "laian-leiguan", code: "11341122003250123X", name: "来安县雷官镇人民政府", shortName: "雷官镇", kind: "TOWNSHIP" },
+  { slug: "laian-xinan", code: "113411220032502448", name: "来安县新安镇人民政府", shortName: "新安镇", kind: "TOWNSHIP" },
+  { slug: "laian-banta", code: "11341122003250317K", name: "来安县半塔镇人民政府", shortName: "半塔镇", kind: "TOWNSHIP" },
+  { slug: "laian-shuikou", code: "113411220032504023", name: "来安县水口镇人民政府", shortName: "水口镇", kind: "TOWNSHIP" },
+  { slug: "laian-caizheng", code: "113411220032505104", name: "来安县财政局", shortName: "县财政局", kind: "COUNTY_DEPARTMENT" },
 ];
 
 /**

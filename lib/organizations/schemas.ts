@@ -11,6 +11,20 @@ export const publisherLabels = {
   SUPERVISOR: "先备案后公布（由主管部门发布）",
 } as const;
 
+const ZOrganizationCode = z
+  .string()
+  .trim()
+  .toUpperCase()
+  .regex(/^([0-9A-Z]{18}|[0-9A-Z]{8}-?[0-9A-Z])$/, "统一社会信用代码为18位，组织机构代码为9位")
+  .or(z.literal("").transform(() => null));
+
+/** What the administrator may change later: how reports are published (先备案后公布) and the 统一社会信用代码 (it begins every new 索引号). */
+export const ZUpdateOrganizationSettingsInput = z.object({
+  organizationId: z.uuid(),
+  code: ZOrganizationCode,
+  publisher: z.enum(["REVIEWER", "SUPERVISOR"], "请选择发布方式"),
+});
+
 export const ZCreateOrganizationInput = z.object({
   name: z.string().trim().min(2, "请填写机关全称").max(100),
   shortName: z.string().trim().min(1, "请填写简称").max(30),
@@ -19,12 +33,7 @@ export const ZCreateOrganizationInput = z.object({
     .trim()
     .toLowerCase()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "网址标识只能包含小写字母、数字和连字符，如 laian-leiguan"),
-  code: z
-    .string()
-    .trim()
-    .toUpperCase()
-    .regex(/^([0-9A-Z]{18}|[0-9A-Z]{8}-?[0-9A-Z])$/, "统一社会信用代码为18位，组织机构代码为9位")
-    .or(z.literal("").transform(() => null)),
+  code: ZOrganizationCode,
   kind: z.enum(["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"], "请选择机构类型"),
   publisher: z.enum(["REVIEWER", "SUPERVISOR"]).default("REVIEWER"),
   parentId: z.uuid().or(z.literal("").transform(() => null)),
