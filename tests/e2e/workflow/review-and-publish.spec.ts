@@ -58,8 +58,13 @@ test("clerk submits, reviewer returns with a comment on a cell, clerk fixes, rev
   await reviewerPage.goto("/workspace");
   await reviewerPage.getByRole("link", { name: "待审核：来安县半塔镇人民政府2025年度报告" }).click();
   await expect(reviewerPage.getByRole("heading", { name: "首次提交" })).toBeVisible();
-  await reviewerPage.getByLabel("意见1针对").selectOption({ label: LICENSE });
-  await reviewerPage.getByLabel("意见1", { exact: true }).fill("数量与台账不符，应为13件");
+  // The reviewer comments where they read: on the cell in the report itself, with the keyboard.
+  await reviewerPage.getByRole("button", { name: new RegExp(`^对“${LICENSE}”提意见`) }).focus();
+  await reviewerPage.keyboard.press("Enter");
+  const comment = reviewerPage.getByRole("textbox", { name: `意见1（针对${LICENSE}）` });
+  await expect(comment).toBeFocused();
+  await expect(reviewerPage.getByText(`意见1针对：${LICENSE}`)).toBeVisible();
+  await comment.fill("数量与台账不符，应为13件");
   await reviewerPage.getByRole("button", { name: "退回" }).click();
   // The page says what happened and what happens next, and the report reads 已退回 until it is resubmitted.
   await expect(reviewerPage.getByRole("status").filter({ hasText: "已退回给填报人 banta-clerk；修改后重新提交" })).toBeVisible();

@@ -109,6 +109,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
       />
 
       <section id="report-text" aria-label="报告全文" className="mt-8 border-t pt-6">
+        {view.can.returnReport && <p className="mb-4 text-sm text-gray-700">点击报告中的数字、“提意见”，即可就该处写退回意见。</p>}
         <ReportDocument
           format={format}
           title={content.title}
@@ -116,6 +117,7 @@ export default async function ReviewPage({ params }: { params: Promise<{ reportI
           values={content.values}
           signatureLine={content.signatureLine}
           signedOn={content.signedOn}
+          commentable={view.can.returnReport}
         />
       </section>
     </>

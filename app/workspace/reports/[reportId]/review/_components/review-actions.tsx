@@ -1,7 +1,7 @@
 "use client";
 
 import { useRouter } from "next/navigation";
-import { useState, useTransition } from "react";
+import { useEffect, useRef, useState, useTransition } from "react";
 import { ActionResult, type ActionOutcome } from "@/components/action-result";
 import { approveReportAction, publishReportAction, returnReportAction } from "@/lib/workflow/actions";
 
@@ -28,6 +28,44 @@ export function ReviewActions({
   const [pending, startTransition] = useTransition();
   const [result, setResult] = useState<Result | null>(null);
   const [comments, setComments] = useState([{ target: "", body: "" }]);
+  const commentBoxes = useRef<(HTMLTextAreaElement | null)[]>([]);
+  /** The comment box to focus once it is rendered. */
+  const focusNext = useRef<number | null>(null);
+  const focusBox = (i: number) => {
+    const box = commentBoxes.current[i];
+    box?.scrollIntoView({ block: "center" });
+    box?.focus({ preventScroll: true });
+  };
+  // The reviewer comments where they read: a click (or Enter) on a cell, a
+  // section or the title of the report below opens a comment on that place.
+  useEffect(() => {
+    if (!can.returnReport) return;
+    const open = (event: MouseEvent) => {
+      const button = (event.target as Element | null)?.closest<HTMLElement>("[data-comment-target]");
+      if (!button) return;
+      const target = button.dataset.commentTarget ?? "";
+      setComments((current) => {
+        const existing = current.findIndex((c) => c.target === target);
+        if (existing >= 0) {
+          focusNext.current = existing;
+          return [...current];
+        }
+        // An untouched overall comment gives way to the first place clicked.
+        const blank = current.length === 1 && !current[0]!.target && !current[0]!.body.trim();
+        const next = blank ? [{ target, body: "" }] : [...current, { target, body: "" }];
+        focusNext.current = next.length - 1;
+        return next;
+      });
+    };
+    document.addEventListener("click", open);
+    return () => document.removeEventListener("click", open);
+  }, [can.returnReport]);
+  useEffect(() => {
+    if (focusNext.current === null) return;
+    focusBox(focusNext.current);
+    focusNext.current = null;
+  }, [comments]);
+  const labelOf = (target: string) => targets.find((t) => t.value === target)?.label ?? target;
   // What happened and what happens next: kept after the page refreshes and the buttons are gone.
   const [done, setDone] = useState<string | null>(null);
   const run = (action: () => Promise<Result>, confirmation: string) =>
@@ -75,19 +113,29 @@ export function ReviewActions({
       {can.returnReport && (
         <fieldset className="space-y-2 border-t pt-2">
           <legend className="font-semibold">退回修改</legend>
+          <p className="text-sm text-gray-700">在下方报告全文中点击要提意见的数字、部分或标题；不点击则为整体意见。</p>
           {comments.map((comment, i) => (
             <div key={i} className="grid gap-1 sm:grid-cols-[16rem_1fr]">
-              <label className="text-sm">
-                意见{i + 1}针对
-                <select value={comment.target} onChange={(e) => setComment(i, { target: e.target.value })} className="block w-full rounded border border-gray-400 px-1 py-1">
-                  {targets.map((t) => (
-                    <option key={t.value} value={t.value}>{t.label}</option>
-                  ))}
-                </select>
-              </label>
+              <p className="text-sm">
+                意见{i + 1}针对：<strong>{comment.target ? labelOf(comment.target) : "整体意见"}</strong>
+                {comments.length > 1 && (
+                  <button type="button" onClick={() => setComments(comments.filter((_, j) => j !== i))} className="ml-2 text-xs underline">
+                    删除
+                  </button>
+                )}
+              </p>
               <label className="text-sm">
                 意见{i + 1}
-                <textarea rows={2} value={comment.body} onChange={(e) => setComment(i, { body: e.target.value })} className="block w-full rounded border border-gray-400 p-1" />
+                <span className="sr-only">（针对{comment.target ? labelOf(comment.target) : "整体"}）</span>
+                <textarea
+                  ref={(el) => {
+                    commentBoxes.current[i] = el;
+                  }}
+                  rows={2}
+                  value={comment.body}
+                  onChange={(e) => setComment(i, { body: e.target.value })}
+                  className="block w-full rounded border border-gray-400 p-1"
+                />
               </label>
             </div>
           ))}
