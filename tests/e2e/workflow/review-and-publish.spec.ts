@@ -61,7 +61,7 @@ test("clerk submits, reviewer returns with a comment on a cell, clerk fixes, rev
   // The reviewer comments where they read: on the cell in the report itself, with the keyboard.
   await reviewerPage.getByRole("button", { name: new RegExp(`^对“${LICENSE}”提意见`) }).focus();
   await reviewerPage.keyboard.press("Enter");
-  const comment = reviewerPage.getByRole("textbox", { name: `意见1（针对${LICENSE}）` });
+  const comment = reviewerPage.getByRole("textbox", { name: new RegExp(`^意见1\\s*（针对${LICENSE}）$`) });
   await expect(comment).toBeFocused();
   await expect(reviewerPage.getByText(`意见1针对：${LICENSE}`)).toBeVisible();
   await comment.fill("数量与台账不符，应为13件");
@@ -91,7 +91,9 @@ test("clerk submits, reviewer returns with a comment on a cell, clerk fixes, rev
   // 4. The reviewer sees what changed, approves and publishes.
   await reviewerPage.goto(`${reportUrl}/review`);
   await expect(reviewerPage.getByRole("heading", { name: "与第1版相比的修改" })).toBeVisible();
-  const change = reviewerPage.getByRole("row", { name: new RegExp(LICENSE) });
+  const change = reviewerPage
+    .locator("section", { has: reviewerPage.getByRole("heading", { name: "与第1版相比的修改" }) })
+    .getByRole("row", { name: new RegExp(LICENSE) });
   await expect(change).toContainText("12");
   await expect(change).toContainText("13");
   await reviewerPage.getByRole("button", { name: "审核通过并发布" }).click();
