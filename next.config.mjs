@@ -1,4 +1,10 @@
-const isDev = process.env.NODE_ENV === "development";
+import { z } from "zod";
+
+// Validated as lib/env.ts validates the app's settings (this file cannot import TypeScript).
+const { NODE_ENV } = z
+  .object({ NODE_ENV: z.enum(["development", "production", "test"]).default("production") })
+  .parse(process.env);
+const isDev = NODE_ENV === "development";
 
 // Security headers on every response (quality bar: ASVS ch. 1, 3; OWASP A03).
 // Next.js streams its page data in inline scripts, so scripts need

@@ -8,19 +8,23 @@ import { createServer, type IncomingMessage, type ServerResponse } from "node:ht
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
 import { PEER_HEADER } from "@/lib/auth/source-ip";
+import { serverEnv } from "@/lib/env";
 import { createCachedPageHandler } from "@/lib/page-cache/cached-page-handler";
 import { PageCache } from "@/lib/page-cache/page-cache";
 import { DatabaseHealth, isPublicRead, isStaticAsset, LastGoodCopies, probeDatabase, sendUnavailable } from "@/lib/page-cache/outage";
 import { listenForPublications } from "@/lib/page-cache/publication-listener";
 import { setupProblem } from "@/lib/setup-errors";
 
-// React and Next.js pick their production builds from NODE_ENV at import time.
+// React and Next.js pick their production builds from NODE_ENV at import time:
+// set here, before they are imported (the one process.env use outside lib/env.ts).
+// eslint-disable-next-line no-restricted-syntax
 (process.env as Record<string, string>).NODE_ENV ??= "production";
 const { default: next } = await import("next");
 
-const port = Number(process.env.PORT ?? 3000);
-const hostname = process.env.HOSTNAME ?? "0.0.0.0";
-const databaseUrl = process.env.DATABASE_URL;
+const settings = serverEnv();
+const port = settings.PORT;
+const hostname = settings.HOSTNAME;
+const databaseUrl = settings.DATABASE_URL;
 if (!databaseUrl) {
   console.error("错误：DATABASE_URL 未设置：请用 npm start 或 npm run demo 启动（它们会提供数据库），或设置 DATABASE_URL");
   process.exit(1);
@@ -51,7 +55,7 @@ let listening = false;
 const health = new DatabaseHealth(probeDatabase(databaseUrl));
 const copies = new LastGoodCopies();
 const listener =
-  process.env.PAGE_CACHE === "off"
+  settings.PAGE_CACHE === "off"
     ? null
     : listenForPublications(databaseUrl, {
         onPublication: (event) => cache.invalidateReport(event.organization, event.year),

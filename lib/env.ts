@@ -25,3 +25,59 @@ const ZAttachmentEnv = z.object({
 export function attachmentEnv(): z.infer<typeof ZAttachmentEnv> {
   return ZAttachmentEnv.parse(process.env);
 }
+
+/** Any group of settings, read and validated from the environment on each call (tests and scripts change it). */
+export function readEnv<T extends z.ZodType>(schema: T): z.output<T> {
+  return schema.parse(process.env);
+}
+
+const ZOff = z.enum(["on", "off"]).catch("on");
+
+const ZServerEnv = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOSTNAME: z.string().min(1).default("0.0.0.0"),
+  DATABASE_URL: z.string().optional(),
+  /** off: every page through Next.js (for comparison only). */
+  PAGE_CACHE: ZOff.default("on"),
+});
+
+/** What server.ts needs. */
+export function serverEnv(): z.infer<typeof ZServerEnv> {
+  return readEnv(ZServerEnv);
+}
+
+const ZSiteEnv = z.object({
+  NEXTAUTH_SECRET: z.string().min(1).optional(),
+  NEXTAUTH_URL: z.string().url().optional(),
+  SITE_URL: z.string().url().optional(),
+  /** Proxies allowed to state the client's address (X-Real-IP, X-Forwarded-For): addresses or CIDR ranges, comma separated. */
+  TRUSTED_PROXIES: z.string().default(""),
+  /** The 索引号 pattern; see lib/publication/index-number.ts. */
+  INDEX_NUMBER_PATTERN: z.string().min(1).optional(),
+  /** off: catalog import files are read on the request's thread (the upload benchmark's baseline). */
+  CATALOG_IMPORT_WORKER: ZOff.default("on"),
+});
+
+/** The site's own settings. */
+export function siteEnv(): z.infer<typeof ZSiteEnv> {
+  return readEnv(ZSiteEnv);
+}
+
+const positiveMs = (fallback: number) => z.coerce.number().int().positive().catch(fallback).default(fallback);
+
+const ZDatabaseEnv = z.object({
+  DATABASE_URL: z.string().optional(),
+  MIGRATION_DATABASE_URL: z.string().optional(),
+  DB_STATEMENT_TIMEOUT_MS: positiveMs(10_000),
+  DB_LOCK_TIMEOUT_MS: positiveMs(5_000),
+  DB_CONNECT_TIMEOUT_MS: positiveMs(5_000),
+  DB_IDLE_IN_TRANSACTION_TIMEOUT_MS: positiveMs(30_000),
+  /** The runtime role's password where this project sets it itself (a local or embedded server). */
+  NIANBAO_APP_PASSWORD: z.string().min(1).default("nianbao-app-local"),
+  EMBEDDED_PG_PORT: z.coerce.number().int().positive().optional(),
+});
+
+/** Where the database is and how long a request to it may take. */
+export function databaseEnv(): z.infer<typeof ZDatabaseEnv> {
+  return readEnv(ZDatabaseEnv);
+}

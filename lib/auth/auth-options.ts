@@ -8,9 +8,10 @@ import { authPolicy } from "./policy";
 import { revokeSession } from "./sessions";
 import { signInWithPassword } from "./sign-in";
 import { sourceIpFrom } from "./source-ip";
+import { siteEnv } from "@/lib/env";
 
 export const authOptions: NextAuthOptions = {
-  secret: process.env.NEXTAUTH_SECRET,
+  secret: siteEnv().NEXTAUTH_SECRET,
   session: { strategy: "jwt", maxAge: authPolicy().SESSION_ABSOLUTE_HOURS * 3600 },
   pages: { signIn: "/login" },
   providers: [

@@ -1,6 +1,7 @@
 // Account security settings, with the defaults of 等保2.0 三级 practice in
 // China; each can be changed through the environment.
 import { z } from "zod";
+import { readEnv } from "@/lib/env";
 
 const ZAuthPolicy = z.object({
   PASSWORD_MIN_LENGTH: z.coerce.number().int().min(8).default(8),
@@ -22,7 +23,7 @@ const ZAuthPolicy = z.object({
 export type AuthPolicy = z.infer<typeof ZAuthPolicy>;
 
 export function authPolicy(): AuthPolicy {
-  return ZAuthPolicy.parse(process.env);
+  return readEnv(ZAuthPolicy);
 }
 
 /** Whether a password changed at `changedAt` has outlived PASSWORD_MAX_AGE_DAYS. */

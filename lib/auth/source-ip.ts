@@ -5,6 +5,7 @@
 // separated: the nginx in front) are X-Real-IP and X-Forwarded-For believed;
 // otherwise any client could write its own source address into the audit log.
 import { BlockList, isIP } from "node:net";
+import { siteEnv } from "@/lib/env";
 
 export const PEER_HEADER = "x-nianbao-peer";
 
@@ -18,7 +19,7 @@ let parsedFrom: string | undefined;
 let trusted = new BlockList();
 
 function trustedProxies(): BlockList {
-  const setting = process.env.TRUSTED_PROXIES ?? "";
+  const setting = siteEnv().TRUSTED_PROXIES;
   if (setting !== parsedFrom) {
     parsedFrom = setting;
     trusted = new BlockList();

@@ -7,6 +7,7 @@ import { userInfo } from "node:os";
 import path from "node:path";
 import { createServer } from "node:net";
 import pg from "pg";
+import { databaseEnv } from "@/lib/env";
 
 const DATA_DIR = path.resolve(process.cwd(), ".data/postgres");
 const USER = "postgres";
@@ -96,7 +97,7 @@ export async function startEmbeddedPostgres(): Promise<DatabaseServer> {
     return { url: serverUrl(existing), stop: async () => undefined };
   }
   assertReachableByPostgresUser();
-  const port = process.env.EMBEDDED_PG_PORT ? Number(process.env.EMBEDDED_PG_PORT) : await freePort(DEFAULT_PORT);
+  const port = databaseEnv().EMBEDDED_PG_PORT ?? (await freePort(DEFAULT_PORT));
   // Imported only when the embedded server is used: the package registers an
   // exit hook (async-exit-hook) that ends the process with code 0, which would
   // turn a failed test run into a passing one — so the exit code set before

@@ -5,12 +5,13 @@
 // the tests own their server, so they let nianbao_app log in themselves and
 // run the app as it — what is tested is what is deployed.
 import pg from "pg";
+import { databaseEnv } from "@/lib/env";
 
 export const APP_ROLE = "nianbao_app";
 
 /** The runtime role's password where this project sets it itself (a local or embedded server). */
 function localPassword(): string {
-  return process.env.NIANBAO_APP_PASSWORD ?? "nianbao-app-local";
+  return databaseEnv().NIANBAO_APP_PASSWORD;
 }
 
 /**

@@ -1,8 +1,9 @@
 // Which PostgreSQL server to use: DATABASE_URL when set, else the embedded one.
 import { startEmbeddedPostgres, type DatabaseServer } from "./embedded";
+import { databaseEnv } from "@/lib/env";
 
 export async function resolveDatabase(): Promise<DatabaseServer & { embedded: boolean }> {
-  const configured = process.env.DATABASE_URL;
+  const configured = databaseEnv().DATABASE_URL;
   if (configured) return { url: configured, stop: async () => undefined, embedded: false };
   return { ...(await startEmbeddedPostgres()), embedded: true };
 }

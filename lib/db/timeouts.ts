@@ -4,6 +4,8 @@
 // message instead of hanging (quality bar: "PostgreSQL restarted in the middle
 // of saves"). statement_timeout and lock_timeout are enforced by the server;
 // query_timeout by the client, for a server that does not answer at all.
+import { databaseEnv } from "@/lib/env";
+
 export interface DatabaseTimeouts {
   connectionTimeoutMillis: number;
   statement_timeout: number;
@@ -12,18 +14,14 @@ export interface DatabaseTimeouts {
   query_timeout: number;
 }
 
-const setting = (name: string, fallback: number) => {
-  const value = Number(process.env[name]);
-  return Number.isInteger(value) && value > 0 ? value : fallback;
-};
-
 export function databaseTimeouts(): DatabaseTimeouts {
-  const statement = setting("DB_STATEMENT_TIMEOUT_MS", 10_000);
+  const env = databaseEnv();
+  const statement = env.DB_STATEMENT_TIMEOUT_MS;
   return {
-    connectionTimeoutMillis: setting("DB_CONNECT_TIMEOUT_MS", 5_000),
+    connectionTimeoutMillis: env.DB_CONNECT_TIMEOUT_MS,
     statement_timeout: statement,
-    lock_timeout: setting("DB_LOCK_TIMEOUT_MS", 5_000),
-    idle_in_transaction_session_timeout: setting("DB_IDLE_IN_TRANSACTION_TIMEOUT_MS", 30_000),
+    lock_timeout: env.DB_LOCK_TIMEOUT_MS,
+    idle_in_transaction_session_timeout: env.DB_IDLE_IN_TRANSACTION_TIMEOUT_MS,
     // A little longer than the server's own limit, so the server's clearer error wins when it can answer.
     query_timeout: statement + 2_000,
   };

@@ -3,12 +3,13 @@
 // {机构代码}/{年份}-{流水号}, e.g. 11341702486344515H/2024-00013. Serials count
 // per organization and year and are never reused.
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { siteEnv } from "@/lib/env";
 
 export const DEFAULT_INDEX_NUMBER_PATTERN = "{机构代码}/{年份}-{流水号}";
 
 /** A pattern without the serial would give every publication the same number. */
 export function indexNumberPattern(): string {
-  const pattern = process.env.INDEX_NUMBER_PATTERN ?? DEFAULT_INDEX_NUMBER_PATTERN;
+  const pattern = siteEnv().INDEX_NUMBER_PATTERN ?? DEFAULT_INDEX_NUMBER_PATTERN;
   if (!/\{流水号\d?\}/.test(pattern)) {
     throw new Error(`INDEX_NUMBER_PATTERN must contain {流水号}: "${pattern}"`);
   }

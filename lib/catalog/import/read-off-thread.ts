@@ -9,6 +9,7 @@ import { AppError } from "@/lib/errors";
 import { checkImportFile } from "./check-file";
 import type { ImportCheck } from "./import-rows";
 import { UnreadableSpreadsheetError } from "./read-spreadsheet";
+import { siteEnv } from "@/lib/env";
 
 // Plain JavaScript that registers the TypeScript loader in the thread, then runs spreadsheet-worker.ts.
 // Resolved at run time from the checkout, so that the bundler leaves the worker (and tsx) alone.
@@ -21,7 +22,7 @@ const HEAP_MB = 512;
 type Reply = { ok: true; check: ImportCheck } | { ok: false; message: string | null; detail?: string };
 
 export async function checkImportFileOffThread(fileName: string, bytes: Uint8Array, defaults: { issuer: string }): Promise<ImportCheck> {
-  if (process.env.CATALOG_IMPORT_WORKER === "off") return checkImportFile(fileName, bytes, defaults).catch(rethrow);
+  if (siteEnv().CATALOG_IMPORT_WORKER === "off") return checkImportFile(fileName, bytes, defaults).catch(rethrow);
   const reply = await new Promise<Reply>((resolve, reject) => {
     const worker = new Worker(/* turbopackIgnore: true */ workerPath(), { workerData: { fileName, bytes, issuer: defaults.issuer }, resourceLimits: { maxOldGenerationSizeMb: HEAP_MB } });
     const timer = setTimeout(() => {
