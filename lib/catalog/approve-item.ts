@@ -7,9 +7,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { allocateIndexNumber } from "@/lib/publication/index-number";
-import { canReviewReportsOf } from "@/lib/reports/permissions";
+import { guardCatalogStep } from "./catalog-steps";
 import { yearInChina } from "./china-time";
-import { auditItem, CATALOG_OBJECT, helpedWrite, itemAlreadyHandled, loadItem, refuseItem } from "./item-helpers";
+import { auditItem, itemAlreadyHandled } from "./item-helpers";
 import type { ZCatalogItemRef } from "./schemas";
 
 export async function approveCatalogItem(
@@ -18,15 +18,9 @@ export async function approveCatalogItem(
   prisma: PrismaClient = db(),
 ): Promise<{ indexNumber: string }> {
   const actor = requireActor(actorOrNull);
-  const item = await loadItem(prisma, input.itemId);
-  const object = { type: CATALOG_OBJECT, id: item.id };
-  if (!canReviewReportsOf(actor, item.organization)) {
-    return refuseItem(prisma, actor, "catalog.approve", object, "forbidden", "只有本单位的审核人可以审核发布");
-  }
-  if (item.status !== "SUBMITTED" || item.version !== input.baseVersion) throw itemAlreadyHandled();
-  if (await helpedWrite(prisma, actor, item)) {
-    return refuseItem(prisma, actor, "catalog.approve", object, "separation-of-duties", "起草、修改或提交该信息的人不能审核发布");
-  }
+  // Who may approve, and who may not because they helped write it: the steps table (catalog-steps.ts).
+  const item = await guardCatalogStep(prisma, actor, input.itemId, "approve");
+  if (item.version !== input.baseVersion) throw itemAlreadyHandled();
   return prisma.$transaction(async (tx) => {
     // An item brought over from the old portal keeps its original 发布日期.
     const publishedAt = item.publishedAt ?? new Date();

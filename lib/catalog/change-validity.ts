@@ -1,14 +1,14 @@
 // 有效性 of a published item: the reviewer records that it was repealed
 // (已废止) or expired (已失效), with the date — or corrects that record. The
 // item stays public; only its validity changes, and the change is audited.
+import { guardCatalogStep } from "./catalog-steps";
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { canReviewReportsOf } from "@/lib/reports/permissions";
 import { dateOnly } from "./china-time";
-import { auditItem, CATALOG_OBJECT, itemAlreadyHandled, loadItem, refuseItem } from "./item-helpers";
+import { auditItem, itemAlreadyHandled } from "./item-helpers";
 import type { ZChangeValidityInput } from "./schemas";
 
 export async function changeCatalogItemValidity(
@@ -17,10 +17,7 @@ export async function changeCatalogItemValidity(
   prisma: PrismaClient = db(),
 ) {
   const actor = requireActor(actorOrNull);
-  const item = await loadItem(prisma, input.itemId);
-  if (!canReviewReportsOf(actor, item.organization)) {
-    return refuseItem(prisma, actor, "catalog.validity", { type: CATALOG_OBJECT, id: item.id }, "forbidden", "只有本单位的审核人可以变更有效性");
-  }
+  const item = await guardCatalogStep(prisma, actor, input.itemId, "changeValidity");
   const validityEndedOn = input.validityEndedOn ? dateOnly(input.validityEndedOn) : null;
   await prisma.$transaction(async (tx) => {
     const { count } = await tx.catalogItem.updateMany({

@@ -2,8 +2,7 @@
 // organization, the audit row, turning form fields into stored columns, and
 // the refusal when someone else got there first.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { CatalogItemStatus } from "@/lib/generated/prisma/enums";
-import { requireActor, type Actor } from "@/lib/auth/actor";
+import { type Actor } from "@/lib/auth/actor";
 import { auditActorEvent, auditRefusal } from "@/lib/audit/actor-audit";
 import { AppError } from "@/lib/errors";
 import { dateOnly, parseChinaDateTime } from "./china-time";
@@ -79,37 +78,4 @@ export async function helpedWrite(
     where: { objectType: CATALOG_OBJECT, objectId: item.id, event: { in: WRITING_EVENTS }, result: "success", actor: actor.username },
   });
   return writes > 0;
-}
-
-/**
- * A workflow step that only moves the item between states: who may, from
- * which state, at the version the person read. The state check and the change
- * are one statement, so of two people acting at once the second finds it changed.
- */
-export async function transitionItem(
-  prisma: PrismaClient,
-  actorOrNull: Actor | null,
-  input: { itemId: string; baseVersion: number },
-  step: {
-    event: string;
-    allowed: (actor: Actor, organization: { id: string; parentId: string | null }) => boolean;
-    refusal: string;
-    from: CatalogItemStatus;
-    data: (actorId: string) => Prisma.CatalogItemUpdateManyMutationInput;
-    detail?: Prisma.InputJsonValue;
-  },
-): Promise<void> {
-  const actor = requireActor(actorOrNull);
-  const item = await loadItem(prisma, input.itemId);
-  if (!step.allowed(actor, item.organization)) {
-    return refuseItem(prisma, actor, step.event, { type: CATALOG_OBJECT, id: item.id }, "forbidden", step.refusal);
-  }
-  await prisma.$transaction(async (tx) => {
-    const { count } = await tx.catalogItem.updateMany({
-      where: { id: item.id, status: step.from, version: input.baseVersion },
-      data: { ...step.data(actor.accountId), version: { increment: 1 } },
-    });
-    if (count === 0) throw itemAlreadyHandled();
-    await auditItem(tx, actor, step.event, item.id, step.detail);
-  });
 }

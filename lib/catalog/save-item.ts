@@ -1,13 +1,13 @@
 // A clerk saves a draft. The save names the version it was based on: a save
 // on top of someone else's newer one is refused and the form keeps the text.
+import { guardCatalogStep } from "./catalog-steps";
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { canEditReportsOf } from "@/lib/reports/permissions";
-import { auditItem, CATALOG_OBJECT, fieldsOf, itemData, loadItem, refuseItem } from "./item-helpers";
+import { auditItem, fieldsOf, itemData } from "./item-helpers";
 import type { ZSaveCatalogItemInput } from "./schemas";
 
 export async function saveCatalogItem(
@@ -16,14 +16,7 @@ export async function saveCatalogItem(
   prisma: PrismaClient = db(),
 ): Promise<{ version: number }> {
   const actor = requireActor(actorOrNull);
-  const item = await loadItem(prisma, input.itemId);
-  const object = { type: CATALOG_OBJECT, id: item.id };
-  if (!canEditReportsOf(actor, item.organization)) {
-    return refuseItem(prisma, actor, "catalog.save", object, "forbidden", "只有本单位的填报人可以修改");
-  }
-  if (item.status !== "DRAFT") {
-    return refuseItem(prisma, actor, "catalog.save", object, "not-draft", "只有草稿可以修改", "CONFLICT");
-  }
+  const item = await guardCatalogStep(prisma, actor, input.itemId, "save");
   return prisma.$transaction(async (tx) => {
     const { count } = await tx.catalogItem.updateMany({
       where: { id: item.id, status: "DRAFT", version: input.baseVersion },

@@ -4,26 +4,19 @@ import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { canEditReportsOf } from "@/lib/reports/permissions";
-import { transitionItem } from "./item-helpers";
+import { transitionItem } from "./catalog-steps";
 import type { ZCatalogItemRef } from "./schemas";
 
 export function submitCatalogItem(actor: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
   return transitionItem(prisma, actor, input, {
-    event: "catalog.submit",
-    allowed: canEditReportsOf,
-    refusal: "只有本单位的填报人可以提交",
-    from: "DRAFT",
+    name: "submit",
     data: (actorId) => ({ status: "SUBMITTED", submittedById: actorId, returnComment: null }),
   });
 }
 
 export function withdrawCatalogItem(actor: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
   return transitionItem(prisma, actor, input, {
-    event: "catalog.withdraw",
-    allowed: canEditReportsOf,
-    refusal: "只有本单位的填报人可以撤回",
-    from: "SUBMITTED",
+    name: "withdraw",
     data: () => ({ status: "DRAFT" }),
   });
 }

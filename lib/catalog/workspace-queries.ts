@@ -8,8 +8,8 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canEditReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "@/lib/reports/permissions";
+import { catalogStepsFor } from "./catalog-steps";
 import { dateTimeInChina } from "./china-time";
-import { helpedWrite } from "./item-helpers";
 
 /** The organizations whose catalogs the actor works on, with what they may do there. */
 export async function listCatalogWorkspaces(actorOrNull: Actor | null, prisma: PrismaClient = db()) {
@@ -138,9 +138,8 @@ export async function getWorkspaceItem(actorOrNull: Actor | null, itemId: string
     },
   });
   if (!item || !canReadWorkingCopyOf(actor, item.organization)) throw new AppError("NOT_FOUND", "未找到该信息");
-  const isClerk = canEditReportsOf(actor, item.organization);
-  const isReviewer = canReviewReportsOf(actor, item.organization);
-  const wroteIt = await helpedWrite(prisma, actor, item);
+  // What the item page offers: the steps table, as the server applies it (catalog-steps.ts).
+  const { steps, approveRefusal } = await catalogStepsFor(prisma, actor, item);
   return {
     id: item.id,
     organization: { id: item.organization.id, slug: item.organization.slug, name: item.organization.name },
@@ -163,13 +162,13 @@ export async function getWorkspaceItem(actorOrNull: Actor | null, itemId: string
     returnComment: item.status === "DRAFT" ? item.returnComment : null,
     attachments: item.attachments,
     can: {
-      edit: item.status === "DRAFT" && isClerk,
-      submit: item.status === "DRAFT" && isClerk,
-      withdraw: item.status === "SUBMITTED" && isClerk,
-      review: item.status === "SUBMITTED" && isReviewer,
-      approve: item.status === "SUBMITTED" && isReviewer && !wroteIt,
-      changeValidity: item.status === "PUBLISHED" && isReviewer,
+      edit: steps.has("save"),
+      submit: steps.has("submit"),
+      withdraw: steps.has("withdraw"),
+      review: steps.has("return") || steps.has("approve"),
+      approve: steps.has("approve"),
+      changeValidity: steps.has("changeValidity"),
     },
-    approveBlockedReason: item.status === "SUBMITTED" && isReviewer && wroteIt ? "您起草、修改或提交了该信息，需由其他审核人审核发布" : null,
+    approveBlockedReason: approveRefusal?.kind === "separation" ? "您起草、修改或提交了该信息，需由其他审核人审核发布" : null,
   };
 }

@@ -7,25 +7,17 @@
 import type { Actor } from "@/lib/auth/actor";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import { canEditReportsOf, canPublishReportsOf, canReviewReportsOf } from "@/lib/reports/permissions";
+import { allowedSteps, stepRefusal, type Lifecycle, type StepRefusal, type StepRule } from "./lifecycle";
+
+export type { StepRefusal };
 
 export type ReportStep = "submit" | "withdraw" | "return" | "approve" | "approveAndPublish" | "publish" | "correct";
 
 /** A role for the report's unit: its 填报人, its 审核人, or whoever publishes its reports (审核人 or the county's 主管部门). */
 export type UnitRole = "clerk" | "reviewer" | "publisher";
 
-export interface StepRule {
-  /** The states the step is taken from, each with the roles that may take it there (any one of them; `&` = both). */
-  from: Partial<Record<ReportStatus, readonly (UnitRole | "reviewer&publisher")[]>>;
-  to: ReportStatus;
-  /** Whoever helped write the revision (submitted it, saved it last, saved any of it since the previous revision) may not take the step. */
-  notByAuthor?: boolean;
-  /** The audit event of the step. */
-  event: string;
-  /** Why someone without the role is refused. */
-  forbidden: string;
-}
-
-export const reportSteps: Record<ReportStep, StepRule> = {
+/** `reviewer&publisher`: both at once (审核通过并发布). An author — who submitted the revision, saved it last, or saved any of it since the previous revision — may not take a notByAuthor step. */
+export const reportSteps: Record<ReportStep, StepRule<ReportStatus, UnitRole | "reviewer&publisher">> = {
   submit: { from: { DRAFT: ["clerk"] }, to: "SUBMITTED", event: "report.submit", forbidden: "只有本单位的填报人可以提交" },
   withdraw: { from: { SUBMITTED: ["clerk"] }, to: "DRAFT", event: "report.withdraw", forbidden: "只有本单位的填报人可以撤回" },
   // A submission goes back from its reviewer; an approved report, from whoever
@@ -56,8 +48,6 @@ export interface ReportSubject {
   actorSavedSincePreviousRevision: boolean;
 }
 
-export type StepRefusal = { kind: "forbidden" | "state" | "separation"; message: string };
-
 function holds(actor: Actor, subject: ReportSubject, role: UnitRole | "reviewer&publisher"): boolean {
   switch (role) {
     case "clerk":
@@ -71,24 +61,21 @@ function holds(actor: Actor, subject: ReportSubject, role: UnitRole | "reviewer&
   }
 }
 
+export const reportLifecycle: Lifecycle<ReportStatus, ReportStep, UnitRole | "reviewer&publisher", ReportSubject> = {
+  steps: reportSteps,
+  holds,
+  isAuthor: (actor, subject) =>
+    subject.submittedById === actor.accountId || subject.lastEditedById === actor.accountId || subject.actorSavedSincePreviousRevision,
+  authorRefusal: "提交或最后修改该报告的人不能审核通过",
+  stateRefusal: "该报告已被处理，请刷新后查看最新状态",
+};
+
 /** Why the actor may not take the step on the report now, or null when they may. */
 export function reportStepRefusal(actor: Actor, subject: ReportSubject, step: ReportStep): StepRefusal | null {
-  const rule = reportSteps[step];
-  const anyState = Object.values(rule.from).flat();
-  if (!anyState.some((role) => holds(actor, subject, role))) return { kind: "forbidden", message: rule.forbidden };
-  const here = rule.from[subject.status];
-  if (!here) return { kind: "state", message: "该报告已被处理，请刷新后查看最新状态" };
-  if (!here.some((role) => holds(actor, subject, role))) return { kind: "forbidden", message: rule.forbidden };
-  if (
-    rule.notByAuthor &&
-    (subject.submittedById === actor.accountId || subject.lastEditedById === actor.accountId || subject.actorSavedSincePreviousRevision)
-  ) {
-    return { kind: "separation", message: "提交或最后修改该报告的人不能审核通过" };
-  }
-  return null;
+  return stepRefusal(reportLifecycle, actor, subject, step);
 }
 
 /** The steps the actor may take on the report now: what the screens offer. */
 export function allowedReportSteps(actor: Actor, subject: ReportSubject): ReadonlySet<ReportStep> {
-  return new Set(allReportSteps.filter((step) => reportStepRefusal(actor, subject, step) === null));
+  return allowedSteps(reportLifecycle, actor, subject);
 }
