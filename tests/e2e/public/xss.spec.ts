@@ -30,13 +30,14 @@ test("report text full of markup is shown as text and runs nothing", async ({ pa
   const noScript = await watch(page);
   const sample = readFileSync("prisma/demo/leiguan-2023.txt", "utf8");
   const poisoned = sample
-    .replace("来安县雷官镇人民政府2023年政府信息公开工作年度报告", `来安县新安镇人民政府2024年政府信息公开工作年度报告${CORPUS[1]}`)
+    .replace("来安县雷官镇人民政府2023年政府信息公开工作年度报告", `来安县新安镇人民政府2022年政府信息公开工作年度报告${CORPUS[1]}`)
     .replace("（一）主动公开\n", `（一）主动公开\n${CORPUS.join("\n")}\n`)
     .replace("六、其他需要报告的事项\n", `六、其他需要报告的事项\n${CORPUS.slice(2).join("")}\n`);
   await signIn(page.request, demo.otherClerk.username, demo.otherClerk.password);
   await page.goto("/workspace");
   const panel = page.getByRole("region", { name: "从文件导入" });
-  await panel.getByLabel("导入年度").selectOption("2024");
+  // 2022: a year no other spec gives 新安镇.
+  await panel.getByLabel("导入年度").selectOption("2022");
   await panel.getByLabel("报告文件").setInputFiles({ name: "报告.txt", mimeType: "text/plain", buffer: Buffer.from(poisoned) });
   await panel.getByRole("button", { name: "预览" }).click();
   const preview = panel.getByLabel("导入预览");
