@@ -9,7 +9,7 @@ import { auditRefusal } from "@/lib/audit/actor-audit";
 import { db } from "@/lib/db/client";
 import { attachmentEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { canEditReportsOf, canReadWorkingCopyOf } from "@/lib/reports/permissions";
+import { canDraft, canReadUnpublished } from "@/lib/organizations/unit-roles";
 import { attachmentTypeOf, checkAttachment } from "./attachment-types";
 import { openAttachmentBytes, removeAttachmentBytes, storeAttachmentBytes } from "./attachment-storage";
 import { auditItem, CATALOG_OBJECT, itemAlreadyHandled, loadItem, refuseItem } from "./item-helpers";
@@ -34,7 +34,7 @@ export async function addCatalogAttachment(
   const actor = requireActor(actorOrNull);
   const item = await loadItem(prisma, input.itemId);
   const object = { type: CATALOG_OBJECT, id: item.id };
-  if (!canEditReportsOf(actor, item.organization)) {
+  if (!canDraft(actor, item.organization)) {
     return refuseItem(prisma, actor, "catalog.attach", object, "forbidden", "只有本单位的填报人可以上传附件");
   }
   if (item.status !== "DRAFT") return refuseItem(prisma, actor, "catalog.attach", object, "not-draft", "只有草稿可以修改附件", "CONFLICT");
@@ -83,7 +83,7 @@ export async function removeCatalogAttachment(
   if (!attachment) throw new AppError("NOT_FOUND", "未找到该附件");
   const item = await loadItem(prisma, attachment.itemId);
   const object = { type: CATALOG_OBJECT, id: item.id };
-  if (!canEditReportsOf(actor, item.organization)) {
+  if (!canDraft(actor, item.organization)) {
     return refuseItem(prisma, actor, "catalog.detach", object, "forbidden", "只有本单位的填报人可以删除附件");
   }
   if (item.status !== "DRAFT") return refuseItem(prisma, actor, "catalog.detach", object, "not-draft", "只有草稿可以修改附件", "CONFLICT");
@@ -102,7 +102,7 @@ export async function openAttachmentForReader(actor: Actor | null, attachmentId:
     include: { item: { select: { status: true, organization: { select: { id: true, parentId: true } } } } },
   });
   if (!attachment) return null;
-  const readable = attachment.item.status === "PUBLISHED" || (actor !== null && canReadWorkingCopyOf(actor, attachment.item.organization));
+  const readable = attachment.item.status === "PUBLISHED" || (actor !== null && canReadUnpublished(actor, attachment.item.organization));
   const type = attachmentTypeOf(attachment.extension);
   if (!readable || !type) return null;
   const bytes = await openAttachmentBytes(attachment.id);

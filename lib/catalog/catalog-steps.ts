@@ -6,7 +6,7 @@ import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CatalogItemStatus } from "@/lib/generated/prisma/enums";
 import { requireActor, type Actor } from "@/lib/auth/actor";
-import { canEditReportsOf, canReviewReportsOf } from "@/lib/reports/permissions";
+import { canDraft, canReview } from "@/lib/organizations/unit-roles";
 import { allowedSteps, stepRefusal, type Lifecycle, type StepRule } from "@/lib/workflow/lifecycle";
 import { auditItem, CATALOG_OBJECT, helpedWrite, itemAlreadyHandled, loadItem, refuseItem } from "./item-helpers";
 
@@ -32,7 +32,7 @@ export interface CatalogSubject {
 export const catalogLifecycle: Lifecycle<CatalogItemStatus, CatalogStep, Role, CatalogSubject> = {
   steps: catalogSteps,
   holds: (actor, subject, role) =>
-    role === "clerk" ? canEditReportsOf(actor, subject.organization) : canReviewReportsOf(actor, subject.organization),
+    role === "clerk" ? canDraft(actor, subject.organization) : canReview(actor, subject.organization),
   isAuthor: (_, subject) => subject.actorHelpedWrite,
   authorRefusal: "起草、修改或提交该信息的人不能审核发布",
   stateRefusal: "该信息已被他人处理或修改，请刷新后查看最新状态",

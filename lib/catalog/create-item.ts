@@ -4,7 +4,7 @@ import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { canEditReportsOf } from "@/lib/reports/permissions";
+import { canDraft } from "@/lib/organizations/unit-roles";
 import { auditItem, fieldsOf, itemData, refuseItem } from "./item-helpers";
 import type { ZCreateCatalogItemInput } from "./schemas";
 
@@ -15,7 +15,7 @@ export async function createCatalogItem(
 ): Promise<{ itemId: string }> {
   const actor = requireActor(actorOrNull);
   const organization = await prisma.organization.findUnique({ where: { id: input.organizationId } });
-  if (!organization || !canEditReportsOf(actor, organization)) {
+  if (!organization || !canDraft(actor, organization)) {
     return refuseItem(prisma, actor, "catalog.create", { type: "organization", id: input.organizationId }, "forbidden", "您无权为该机构发布信息");
   }
   return prisma.$transaction(async (tx) => {

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { canReadWorkingCopyOf } from "@/lib/reports/permissions";
+import { canReadUnpublished } from "@/lib/organizations/unit-roles";
 import { countCatalogForReport } from "./report-counts";
 import type { CatalogReportCounts } from "./report-measures";
 
@@ -19,7 +19,7 @@ export interface CatalogForReport {
 export async function getCatalogForReport(actorOrNull: Actor | null, reportId: string, prisma: PrismaClient = db()): Promise<CatalogForReport> {
   const actor = requireActor(actorOrNull);
   const report = await prisma.report.findUnique({ where: { id: reportId }, select: { year: true, organization: true } });
-  if (!report || !canReadWorkingCopyOf(actor, report.organization)) throw new AppError("NOT_FOUND", "未找到该报告");
+  if (!report || !canReadUnpublished(actor, report.organization)) throw new AppError("NOT_FOUND", "未找到该报告");
   return {
     organizationSlug: report.organization.slug,
     organizationShortName: report.organization.shortName,

@@ -7,7 +7,7 @@ import type { CatalogItemStatus } from "@/lib/generated/prisma/enums";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { canEditReportsOf, canReadWorkingCopyOf, canReviewReportsOf } from "@/lib/reports/permissions";
+import { canDraft, canReadUnpublished, canReview } from "@/lib/organizations/unit-roles";
 import { catalogStepsFor } from "./catalog-steps";
 import { dateTimeInChina } from "./china-time";
 
@@ -21,8 +21,8 @@ export async function listCatalogWorkspaces(actorOrNull: Actor | null, prisma: P
     orderBy: { slug: "asc" },
   });
   return organizations
-    .filter((org) => canReadWorkingCopyOf(actor, org))
-    .map((org) => ({ ...org, canEdit: canEditReportsOf(actor, org), canReview: canReviewReportsOf(actor, org) }));
+    .filter((org) => canReadUnpublished(actor, org))
+    .map((org) => ({ ...org, canEdit: canDraft(actor, org), canReview: canReview(actor, org) }));
 }
 
 /** The organization to draft for, when the actor is its clerk; null otherwise (the actions check again). */
@@ -51,7 +51,7 @@ export async function listWorkspaceItems(
 ) {
   const actor = requireActor(actorOrNull);
   const organization = await prisma.organization.findUnique({ where: { id: organizationId } });
-  if (!organization || !canReadWorkingCopyOf(actor, organization)) throw new AppError("NOT_FOUND", "未找到该机构");
+  if (!organization || !canReadUnpublished(actor, organization)) throw new AppError("NOT_FOUND", "未找到该机构");
   return prisma.catalogItem.findMany({
     where: { organizationId, status: options.status },
     select: listColumns,
@@ -137,7 +137,7 @@ export async function getWorkspaceItem(actorOrNull: Actor | null, itemId: string
       attachments: { select: { id: true, fileName: true, size: true }, orderBy: { createdAt: "asc" } },
     },
   });
-  if (!item || !canReadWorkingCopyOf(actor, item.organization)) throw new AppError("NOT_FOUND", "未找到该信息");
+  if (!item || !canReadUnpublished(actor, item.organization)) throw new AppError("NOT_FOUND", "未找到该信息");
   // What the item page offers: the steps table, as the server applies it (catalog-steps.ts).
   const { steps, approveRefusal } = await catalogStepsFor(prisma, actor, item);
   return {

@@ -9,7 +9,7 @@ import type { ParsedReport } from "@/lib/import/parse-text-report";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { withComputedTotals, formatForYear } from "@/lib/report-format";
 import { importReport } from "@/lib/reports/import-report";
-import { freezeRevision } from "@/lib/workflow/freeze-revision";
+import { freezeRevision } from "@/lib/reports/steps/freeze-revision";
 import { demoNarrative } from "./demo-narratives";
 
 export const demoHistoryUnits: { slug: string; name: string; shortName: string; kind: OrganizationKind; code: string }[] = [

@@ -7,12 +7,12 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getFormat, type CellValue, type Finding, type RuleInput } from "@/lib/report-format";
 import { previousValuesFor } from "./previous-year";
-import { reportStepsFor } from "@/lib/workflow/report-step-guard";
+import { reportStepsFor } from "@/lib/reports/steps/report-step-guard";
 import { loadCheckContext } from "./check-context";
 import { checkContentIn } from "./check-content";
 import { contentOfWorkingCopy, type EditorContent } from "./editor-content";
 import { findingsVisibleTo, peerVisibility } from "./finding-visibility";
-import { canEditReportsOf, canReadWorkingCopyOf } from "./permissions";
+import { canDraft, canReadUnpublished } from "@/lib/organizations/unit-roles";
 
 export interface EditorReport {
   id: string;
@@ -63,7 +63,7 @@ export async function getReportForEditor(
     },
   });
   if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
-  if (!canReadWorkingCopyOf(actor, report.organization)) throw new AppError("FORBIDDEN", "您无权查看该报告");
+  if (!canReadUnpublished(actor, report.organization)) throw new AppError("FORBIDDEN", "您无权查看该报告");
   const content = contentOfWorkingCopy(report);
   const context = await loadCheckContext(prisma, report.organization, report.year);
   // What the workflow panel offers: the steps table, as the server applies it.
@@ -85,7 +85,7 @@ export async function getReportForEditor(
     previousSections: context.previous?.sections ?? null,
     catalogFigures: context.catalog,
     peerFindings: peerFindingsFor(actor, report, content, context),
-    canEdit: report.status === "DRAFT" && canEditReportsOf(actor, report.organization),
+    canEdit: report.status === "DRAFT" && canDraft(actor, report.organization),
     can: {
       submit: steps.has("submit"),
       withdraw: steps.has("withdraw"),

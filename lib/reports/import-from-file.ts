@@ -17,7 +17,7 @@ import { checkContentIn } from "./check-content";
 import { findingsVisibleTo, peerVisibility } from "./finding-visibility";
 import { fileMismatch } from "./import-guards";
 import { ImportRefusedError, importReport, recognisedAnything, sectionsOf } from "./import-report";
-import { canEditReportsOf } from "./permissions";
+import { canDraft } from "@/lib/organizations/unit-roles";
 
 export interface ReportFileInput {
   organizationId: string;
@@ -54,7 +54,7 @@ export interface ImportPreview {
 
 async function readForOrganization(actor: Actor, input: ReportFileInput, prisma: PrismaClient) {
   const organization = await prisma.organization.findUnique({ where: { id: input.organizationId } });
-  if (!organization || !canEditReportsOf(actor, organization)) {
+  if (!organization || !canDraft(actor, organization)) {
     await auditRefusal(prisma, actor, "report.import", { type: "organization", id: input.organizationId }, "forbidden");
     throw new AppError("FORBIDDEN", "您无权为该机构填报");
   }

@@ -5,7 +5,7 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorEventInput } from "@/lib/audit/actor-audit";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "@/lib/auth/actor";
-import { freezeRevision, stampPublication } from "@/lib/workflow/freeze-revision";
+import { freezeRevision, stampPublication } from "@/lib/reports/steps/freeze-revision";
 
 /** Where the report was first published, as the file says (a portal page's metadata): kept in the audit record. */
 export type OriginalPublication = {

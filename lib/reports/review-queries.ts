@@ -8,11 +8,11 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { comparableCells, findingId, getFormat, type Finding } from "@/lib/report-format";
-import { reportSubjectOf } from "@/lib/workflow/report-step-guard";
+import { reportSubjectOf } from "@/lib/reports/steps/report-step-guard";
 import { isReturned } from "./status-labels";
-import { allowedReportSteps, reportStepRefusal } from "@/lib/workflow/report-steps";
+import { allowedReportSteps, reportStepRefusal } from "@/lib/reports/steps/report-steps";
 import { cellRowsToValues } from "./cell-rows";
-import { canReadWorkingCopyOf } from "./permissions";
+import { canReadUnpublished } from "@/lib/organizations/unit-roles";
 import { checkReportContent } from "./check-content";
 import { findingsVisibleTo, peerVisibility } from "./finding-visibility";
 import { diffContent, type ContentSnapshot, type RevisionDiff } from "./revision-diff";
@@ -70,7 +70,7 @@ export async function getReviewView(actorOrNull: Actor | null, reportId: string,
     },
   });
   if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
-  if (!canReadWorkingCopyOf(actor, report.organization)) throw new AppError("FORBIDDEN", "您无权查看该报告");
+  if (!canReadUnpublished(actor, report.organization)) throw new AppError("FORBIDDEN", "您无权查看该报告");
   const [latest, previous] = report.revisions;
   if (!latest) throw new AppError("NOT_FOUND", "该报告尚未提交");
   const format = getFormat(latest.formatVersion);

@@ -14,8 +14,8 @@ import { peerFindingsFor } from "./editor-queries";
 import { writeSectionsAndCells } from "./write-working-copy";
 import { contentHash, contentOfWorkingCopy, type EditorContent } from "./editor-content";
 import { auditRefusal } from "@/lib/audit/actor-audit";
-import { auditTransition } from "@/lib/workflow/transition-helpers";
-import { canEditReportsOf } from "./permissions";
+import { auditTransition } from "@/lib/reports/steps/transition-helpers";
+import { canDraft } from "@/lib/organizations/unit-roles";
 
 export const ZSaveReportInput = z.object({
   reportId: z.uuid(),
@@ -39,7 +39,7 @@ export async function saveReport(
   const actor = requireActor(actorOrNull);
   const report = await prisma.report.findUnique({ where: { id: input.reportId }, include: { organization: true } });
   if (!report) throw new AppError("NOT_FOUND", "未找到该报告");
-  if (!canEditReportsOf(actor, report.organization)) {
+  if (!canDraft(actor, report.organization)) {
     await auditRefusal(prisma, actor, "report.save", { type: "report", id: report.id }, "forbidden");
     throw new AppError("FORBIDDEN", "您无权修改该报告");
   }

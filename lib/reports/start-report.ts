@@ -19,8 +19,8 @@ import {
 } from "@/lib/report-format";
 import { valuesToCellRows } from "./cell-rows";
 import { auditRefusal } from "@/lib/audit/actor-audit";
-import { auditTransition } from "@/lib/workflow/transition-helpers";
-import { canEditReportsOf } from "./permissions";
+import { auditTransition } from "@/lib/reports/steps/transition-helpers";
+import { canDraft } from "@/lib/organizations/unit-roles";
 import { previousValuesFor, previousYearReport } from "./previous-year";
 
 export const ZStartReportInput = z.object({
@@ -37,7 +37,7 @@ export async function startReport(
 ): Promise<{ reportId: string }> {
   const actor = requireActor(actorOrNull);
   const organization = await prisma.organization.findUnique({ where: { id: input.organizationId } });
-  if (!organization || !canEditReportsOf(actor, organization)) {
+  if (!organization || !canDraft(actor, organization)) {
     await auditRefusal(prisma, actor, "report.create", { type: "organization", id: input.organizationId }, "forbidden");
     throw new AppError("FORBIDDEN", "您无权为该机构填报");
   }

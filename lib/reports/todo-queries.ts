@@ -7,8 +7,8 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { currentReportYear, daysUntil, publicationDeadline, todayInChina } from "@/lib/report-format";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/supervision/deadlines";
-import { allowedReportSteps } from "@/lib/workflow/report-steps";
-import { canReadWorkingCopyOf } from "./permissions";
+import { allowedReportSteps } from "@/lib/reports/steps/report-steps";
+import { canReadUnpublished } from "@/lib/organizations/unit-roles";
 import { isReturned } from "./status-labels";
 
 export interface TodoItem {
@@ -44,7 +44,7 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
   const items: TodoItem[] = [];
   for (const org of organizations) {
     const schedule = schedules.get(countyIdOf(org));
-    if (!canReadWorkingCopyOf(actor, org)) continue;
+    if (!canReadUnpublished(actor, org)) continue;
     for (const report of org.reports) {
       const href = `/workspace/reports/${report.id}`;
       // From the steps table. Whether the actor helped write a submission only

@@ -13,7 +13,7 @@ import {
   todayInChina,
 } from "@/lib/report-format";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/supervision/deadlines";
-import { canEditReportsOf } from "./permissions";
+import { canDraft } from "@/lib/organizations/unit-roles";
 import { isReturned } from "./status-labels";
 
 export interface WorkspaceOrganization {
@@ -63,7 +63,7 @@ export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaCli
     return {
       id: organization.id,
       name: organization.name,
-      canEdit: canEditReportsOf(actor, organization),
+      canEdit: canDraft(actor, organization),
       currentYear,
       deadline,
       daysLeft: daysUntil(deadline, today),

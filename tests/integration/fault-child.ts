@@ -4,7 +4,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { validateSession } from "@/lib/auth/sessions";
 import { createPrismaClient } from "@/lib/db/client";
-import { approveReport } from "@/lib/workflow/approve-report";
+import { approveReport } from "@/lib/reports/steps/approve-report";
 
 const base = createPrismaClient(process.env.DATABASE_URL!);
 const actor = await validateSession(base, process.env.FAULT_SESSION_ID!);

@@ -14,8 +14,8 @@ import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { saveReport } from "@/lib/reports/save-report";
 import { startReport } from "@/lib/reports/start-report";
-import { approveReport } from "@/lib/workflow/approve-report";
-import { submitReport } from "@/lib/workflow/submit-report";
+import { approveReport } from "@/lib/reports/steps/approve-report";
+import { submitReport } from "@/lib/reports/steps/submit-report";
 import { createCountyWithTownships, databaseUrl, signedInActor, testPrisma } from "./helpers";
 import { TcpProxy } from "./tcp-proxy";
 

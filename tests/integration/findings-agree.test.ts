@@ -16,7 +16,7 @@ import { getReviewView } from "@/lib/reports/review-queries";
 import { saveReport } from "@/lib/reports/save-report";
 import { startReport } from "@/lib/reports/start-report";
 import { loadStatusBoard } from "@/lib/supervision/board";
-import { submitReport } from "@/lib/workflow/submit-report";
+import { submitReport } from "@/lib/reports/steps/submit-report";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
 
 const prisma = testPrisma();

@@ -12,7 +12,7 @@ import { checkReportContent } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { getReviewView } from "@/lib/reports/review-queries";
 import { startReport } from "@/lib/reports/start-report";
-import { submitReport } from "@/lib/workflow/submit-report";
+import { submitReport } from "@/lib/reports/steps/submit-report";
 import { previousValuesFor } from "@/lib/reports/previous-year";
 import { importReport } from "@/lib/reports/import-report";
 import { getPublishedReport } from "@/lib/reports/queries";

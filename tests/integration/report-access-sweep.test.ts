@@ -9,11 +9,11 @@ import { checkReportContent } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { saveReport } from "@/lib/reports/save-report";
 import { startReport } from "@/lib/reports/start-report";
-import { approveReport } from "@/lib/workflow/approve-report";
-import { returnReport } from "@/lib/workflow/return-report";
-import { startCorrection } from "@/lib/workflow/start-correction";
-import { submitReport } from "@/lib/workflow/submit-report";
-import { withdrawReport } from "@/lib/workflow/withdraw-report";
+import { approveReport } from "@/lib/reports/steps/approve-report";
+import { returnReport } from "@/lib/reports/steps/return-report";
+import { startCorrection } from "@/lib/reports/steps/start-correction";
+import { submitReport } from "@/lib/reports/steps/submit-report";
+import { withdrawReport } from "@/lib/reports/steps/withdraw-report";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
 
 const prisma = testPrisma();

@@ -10,11 +10,11 @@ import { getReportForEditor } from "@/lib/reports/editor-queries";
 import { getReviewView } from "@/lib/reports/review-queries";
 import { saveReport } from "@/lib/reports/save-report";
 import { startReport } from "@/lib/reports/start-report";
-import { approveReport } from "@/lib/workflow/approve-report";
-import { publishReport } from "@/lib/workflow/publish-report";
-import { guardReportStep } from "@/lib/workflow/report-step-guard";
-import { allReportSteps, type ReportStep } from "@/lib/workflow/report-steps";
-import { submitReport } from "@/lib/workflow/submit-report";
+import { approveReport } from "@/lib/reports/steps/approve-report";
+import { publishReport } from "@/lib/reports/steps/publish-report";
+import { guardReportStep } from "@/lib/reports/steps/report-step-guard";
+import { allReportSteps, type ReportStep } from "@/lib/reports/steps/report-steps";
+import { submitReport } from "@/lib/reports/steps/submit-report";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
 
 const prisma = testPrisma();

@@ -4,12 +4,12 @@ import { checkReport, findingId, format2021, formatCells } from "@/lib/report-fo
 import { getPublishedReport } from "@/lib/reports/queries";
 import { saveReport } from "@/lib/reports/save-report";
 import { startReport } from "@/lib/reports/start-report";
-import { approveReport } from "@/lib/workflow/approve-report";
-import { publishReport } from "@/lib/workflow/publish-report";
-import { returnReport } from "@/lib/workflow/return-report";
-import { startCorrection } from "@/lib/workflow/start-correction";
-import { submitReport } from "@/lib/workflow/submit-report";
-import { withdrawReport } from "@/lib/workflow/withdraw-report";
+import { approveReport } from "@/lib/reports/steps/approve-report";
+import { publishReport } from "@/lib/reports/steps/publish-report";
+import { returnReport } from "@/lib/reports/steps/return-report";
+import { startCorrection } from "@/lib/reports/steps/start-correction";
+import { submitReport } from "@/lib/reports/steps/submit-report";
+import { withdrawReport } from "@/lib/reports/steps/withdraw-report";
 import { createCountyWithTownships, ownerPrisma, signedInActor, testPrisma } from "./helpers";
 
 const prisma = testPrisma();

@@ -8,7 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { canEditReportsOf } from "@/lib/reports/permissions";
+import { canDraft } from "@/lib/organizations/unit-roles";
 import { actorEventInput, auditActorEvent } from "@/lib/audit/actor-audit";
 import { recordAuditEvents } from "@/lib/audit/record-audit-event";
 import { CATALOG_OBJECT, itemData, refuseItem } from "../item-helpers";
@@ -29,7 +29,7 @@ export async function importCatalogItems(
 ): Promise<ImportReport> {
   const actor = requireActor(actorOrNull);
   const organization = await prisma.organization.findUnique({ where: { id: input.organizationId } });
-  if (!organization || !canEditReportsOf(actor, organization)) {
+  if (!organization || !canDraft(actor, organization)) {
     return refuseItem(prisma, actor, "catalog.import-file", { type: "organization", id: input.organizationId }, "forbidden", "您无权为该机构导入信息");
   }
   const check = await checkImportFileOffThread(input.fileName, input.bytes, { issuer: organization.name });

@@ -7,7 +7,7 @@ import { ActionResult, type ActionOutcome } from "@/components/action-result";
 import { findingLabel } from "@/components/findings/finding-detail";
 import { findingId, type Finding, type ReportFormat } from "@/lib/report-format";
 import type { EditorReport } from "@/lib/reports/editor-queries";
-import { startCorrectionAction, submitReportAction, withdrawReportAction } from "@/lib/workflow/actions";
+import { startCorrectionAction, submitReportAction, withdrawReportAction } from "@/lib/reports/steps/actions";
 
 type Result = ActionOutcome;
 

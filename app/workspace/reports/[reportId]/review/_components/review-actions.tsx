@@ -3,7 +3,7 @@
 import { useRouter } from "next/navigation";
 import { useEffect, useRef, useState, useTransition } from "react";
 import { ActionResult, type ActionOutcome } from "@/components/action-result";
-import { approveReportAction, publishReportAction, returnReportAction } from "@/lib/workflow/actions";
+import { approveReportAction, publishReportAction, returnReportAction } from "@/lib/reports/steps/actions";
 
 type Result = ActionOutcome;
 

@@ -6,8 +6,8 @@
 // offers a step the server refuses, nor hides one it allows.
 import type { Actor } from "@/lib/auth/actor";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
-import { canEditReportsOf, canPublishReportsOf, canReviewReportsOf } from "@/lib/reports/permissions";
-import { allowedSteps, stepRefusal, type Lifecycle, type StepRefusal, type StepRule } from "./lifecycle";
+import { canDraft, canPublish, canReview } from "@/lib/organizations/unit-roles";
+import { allowedSteps, stepRefusal, type Lifecycle, type StepRefusal, type StepRule } from "@/lib/workflow/lifecycle";
 
 export type { StepRefusal };
 
@@ -51,13 +51,13 @@ export interface ReportSubject {
 function holds(actor: Actor, subject: ReportSubject, role: UnitRole | "reviewer&publisher"): boolean {
   switch (role) {
     case "clerk":
-      return canEditReportsOf(actor, subject.organization);
+      return canDraft(actor, subject.organization);
     case "reviewer":
-      return canReviewReportsOf(actor, subject.organization);
+      return canReview(actor, subject.organization);
     case "publisher":
-      return canPublishReportsOf(actor, subject.organization);
+      return canPublish(actor, subject.organization);
     case "reviewer&publisher":
-      return canReviewReportsOf(actor, subject.organization) && canPublishReportsOf(actor, subject.organization);
+      return canReview(actor, subject.organization) && canPublish(actor, subject.organization);
   }
 }
 

@@ -1,5 +1,8 @@
-// Who may do what with an organization's reports. Decided from the actor's
-// roles and the organization as stored, never from what the client sends.
+// What a person may do for a unit, by their role for it: draft its reports
+// and catalog items, review them, publish them, read what is not yet public.
+// One neutral place for reports, the catalog, supervision and audit alike.
+// Decided from the actor's roles and the organization as stored, never from
+// what the client sends.
 import { hasRole, type Actor } from "@/lib/auth/actor";
 
 interface OrganizationRef {
@@ -7,8 +10,8 @@ interface OrganizationRef {
   parentId: string | null;
 }
 
-/** 审核人 of the organization review and approve its submissions. */
-export function canReviewReportsOf(actor: Actor, organization: OrganizationRef): boolean {
+/** 审核人 of the unit review and approve its submissions (reports and catalog items). */
+export function canReview(actor: Actor, organization: OrganizationRef): boolean {
   return hasRole(actor, organization.id, "REVIEWER");
 }
 
@@ -16,7 +19,7 @@ export function canReviewReportsOf(actor: Actor, organization: OrganizationRef):
  * Publishing is the reviewer's, or — where reports are filed before they are
  * published (先备案后公布) — the county's 主管部门.
  */
-export function canPublishReportsOf(
+export function canPublish(
   actor: Actor,
   organization: OrganizationRef & { publisher: "REVIEWER" | "SUPERVISOR" },
 ): boolean {
@@ -25,13 +28,13 @@ export function canPublishReportsOf(
     : hasRole(actor, organization.parentId ?? organization.id, "SUPERVISOR");
 }
 
-/** 填报人 of the organization edit its drafts. Administrators do not edit content. */
-export function canEditReportsOf(actor: Actor, organization: OrganizationRef): boolean {
+/** 填报人 of the unit write its drafts (reports and catalog items). Administrators do not edit content. */
+export function canDraft(actor: Actor, organization: OrganizationRef): boolean {
   return hasRole(actor, organization.id, "CLERK");
 }
 
 /** Unpublished content is for the unit's own clerks and reviewers and its 主管部门. */
-export function canReadWorkingCopyOf(actor: Actor, organization: OrganizationRef): boolean {
+export function canReadUnpublished(actor: Actor, organization: OrganizationRef): boolean {
   return (
     hasRole(actor, organization.id, "CLERK") ||
     hasRole(actor, organization.id, "REVIEWER") ||
