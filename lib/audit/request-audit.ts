@@ -8,22 +8,12 @@ import type { Prisma } from "@/lib/generated/prisma/client";
 import { roleLabel, type Actor } from "@/lib/auth/actor";
 import { sourceIpFrom } from "@/lib/auth/source-ip";
 import { db } from "@/lib/db/client";
+import { auditActorEvent } from "./actor-audit";
 import { recordAuditEvent } from "./record-audit-event";
 
 /** A staff member downloaded an export (the board, a roll-up, a catalog index). */
 export async function auditExport(actor: Actor, event: string, object: { type: string; id: string }, detail: Prisma.InputJsonValue) {
-  await db().$transaction((tx) =>
-    recordAuditEvent(tx, {
-      actor: actor.username,
-      role: roleLabel(actor),
-      sourceIp: actor.sourceIp,
-      event,
-      objectType: object.type,
-      objectId: object.id,
-      result: "success",
-      detail,
-    }),
-  );
+  await db().$transaction((tx) => auditActorEvent(tx, actor, event, object, detail));
 }
 
 /** A request refused before it reached any data: who (if known), from where, and why. */

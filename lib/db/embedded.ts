@@ -6,7 +6,7 @@ import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import { userInfo } from "node:os";
 import path from "node:path";
 import { createServer } from "node:net";
-import pg from "pg";
+import { canConnect } from "./can-connect";
 import { databaseEnv } from "@/lib/env";
 
 const DATA_DIR = path.resolve(process.cwd(), ".data/postgres");
@@ -37,19 +37,6 @@ function keepExitCode() {
 
 function serverUrl(port: number, database = "postgres"): string {
   return `postgresql://${USER}:${PASSWORD}@127.0.0.1:${port}/${database}`;
-}
-
-async function canConnect(url: string): Promise<boolean> {
-  const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 2000 });
-  try {
-    await client.connect();
-    await client.query("select 1");
-    return true;
-  } catch {
-    return false;
-  } finally {
-    await client.end().catch(() => undefined);
-  }
 }
 
 /** The port of a server already running on our data directory, if any. */

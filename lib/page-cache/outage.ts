@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
-import pg from "pg";
+import { canConnect } from "@/lib/db/can-connect";
 
 /** Pages that never need the database: Next's own files and the site's static files. */
 const STATIC = /^\/(?:_next\/static\/|favicon\.ico$|robots\.txt$|[^/]+\.(?:png|svg|ico|txt|woff2?)$)/;
@@ -127,21 +127,9 @@ export class DatabaseHealth {
   }
 }
 
-/** One connection and `select 1`, given up after two seconds. */
+/** The probe DatabaseHealth uses: can a connection be made and answered. */
 export function probeDatabase(databaseUrl: string): () => Promise<boolean> {
-  return async () => {
-    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: 2_000, query_timeout: 2_000 });
-    client.on("error", () => undefined);
-    try {
-      await client.connect();
-      await client.query("select 1");
-      return true;
-    } catch {
-      return false;
-    } finally {
-      void client.end().catch(() => undefined);
-    }
-  };
+  return () => canConnect(databaseUrl);
 }
 
 const UNAVAILABLE_PAGE = `<!doctype html>
