@@ -7,6 +7,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getFormat, type CellValue, type Finding, type RuleInput } from "@/lib/report-format";
 import { previousValuesFor } from "./previous-year";
+import { isReturned } from "./status-labels";
 import { reportStepsFor } from "@/lib/reports/steps/report-step-guard";
 import { loadCheckContext } from "./check-context";
 import { checkContentIn } from "./check-content";
@@ -41,6 +42,8 @@ export interface EditorReport {
   correctionReason: string | null;
   /** The reviewer's comments when the latest submission was returned. */
   returnComments: { target: string | null; body: string; author: string; createdAt: string }[];
+  /** Sent back with comments and not yet resubmitted (已退回). */
+  returned: boolean;
 }
 
 export async function getReportForEditor(
@@ -93,6 +96,7 @@ export async function getReportForEditor(
       review: steps.has("approve") || steps.has("approveAndPublish") || steps.has("return") || steps.has("publish"),
     },
     correctionReason: report.correctionReason,
+    returned: isReturned(report.status, report.revisions[0] && { publishedAt: report.revisions[0].publishedAt, comments: report.revisions[0].comments.length }),
     returnComments:
       report.status === "DRAFT"
         ? (report.revisions[0]?.comments ?? []).map((c) => ({

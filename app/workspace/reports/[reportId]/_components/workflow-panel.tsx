@@ -47,7 +47,7 @@ export function WorkflowPanel({
     <section aria-labelledby="workflow-heading" className="mb-6 rounded border border-gray-300 p-3">
       <h2 id="workflow-heading" className="mb-2 font-semibold">审核与发布</h2>
       {report.correctionReason && <p className="mb-2 text-amber-800">正在更正已发布的报告。更正原因：{report.correctionReason}</p>}
-      {report.status === "DRAFT" && report.returnComments.length > 0 && (
+      {report.returned && (
         <p className="mb-2 font-semibold text-amber-900">已退回：请按审核人的意见修改后重新提交。</p>
       )}
       {report.status === "SUBMITTED" && <p className="mb-2">已提交，等待审核人审核。</p>}
