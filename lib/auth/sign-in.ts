@@ -1,7 +1,7 @@
 // Password sign-in with lockout. The failure count and the lock change in
 // single statements on a locked row, so parallel attempts cannot slip past
 // the limit, and a correct password is refused while the account is locked.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { authPolicy } from "./policy";
@@ -69,27 +69,28 @@ export async function signInWithPassword(
 
   if (!valid) {
     await limits.failed(sourceIp, username);
-    // FOR UPDATE makes parallel attempts queue on the row and each see the
-    // count the previous one left; only the attempt that crosses the
-    // threshold locks (and logs the lockout).
-    const [row] = await prisma.$queryRaw<{ failed_login_count: number; locked_now: boolean }[]>`
-      with previous as (
-        select id,
-               coalesce(locked_until > now(), false) as was_locked,
+    // The row is locked for the whole count-and-lock: parallel attempts queue
+    // on it and each sees the count the previous one left; only the attempt
+    // that crosses the threshold locks (and logs the lockout). One statement
+    // with a FOR UPDATE CTE could lose its row to a concurrent update and
+    // answer nothing; a transaction cannot.
+    const row = await prisma.$transaction(async (tx) => {
+      const [current] = await tx.$queryRaw<{ was_locked: boolean; count_before: number }[]>`
+        select coalesce(locked_until > now(), false) as was_locked,
                -- after a lock has run out, counting starts again
                case when locked_until <= now() then 0 else failed_login_count end as count_before
-          from account where id = ${account.id}::uuid for update
-      )
-      update account a
-         set failed_login_count = case when previous.was_locked then a.failed_login_count else previous.count_before + 1 end,
-             locked_until = case
-               when previous.was_locked then a.locked_until
-               when previous.count_before + 1 >= ${policy.LOCKOUT_THRESHOLD}
-                 then now() + make_interval(mins => ${policy.LOCKOUT_MINUTES})
-               else null end
-        from previous
-       where a.id = previous.id
-   returning a.failed_login_count, (not previous.was_locked and a.locked_until > now()) as locked_now`;
+          from account where id = ${account.id}::uuid for update`;
+      if (!current) return null;
+      if (current.was_locked) return { failed_login_count: Math.max(current.count_before, policy.LOCKOUT_THRESHOLD), locked_now: false };
+      const count = current.count_before + 1;
+      const lockNow = count >= policy.LOCKOUT_THRESHOLD;
+      await tx.$executeRaw`
+        update account
+           set failed_login_count = ${count},
+               locked_until = ${lockNow ? Prisma.sql`now() + make_interval(mins => ${policy.LOCKOUT_MINUTES})` : Prisma.sql`null`}
+         where id = ${account.id}::uuid`;
+      return { failed_login_count: count, locked_now: lockNow };
+    });
     if (row?.locked_now) {
       await audit("auth.lockout", "success", { failures: String(row.failed_login_count) });
     }
