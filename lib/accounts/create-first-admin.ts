@@ -1,7 +1,7 @@
 // The first system administrator, created from the command line: there is
 // no built-in default account.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/db/audit-rows";
 import { hashPassword } from "@/lib/auth/password";
 import { AppError } from "@/lib/errors";
 import { ZCreateAccountInput } from "./schemas";

@@ -4,9 +4,8 @@
 // (填报人, 审核人) for any unit. The server refuses the rest and the
 // administration screen offers only these.
 import type { Role } from "@/lib/generated/prisma/enums";
+import { CONTENT_ROLES } from "@/lib/auth/actor";
 
-/** Roles that write or approve report and catalog content. */
-export const CONTENT_ROLES: readonly Role[] = ["CLERK", "REVIEWER"];
 const ALL_ROLES: readonly Role[] = ["CLERK", "REVIEWER", "SUPERVISOR"];
 
 export function grantableRoles(actor: { accountId: string }, account: { id: string; isSystemAdmin: boolean }): readonly Role[] {

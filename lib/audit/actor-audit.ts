@@ -1,7 +1,7 @@
 // Audit rows for what a signed-in person did, or tried to do.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { roleLabel, type Actor } from "@/lib/auth/actor";
-import { recordAuditEvent, type AuditEventInput } from "./record-audit-event";
+import { recordAuditEvent, type AuditEventInput } from "@/lib/db/audit-rows";
 
 interface AuditObject {
   type: string;

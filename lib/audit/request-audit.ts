@@ -9,7 +9,7 @@ import { roleLabel, type Actor } from "@/lib/auth/actor";
 import { sourceIpFrom } from "@/lib/auth/source-ip";
 import { db } from "@/lib/db/client";
 import { auditActorEvent } from "./actor-audit";
-import { recordAuditEvent } from "./record-audit-event";
+import { recordAuditEvent } from "@/lib/db/audit-rows";
 
 /** A staff member downloaded an export (the board, a roll-up, a catalog index). */
 export async function auditExport(actor: Actor, event: string, object: { type: string; id: string }, detail: Prisma.InputJsonValue) {

@@ -3,6 +3,9 @@
 import type { Role } from "@/lib/generated/prisma/enums";
 import { AppError } from "@/lib/errors";
 
+/** Roles that write or approve report and catalog content (an administrator may hold none of them). */
+export const CONTENT_ROLES: readonly Role[] = ["CLERK", "REVIEWER"];
+
 export interface Actor {
   accountId: string;
   username: string;

@@ -2,7 +2,7 @@
 // only the id of a server-side session (lib/auth/sessions.ts).
 import type { NextAuthOptions } from "next-auth";
 import CredentialsProvider from "next-auth/providers/credentials";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/db/audit-rows";
 import { db } from "@/lib/db/client";
 import { authPolicy } from "./policy";
 import { revokeSession } from "./sessions";

@@ -1,9 +1,8 @@
 // Server-side sessions: every request re-checks the session row, so idle and
 // absolute timeouts hold and a changed password, role or disabled account
 // ends the account's other sessions on their next request.
-import { CONTENT_ROLES } from "@/lib/accounts/role-rules";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
-import type { Actor } from "./actor";
+import { CONTENT_ROLES, type Actor } from "./actor";
 import { authPolicy, passwordExpired } from "./policy";
 
 /** lastSeenAt is written at most this often, to keep reads cheap. */

@@ -2,7 +2,7 @@
 // single statements on a locked row, so parallel attempts cannot slip past
 // the limit, and a correct password is refused while the account is locked.
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/db/audit-rows";
 import { dummyPasswordHash, verifyPassword } from "./password";
 import { authPolicy } from "./policy";
 import { signInLimits } from "./sign-in-limits";

@@ -7,9 +7,8 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { allocateIndexNumber } from "@/lib/publication/index-number";
-import { guardCatalogStep } from "./catalog-steps";
+import { itemAlreadyHandled, runCatalogStep } from "./catalog-steps";
 import { yearInChina } from "./china-time";
-import { auditItem, itemAlreadyHandled } from "./item-helpers";
 import type { ZCatalogItemRef } from "./schemas";
 
 export async function approveCatalogItem(
@@ -19,19 +18,15 @@ export async function approveCatalogItem(
 ): Promise<{ indexNumber: string }> {
   const actor = requireActor(actorOrNull);
   // Who may approve, and who may not because they helped write it: the steps table (catalog-steps.ts).
-  const item = await guardCatalogStep(prisma, actor, input.itemId, "approve");
-  if (item.version !== input.baseVersion) throw itemAlreadyHandled();
-  return prisma.$transaction(async (tx) => {
+  return runCatalogStep(prisma, actor, input.itemId, "approve", async (tx, item) => {
+    if (item.version !== input.baseVersion) throw itemAlreadyHandled();
     // An item brought over from the old portal keeps its original 发布日期.
     const publishedAt = item.publishedAt ?? new Date();
     const indexNumber = await allocateIndexNumber(tx, item.organization, yearInChina(publishedAt));
-    const { count } = await tx.catalogItem.updateMany({
-      where: { id: item.id, status: "SUBMITTED", version: input.baseVersion },
+    await tx.catalogItem.update({
+      where: { id: item.id },
       data: { status: "PUBLISHED", publishedAt, indexNumber, publishedById: actor.accountId, version: { increment: 1 } },
     });
-    if (count === 0) throw itemAlreadyHandled();
-    await auditItem(tx, actor, "catalog.publish", item.id, { indexNumber, publishedAt: publishedAt.toISOString() });
-    return { indexNumber };
+    return { result: { indexNumber }, detail: { indexNumber, publishedAt: publishedAt.toISOString() } };
   });
 }
-

@@ -9,21 +9,20 @@ import { auditRefusal } from "@/lib/audit/actor-audit";
 import { db } from "@/lib/db/client";
 import { attachmentEnv } from "@/lib/env";
 import { AppError } from "@/lib/errors";
-import { canDraft, canReadUnpublished } from "@/lib/organizations/unit-roles";
+import { canReadUnpublished } from "@/lib/organizations/unit-roles";
 import { attachmentTypeOf, checkAttachment } from "./attachment-types";
 import { openAttachmentBytes, removeAttachmentBytes, storeAttachmentBytes } from "./attachment-storage";
-import { auditItem, CATALOG_OBJECT, itemAlreadyHandled, loadItem, refuseItem } from "./item-helpers";
+import { CATALOG_OBJECT, checkCatalogStep, runCatalogStep } from "./catalog-steps";
 
 export const MAX_ATTACHMENTS_PER_ITEM = 20;
 
 /**
  * A file is part of the draft: whoever adds or removes one helped write it
- * (separation of duties). Refused when the item left the draft state in the
- * meantime. The text's version is left alone, so an open edit form still saves.
+ * (separation of duties). The text's version is left alone, so an open edit
+ * form still saves.
  */
-async function markDraftEditedBy(tx: Prisma.TransactionClient, itemId: string, accountId: string) {
-  const { count } = await tx.catalogItem.updateMany({ where: { id: itemId, status: "DRAFT" }, data: { lastEditedById: accountId } });
-  if (count === 0) throw itemAlreadyHandled();
+function markDraftEditedBy(tx: Prisma.TransactionClient, itemId: string, accountId: string) {
+  return tx.catalogItem.update({ where: { id: itemId }, data: { lastEditedById: accountId } });
 }
 
 export async function addCatalogAttachment(
@@ -32,28 +31,23 @@ export async function addCatalogAttachment(
   prisma: PrismaClient = db(),
 ): Promise<{ attachmentId: string }> {
   const actor = requireActor(actorOrNull);
-  const item = await loadItem(prisma, input.itemId);
-  const object = { type: CATALOG_OBJECT, id: item.id };
-  if (!canDraft(actor, item.organization)) {
-    return refuseItem(prisma, actor, "catalog.attach", object, "forbidden", "只有本单位的填报人可以上传附件");
-  }
-  if (item.status !== "DRAFT") return refuseItem(prisma, actor, "catalog.attach", object, "not-draft", "只有草稿可以修改附件", "CONFLICT");
+  // Asked before the file is looked at and written; asked again, under the row lock, when it is recorded.
+  const item = await checkCatalogStep(prisma, actor, input.itemId, "attach");
   const fileName = input.fileName.normalize("NFC").replace(/^.*[\\/]/, "").trim().slice(0, 200);
   const check = checkAttachment(fileName, input.bytes.byteLength, input.bytes.subarray(0, 16), attachmentEnv().ATTACHMENT_MAX_BYTES);
   if (!check.ok) {
-    await auditRefusal(prisma, actor, "catalog.attach", object, "invalid-file");
+    await auditRefusal(prisma, actor, "catalog.attach", { type: CATALOG_OBJECT, id: item.id }, "invalid-file");
     throw new AppError("INVALID", check.message, { file: check.message });
   }
   const id = randomUUID();
   await storeAttachmentBytes(id, input.bytes);
   try {
-    await prisma.$transaction(async (tx) => {
-      // Still a draft now, while the file was being written? The update also
-      // locks the item row, so two uploads cannot both pass the file limit.
-      await markDraftEditedBy(tx, item.id, actor.accountId);
+    // The row lock also means two uploads cannot both pass the file limit.
+    await runCatalogStep(prisma, actor, item.id, "attach", async (tx) => {
       if ((await tx.catalogAttachment.count({ where: { itemId: item.id } })) >= MAX_ATTACHMENTS_PER_ITEM) {
         throw new AppError("INVALID", `每条信息最多${MAX_ATTACHMENTS_PER_ITEM}个附件`);
       }
+      await markDraftEditedBy(tx, item.id, actor.accountId);
       await tx.catalogAttachment.create({
         data: {
           id,
@@ -64,7 +58,7 @@ export async function addCatalogAttachment(
           sha256: createHash("sha256").update(input.bytes).digest("hex"),
         },
       });
-      await auditItem(tx, actor, "catalog.attach", item.id, { attachment: id, fileName, size: input.bytes.byteLength });
+      return { result: undefined, detail: { attachment: id, fileName, size: input.bytes.byteLength } };
     });
   } catch (error) {
     await removeAttachmentBytes(id);
@@ -81,16 +75,10 @@ export async function removeCatalogAttachment(
   const actor = requireActor(actorOrNull);
   const attachment = await prisma.catalogAttachment.findUnique({ where: { id: input.attachmentId } });
   if (!attachment) throw new AppError("NOT_FOUND", "未找到该附件");
-  const item = await loadItem(prisma, attachment.itemId);
-  const object = { type: CATALOG_OBJECT, id: item.id };
-  if (!canDraft(actor, item.organization)) {
-    return refuseItem(prisma, actor, "catalog.detach", object, "forbidden", "只有本单位的填报人可以删除附件");
-  }
-  if (item.status !== "DRAFT") return refuseItem(prisma, actor, "catalog.detach", object, "not-draft", "只有草稿可以修改附件", "CONFLICT");
-  await prisma.$transaction(async (tx) => {
+  await runCatalogStep(prisma, actor, attachment.itemId, "detach", async (tx, item) => {
     await markDraftEditedBy(tx, item.id, actor.accountId);
     await tx.catalogAttachment.delete({ where: { id: attachment.id } });
-    await auditItem(tx, actor, "catalog.detach", item.id, { attachment: attachment.id, fileName: attachment.fileName });
+    return { result: undefined, detail: { attachment: attachment.id, fileName: attachment.fileName } };
   });
   await removeAttachmentBytes(attachment.id);
 }

@@ -2,6 +2,7 @@
 // each names the item of 条例第二十条 / 第二十一条 it fulfils, the catalog area
 // it is published in. Which cells of table 二 a category's items feed is data
 // of each report format (its `catalog`). Adding a category touches this file only.
+import type { CatalogItemStatus } from "@/lib/generated/prisma/enums";
 
 /**
  * Where a portal files the item. Township portals keep the statutory
@@ -82,7 +83,7 @@ export function categoryFromText(text: string): CatalogCategory | undefined {
 export const validityLabel = { VALID: "有效", REPEALED: "已废止", EXPIRED: "已失效" } as const;
 export type CatalogValidityName = keyof typeof validityLabel;
 
-export const catalogStatusLabel = { DRAFT: "草稿", SUBMITTED: "待审核", PUBLISHED: "已发布" } as const;
+export const catalogStatusLabel = { DRAFT: "草稿", SUBMITTED: "待审核", PUBLISHED: "已发布" } as const satisfies Record<CatalogItemStatus, string>;
 
 /** 公开方式: the catalog holds proactive disclosure; 依申请公开 items are not listed here. */
 export const disclosureModes = ["主动公开"] as const;

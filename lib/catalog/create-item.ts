@@ -5,7 +5,9 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { canDraft } from "@/lib/organizations/unit-roles";
-import { auditItem, fieldsOf, itemData, refuseItem } from "./item-helpers";
+import { auditActorEvent } from "@/lib/audit/actor-audit";
+import { CATALOG_OBJECT } from "./catalog-steps";
+import { fieldsOf, itemData, refuseItem } from "./item-helpers";
 import type { ZCreateCatalogItemInput } from "./schemas";
 
 export async function createCatalogItem(
@@ -22,7 +24,7 @@ export async function createCatalogItem(
     const item = await tx.catalogItem.create({
       data: { organizationId: organization.id, ...itemData(fieldsOf(input)), lastEditedById: actor.accountId },
     });
-    await auditItem(tx, actor, "catalog.create", item.id, { organization: organization.slug, title: item.title });
+    await auditActorEvent(tx, actor, "catalog.create", { type: CATALOG_OBJECT, id: item.id }, { organization: organization.slug, title: item.title });
     return { itemId: item.id };
   });
 }

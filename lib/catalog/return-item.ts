@@ -2,15 +2,13 @@
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
+import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { transitionItem } from "./catalog-steps";
 import type { ZReturnCatalogItemInput } from "./schemas";
 
-export function returnCatalogItem(actor: Actor | null, input: z.output<typeof ZReturnCatalogItemInput>, prisma: PrismaClient = db()) {
-  return transitionItem(prisma, actor, input, {
-    name: "return",
-    data: () => ({ status: "DRAFT", returnComment: input.comment }),
-    detail: { comment: input.comment },
+export function returnCatalogItem(actorOrNull: Actor | null, input: z.output<typeof ZReturnCatalogItemInput>, prisma: PrismaClient = db()) {
+  return transitionItem(prisma, requireActor(actorOrNull), input, "return", { status: "DRAFT", returnComment: input.comment }, {
+    comment: input.comment,
   });
 }

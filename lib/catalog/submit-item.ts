@@ -2,21 +2,16 @@
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
+import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { transitionItem } from "./catalog-steps";
 import type { ZCatalogItemRef } from "./schemas";
 
-export function submitCatalogItem(actor: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
-  return transitionItem(prisma, actor, input, {
-    name: "submit",
-    data: (actorId) => ({ status: "SUBMITTED", submittedById: actorId, returnComment: null }),
-  });
+export function submitCatalogItem(actorOrNull: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
+  const actor = requireActor(actorOrNull);
+  return transitionItem(prisma, actor, input, "submit", { status: "SUBMITTED", submittedById: actor.accountId, returnComment: null });
 }
 
-export function withdrawCatalogItem(actor: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
-  return transitionItem(prisma, actor, input, {
-    name: "withdraw",
-    data: () => ({ status: "DRAFT" }),
-  });
+export function withdrawCatalogItem(actorOrNull: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
+  return transitionItem(prisma, requireActor(actorOrNull), input, "withdraw", { status: "DRAFT" });
 }

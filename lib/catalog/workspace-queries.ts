@@ -121,7 +121,7 @@ export interface WorkspaceItem {
   indexNumber: string | null;
   returnComment: string | null;
   attachments: { id: string; fileName: string; size: number }[];
-  can: { edit: boolean; submit: boolean; withdraw: boolean; review: boolean; approve: boolean; changeValidity: boolean };
+  can: { edit: boolean; attach: boolean; detach: boolean; submit: boolean; withdraw: boolean; review: boolean; approve: boolean; changeValidity: boolean };
   /** Why this reviewer may not approve, when they may not. */
   approveBlockedReason: string | null;
 }
@@ -163,6 +163,8 @@ export async function getWorkspaceItem(actorOrNull: Actor | null, itemId: string
     attachments: item.attachments,
     can: {
       edit: steps.has("save"),
+      attach: steps.has("attach"),
+      detach: steps.has("detach"),
       submit: steps.has("submit"),
       withdraw: steps.has("withdraw"),
       review: steps.has("return") || steps.has("approve"),

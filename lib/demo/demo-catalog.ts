@@ -9,7 +9,7 @@
 // year in China time (31 Dec 23:30 counts in 2023; 1 Jan 00:20 in 2024).
 import { createHash } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/db/audit-rows";
 import { parseChinaDateTime, dateOnly, yearInChina } from "@/lib/catalog/china-time";
 import { allocateIndexNumber } from "@/lib/publication/index-number";
 

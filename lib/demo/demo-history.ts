@@ -6,7 +6,7 @@
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { ParsedReport } from "@/lib/import/parse-text-report";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/db/audit-rows";
 import { withComputedTotals, formatForYear } from "@/lib/report-format";
 import { importReport } from "@/lib/reports/import-report";
 import { freezeRevision } from "@/lib/reports/steps/freeze-revision";

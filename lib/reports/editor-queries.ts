@@ -8,12 +8,12 @@ import { AppError } from "@/lib/errors";
 import { getFormat, type CellValue, type Finding, type RuleInput } from "@/lib/report-format";
 import { previousValuesFor } from "./previous-year";
 import { isReturned } from "./status-labels";
-import { reportStepsFor } from "@/lib/reports/steps/report-step-guard";
+import { reportStepsFor } from "@/lib/reports/steps/report-workflow";
 import { loadCheckContext } from "./check-context";
 import { checkContentIn } from "./check-content";
 import { contentOfWorkingCopy, type EditorContent } from "./editor-content";
 import { findingsVisibleTo, peerVisibility } from "./finding-visibility";
-import { canDraft, canReadUnpublished } from "@/lib/organizations/unit-roles";
+import { canReadUnpublished } from "@/lib/organizations/unit-roles";
 
 export interface EditorReport {
   id: string;
@@ -88,7 +88,7 @@ export async function getReportForEditor(
     previousSections: context.previous?.sections ?? null,
     catalogFigures: context.catalog,
     peerFindings: peerFindingsFor(actor, report, content, context),
-    canEdit: report.status === "DRAFT" && canDraft(actor, report.organization),
+    canEdit: steps.has("save"),
     can: {
       submit: steps.has("submit"),
       withdraw: steps.has("withdraw"),

@@ -5,7 +5,7 @@
 // or being corrected is never touched (corrections go through the workflow).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { actorEventInput } from "@/lib/audit/actor-audit";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/db/audit-rows";
 import type { Actor } from "@/lib/auth/actor";
 import { formatForYear, type ReportFormat } from "@/lib/report-format";
 import type { ParsedReport } from "@/lib/import/parse-text-report";

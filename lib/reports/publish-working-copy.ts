@@ -3,7 +3,7 @@
 // demo). The revision, its cells, the stamps and the audit row commit together.
 import type { Prisma } from "@/lib/generated/prisma/client";
 import { actorEventInput } from "@/lib/audit/actor-audit";
-import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { recordAuditEvent } from "@/lib/db/audit-rows";
 import type { Actor } from "@/lib/auth/actor";
 import { freezeRevision, stampPublication } from "@/lib/reports/steps/freeze-revision";
 

@@ -8,7 +8,7 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { comparableCells, findingId, getFormat, type Finding } from "@/lib/report-format";
-import { reportSubjectOf } from "@/lib/reports/steps/report-step-guard";
+import { reportSubjectOf } from "@/lib/reports/steps/report-workflow";
 import { isReturned } from "./status-labels";
 import { allowedReportSteps, reportStepRefusal } from "@/lib/reports/steps/report-steps";
 import { cellRowsToValues } from "./cell-rows";

@@ -18,8 +18,7 @@ import {
   todayInChina,
 } from "@/lib/report-format";
 import { valuesToCellRows } from "./cell-rows";
-import { auditRefusal } from "@/lib/audit/actor-audit";
-import { auditTransition } from "@/lib/reports/steps/transition-helpers";
+import { auditActorEvent, auditRefusal } from "@/lib/audit/actor-audit";
 import { canDraft } from "@/lib/organizations/unit-roles";
 import { previousValuesFor, previousYearReport } from "./previous-year";
 
@@ -72,7 +71,7 @@ export async function startReport(
           cells: { createMany: { data: valuesToCellRows(format, values) } },
         },
       });
-      await auditTransition(tx, actor, "report.create", report.id, {
+      await auditActorEvent(tx, actor, "report.create", { type: "report", id: report.id }, {
         organization: organization.slug,
         year: input.year,
         prefilledFrom: previous ? input.year - 1 : null,

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { currentReportYear, daysUntil, publicationDeadline, todayInChina } from "@/lib/report-format";
-import { countyIdOf, loadDeadlineSchedules } from "@/lib/supervision/deadlines";
+import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
 import { allowedReportSteps } from "@/lib/reports/steps/report-steps";
 import { canReadUnpublished } from "@/lib/organizations/unit-roles";
 import { isReturned } from "./status-labels";

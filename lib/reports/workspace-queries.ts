@@ -12,7 +12,7 @@ import {
   publicationDeadline,
   todayInChina,
 } from "@/lib/report-format";
-import { countyIdOf, loadDeadlineSchedules } from "@/lib/supervision/deadlines";
+import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
 import { canDraft } from "@/lib/organizations/unit-roles";
 import { isReturned } from "./status-labels";
 

@@ -3,7 +3,7 @@
 import { createAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
 import { requireSupervisedCounty } from "./county-access";
-import { saveDeadlines } from "./deadlines";
+import { saveDeadlines } from "@/lib/deadlines/county-deadlines";
 import { ZSaveDeadlinesInput } from "./schemas";
 
 export const saveDeadlinesAction = createAction(ZSaveDeadlinesInput, async (actor, input) => {

@@ -3,7 +3,8 @@
 // deadline, and what looks wrong: the rule engine's findings, from the same
 // context as the editor's and the reviewer's (雷同 included), and five-fold jumps.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { OrganizationKind } from "@/lib/generated/prisma/enums";
+import type { OrganizationKind, ReportStatus } from "@/lib/generated/prisma/enums";
+import { unhandledState } from "@/lib/workflow/lifecycle";
 import type { Actor } from "@/lib/auth/actor";
 import { daysUntil, getFormat, publicationDeadline, todayInChina, toChinaTimeIso, type Finding } from "@/lib/report-format";
 import { previousValuesFor } from "@/lib/reports/previous-year";
@@ -13,7 +14,7 @@ import { checkContentIn } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { requireSupervisedCounty } from "./county-access";
 import { fiveFoldJumps, jumpMessage } from "./cross-checks";
-import { loadDeadlineSchedule } from "./deadlines";
+import { loadDeadlineSchedule } from "@/lib/deadlines/county-deadlines";
 
 export type BoardStatus = "NOT_STARTED" | "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" | "CORRECTING";
 
@@ -128,12 +129,21 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
 }
 
 function boardStatus(
-  status: "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED",
+  status: ReportStatus,
   latest: { publishedAt: Date | null; _count: { comments: number } } | undefined,
   everPublished: boolean,
 ): BoardStatus {
-  if (status === "PUBLISHED") return "PUBLISHED";
-  if (everPublished) return "CORRECTING";
-  if (status === "DRAFT") return isReturned(status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }) ? "RETURNED" : "DRAFT";
-  return status;
+  // A switch over every state: a new one fails the type check (unhandled) until the board places it.
+  switch (status) {
+    case "PUBLISHED":
+      return "PUBLISHED";
+    case "DRAFT":
+      if (everPublished) return "CORRECTING";
+      return isReturned(status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }) ? "RETURNED" : "DRAFT";
+    case "SUBMITTED":
+    case "APPROVED":
+      return everPublished ? "CORRECTING" : status;
+    default:
+      return unhandledState(status);
+  }
 }

@@ -13,6 +13,10 @@ export interface StepRule<Status extends string, Role extends string> {
   notByAuthor?: boolean;
   /** The audit event of the step. */
   event: string;
+  /** The audit event of a refused attempt, when it is not `event` (a refused 审核发布 of a catalog item is recorded as catalog.approve). */
+  refusalEvent?: string;
+  /** A refusal for the wrong state that deserves its own reason and words (saving what is no longer a draft) rather than the lifecycle's stateRefusal. */
+  stateRefusal?: { reason: string; message: string };
   /** Why someone without the role is refused. */
   forbidden: string;
 }
@@ -54,4 +58,9 @@ export function allowedSteps<Status extends string, Step extends string, Role ex
   subject: Subject,
 ): ReadonlySet<Step> {
   return new Set((Object.keys(lifecycle.steps) as Step[]).filter((step) => stepRefusal(lifecycle, actor, subject, step) === null));
+}
+
+/** The default of a switch over every state: reached only by a state the code has not been taught, which the type check reports first. */
+export function unhandledState(state: never): never {
+  throw new Error(`unhandled workflow state: ${String(state)}`);
 }

@@ -3,7 +3,7 @@
 // (lib/catalog/catalog-steps.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { catalogSteps, guardCatalogStep, type CatalogStep } from "@/lib/catalog/catalog-steps";
+import { catalogSteps, checkCatalogStep, type CatalogStep } from "@/lib/catalog/catalog-steps";
 import { getWorkspaceItem } from "@/lib/catalog/workspace-queries";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
 import { draftItem, publishedItem, submittedItem } from "./catalog/catalog-helpers";
@@ -39,6 +39,8 @@ async function offered(actor: Actor, itemId: string) {
   const item = await getWorkspaceItem(actor, itemId, prisma).catch(() => null);
   const steps = new Set<CatalogStep>();
   if (item?.can.edit) steps.add("save");
+  if (item?.can.attach) steps.add("attach");
+  if (item?.can.detach) steps.add("detach");
   if (item?.can.submit) steps.add("submit");
   if (item?.can.withdraw) steps.add("withdraw");
   if (item?.can.review) steps.add("return");
@@ -50,7 +52,7 @@ async function offered(actor: Actor, itemId: string) {
 async function accepted(actor: Actor, itemId: string) {
   const steps: CatalogStep[] = [];
   for (const step of Object.keys(catalogSteps) as CatalogStep[]) {
-    if (await guardCatalogStep(prisma, actor, itemId, step).then(() => true, () => false)) steps.push(step);
+    if (await checkCatalogStep(prisma, actor, itemId, step).then(() => true, () => false)) steps.push(step);
   }
   return steps.sort();
 }

@@ -12,7 +12,7 @@ import { saveReport } from "@/lib/reports/save-report";
 import { startReport } from "@/lib/reports/start-report";
 import { approveReport } from "@/lib/reports/steps/approve-report";
 import { publishReport } from "@/lib/reports/steps/publish-report";
-import { guardReportStep } from "@/lib/reports/steps/report-step-guard";
+import { checkReportStep } from "@/lib/reports/steps/report-workflow";
 import { allReportSteps, type ReportStep } from "@/lib/reports/steps/report-steps";
 import { submitReport } from "@/lib/reports/steps/submit-report";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
@@ -79,6 +79,7 @@ beforeAll(async () => {
 async function offered(actor: Actor, reportId: string): Promise<Set<ReportStep | "review">> {
   const steps = new Set<ReportStep | "review">();
   const editor = await getReportForEditor(actor, reportId, prisma).catch(() => null);
+  if (editor?.canEdit) steps.add("save");
   if (editor?.can.submit) steps.add("submit");
   if (editor?.can.withdraw) steps.add("withdraw");
   if (editor?.can.correct) steps.add("correct");
@@ -95,7 +96,7 @@ async function offered(actor: Actor, reportId: string): Promise<Set<ReportStep |
 async function accepted(actor: Actor, reportId: string): Promise<Set<ReportStep | "review">> {
   const steps = new Set<ReportStep | "review">();
   for (const step of allReportSteps) {
-    if (await guardReportStep(prisma, actor, reportId, step).then(() => true, () => false)) steps.add(step);
+    if (await checkReportStep(prisma, actor, reportId, step).then(() => true, () => false)) steps.add(step);
   }
   if (["approve", "approveAndPublish", "return", "publish"].some((s) => steps.has(s as ReportStep))) steps.add("review");
   return steps;

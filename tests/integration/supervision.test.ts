@@ -8,7 +8,7 @@ import { parseTextReport, type ParsedReport } from "@/lib/import/parse-text-repo
 import { format2021, formatCells, withComputedTotals } from "@/lib/report-format";
 import { importReport } from "@/lib/reports/import-report";
 import { loadStatusBoard } from "@/lib/supervision/board";
-import { loadDeadlineSchedule, saveDeadlines } from "@/lib/supervision/deadlines";
+import { loadDeadlineSchedule, saveDeadlines } from "@/lib/deadlines/county-deadlines";
 import { loadCountyRollup, rollupCells, rollupContributions } from "@/lib/supervision/rollup";
 import { publicationDeadline } from "@/lib/report-format";
 import { createCountyWithTownships, signedInActor, testPrisma, uniqueSlug } from "./helpers";

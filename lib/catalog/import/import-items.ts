@@ -10,8 +10,9 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canDraft } from "@/lib/organizations/unit-roles";
 import { actorEventInput, auditActorEvent } from "@/lib/audit/actor-audit";
-import { recordAuditEvents } from "@/lib/audit/record-audit-event";
-import { CATALOG_OBJECT, itemData, refuseItem } from "../item-helpers";
+import { recordAuditEvents } from "@/lib/db/audit-rows";
+import { CATALOG_OBJECT } from "../catalog-steps";
+import { itemData, refuseItem } from "../item-helpers";
 import { refuseRepeatedDocumentNumbers } from "./import-rows";
 import { checkImportFileOffThread } from "./read-off-thread";
 

@@ -1,7 +1,7 @@
 // The lifecycle of a report as data: each step, the states it is taken from,
 // the state it leads to, who may take it (by their role for the unit), and
 // its separation-of-duties condition — the README's From/Step/By/To table.
-// The server's guard (guardReportStep) and every screen's buttons
+// The server's runner (runReportStep, report-workflow.ts) and every screen's buttons
 // (allowedReportSteps) are derived from this one table, so a screen never
 // offers a step the server refuses, nor hides one it allows.
 import type { Actor } from "@/lib/auth/actor";
@@ -11,13 +11,20 @@ import { allowedSteps, stepRefusal, type Lifecycle, type StepRefusal, type StepR
 
 export type { StepRefusal };
 
-export type ReportStep = "submit" | "withdraw" | "return" | "approve" | "approveAndPublish" | "publish" | "correct";
+export type ReportStep = "save" | "submit" | "withdraw" | "return" | "approve" | "approveAndPublish" | "publish" | "correct";
 
 /** A role for the report's unit: its 填报人, its 审核人, or whoever publishes its reports (审核人 or the county's 主管部门). */
 export type UnitRole = "clerk" | "reviewer" | "publisher";
 
 /** `reviewer&publisher`: both at once (审核通过并发布). An author — who submitted the revision, saved it last, or saved any of it since the previous revision — may not take a notByAuthor step. */
 export const reportSteps: Record<ReportStep, StepRule<ReportStatus, UnitRole | "reviewer&publisher">> = {
+  save: {
+    from: { DRAFT: ["clerk"] },
+    to: "DRAFT",
+    event: "report.save",
+    forbidden: "您无权修改该报告",
+    stateRefusal: { reason: "not-draft", message: "报告已提交审核或已发布，不能再修改" },
+  },
   submit: { from: { DRAFT: ["clerk"] }, to: "SUBMITTED", event: "report.submit", forbidden: "只有本单位的填报人可以提交" },
   withdraw: { from: { SUBMITTED: ["clerk"] }, to: "DRAFT", event: "report.withdraw", forbidden: "只有本单位的填报人可以撤回" },
   // A submission goes back from its reviewer; an approved report, from whoever
@@ -29,9 +36,17 @@ export const reportSteps: Record<ReportStep, StepRule<ReportStatus, UnitRole | "
     to: "PUBLISHED",
     notByAuthor: true,
     event: "report.approve",
+    refusalEvent: "report.publish",
     forbidden: "本单位的报告由主管部门发布",
   },
-  publish: { from: { APPROVED: ["publisher"] }, to: "PUBLISHED", event: "report.publish", forbidden: "您无权发布该报告" },
+  publish: {
+    from: { APPROVED: ["publisher"] },
+    to: "PUBLISHED",
+    event: "report.publish",
+    forbidden: "您无权发布该报告",
+    // Publishing what is not approved is worth a record of its own.
+    stateRefusal: { reason: "not-approved", message: "只有审核通过的报告才能发布，请刷新后查看最新状态" },
+  },
   correct: { from: { PUBLISHED: ["clerk"] }, to: "DRAFT", event: "report.correct", forbidden: "只有本单位的填报人可以发起更正" },
 };
 

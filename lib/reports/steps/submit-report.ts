@@ -1,6 +1,5 @@
 // 草稿 → 待审核. Blocked while a blocking rule fails; every warning needs the
 // clerk's written explanation. Freezes the working copy as a revision.
-import { guardReportStep } from "./report-step-guard";
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
@@ -11,8 +10,8 @@ import { findingId } from "@/lib/report-format";
 import { checkReportContent } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { freezeRevision } from "./freeze-revision";
+import { runReportStep } from "./report-workflow";
 import type { ZSubmitReportInput } from "./schemas";
-import { alreadyHandled, auditTransition } from "./transition-helpers";
 
 export async function submitReport(
   actorOrNull: Actor | null,
@@ -20,42 +19,33 @@ export async function submitReport(
   prisma: PrismaClient = db(),
 ) {
   const actor = requireActor(actorOrNull);
-  await guardReportStep(prisma, actor, input.reportId, "submit");
-  const report = await prisma.report.findUniqueOrThrow({
-    where: { id: input.reportId },
-    include: { organization: true, sections: true, cells: true },
-  });
-  if (report.version !== input.baseVersion) throw new AppError("CONFLICT", "报告在您打开后已被修改，请先保存或刷新再提交");
-
-  const content = contentOfWorkingCopy(report);
-  const findings = await checkReportContent(prisma, report, content);
-  const errors = findings.filter((f) => f.severity === "error");
-  if (errors.length > 0) {
-    throw new AppError(
-      "INVALID",
-      `存在${errors.length}项阻断性错误，不能提交`,
-      Object.fromEntries(errors.map((f) => [findingId(f), f.message])),
-    );
-  }
-  const warnings = findings.filter((f) => f.severity === "warning");
-  const unexplained = warnings.filter((f) => !input.explanations[findingId(f)]?.trim());
-  if (unexplained.length > 0) {
-    throw new AppError(
-      "INVALID",
-      `有${unexplained.length}项提示需要填写说明后才能提交`,
-      Object.fromEntries(unexplained.map((f) => [findingId(f), `请说明：${f.message}`])),
-    );
-  }
-  const explanations = Object.fromEntries(warnings.map((f) => [findingId(f), input.explanations[findingId(f)]!.trim()]));
-
-  return prisma.$transaction(async (tx) => {
-    const { count } = await tx.report.updateMany({
-      where: { id: report.id, status: "DRAFT", version: input.baseVersion },
-      data: { status: "SUBMITTED" },
-    });
-    if (count === 0) throw alreadyHandled();
+  return runReportStep(prisma, actor, input.reportId, "submit", async (tx, report) => {
+    if (report.version !== input.baseVersion) throw new AppError("CONFLICT", "报告在您打开后已被修改，请先保存或刷新再提交");
+    // The working copy under the lock: what is checked is what is frozen.
+    const sections = await tx.reportSection.findMany({ where: { reportId: report.id } });
+    const cells = await tx.reportCell.findMany({ where: { reportId: report.id } });
+    const content = contentOfWorkingCopy({ ...report, sections, cells });
+    const findings = await checkReportContent(tx, report, content);
+    const errors = findings.filter((f) => f.severity === "error");
+    if (errors.length > 0) {
+      throw new AppError(
+        "INVALID",
+        `存在${errors.length}项阻断性错误，不能提交`,
+        Object.fromEntries(errors.map((f) => [findingId(f), f.message])),
+      );
+    }
+    const warnings = findings.filter((f) => f.severity === "warning");
+    const unexplained = warnings.filter((f) => !input.explanations[findingId(f)]?.trim());
+    if (unexplained.length > 0) {
+      throw new AppError(
+        "INVALID",
+        `有${unexplained.length}项提示需要填写说明后才能提交`,
+        Object.fromEntries(unexplained.map((f) => [findingId(f), `请说明：${f.message}`])),
+      );
+    }
+    const explanations = Object.fromEntries(warnings.map((f) => [findingId(f), input.explanations[findingId(f)]!.trim()]));
+    await tx.report.update({ where: { id: report.id }, data: { status: "SUBMITTED" } });
     const revision = await freezeRevision(tx, report.id, { submittedById: actor.accountId, explanations });
-    await auditTransition(tx, actor, "report.submit", report.id, { revision: revision.number, warnings: warnings.length });
-    return { revisionNumber: revision.number };
+    return { result: { revisionNumber: revision.number }, detail: { revision: revision.number, warnings: warnings.length } };
   });
 }

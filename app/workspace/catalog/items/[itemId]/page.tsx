@@ -59,8 +59,8 @@ export default async function WorkspaceCatalogItemPage({ params }: { params: Pro
       )}
       <section aria-labelledby="attachments" className="mt-6">
         <h2 id="attachments" className="mb-1 font-semibold">附件</h2>
-        <AttachmentList attachments={item.attachments} editable={item.can.edit} />
-        {item.can.edit && (
+        <AttachmentList attachments={item.attachments} editable={item.can.detach} />
+        {item.can.attach && (
           <div className="mt-2">
             <UploadForm
               action={`/workspace/catalog/items/${item.id}/attachments`}

@@ -1,5 +1,6 @@
 "use client";
 
+import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, useTransition } from "react";
@@ -15,6 +16,14 @@ type Result = ActionOutcome;
  * The report's next step for this person: submit (with an explanation of each
  * warning), withdraw a submission, start a correction, or go to the review.
  */
+/** What the clerk is told of each state; a Record, so a new state fails the type check until it is described. */
+const whatHappensNext: Record<ReportStatus, string | null> = {
+  DRAFT: null,
+  SUBMITTED: "已提交，等待审核人审核。",
+  APPROVED: "已审核通过，等待发布。",
+  PUBLISHED: "已发布。如需修改，请发起更正；更正经审核发布前，公众仍看到已发布的版本。",
+};
+
 export function WorkflowPanel({
   report,
   format,
@@ -50,9 +59,7 @@ export function WorkflowPanel({
       {report.returned && (
         <p className="mb-2 font-semibold text-amber-900">已退回：请按审核人的意见修改后重新提交。</p>
       )}
-      {report.status === "SUBMITTED" && <p className="mb-2">已提交，等待审核人审核。</p>}
-      {report.status === "APPROVED" && <p className="mb-2">已审核通过，等待发布。</p>}
-      {report.status === "PUBLISHED" && <p className="mb-2">已发布。如需修改，请发起更正；更正经审核发布前，公众仍看到已发布的版本。</p>}
+      {whatHappensNext[report.status] && <p className="mb-2">{whatHappensNext[report.status]}</p>}
 
       {report.can.submit && (
         <div className="space-y-2">

@@ -1,5 +1,7 @@
-// Writes one append-only audit row. Callers pass their transaction so the
-// row commits with the change it records, or not at all.
+// Writes append-only audit rows: the storage layer under lib/audit (which adds
+// who did it) and lib/auth (sign-in events), so neither imports the other back.
+// Callers pass their transaction so the row commits with the change it
+// records, or not at all.
 import type { Prisma } from "@/lib/generated/prisma/client";
 
 export interface AuditEventInput {
