@@ -15,8 +15,10 @@ export type ActionResult<T> =
   | { ok: true; data: T }
   | { ok: false; code: AppErrorCode | "UNEXPECTED"; message: string; fieldErrors?: Record<string, string> };
 
-// Prisma's connection errors, and PostgreSQL's 57014 (statement timeout) and 55P03 (lock timeout).
-const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "57014", "55P03"]);
+// Prisma's connection errors (P2028: a transaction that could not start or
+// outlived its limit, as when the server stops answering), and PostgreSQL's
+// 57014 (statement timeout) and 55P03 (lock timeout).
+const UNAVAILABLE_CODES = new Set(["P1001", "P1002", "P1008", "P1017", "P2024", "P2028", "57014", "55P03"]);
 
 /** A lost database connection is expected now and then: say so, keep the input. */
 function isDatabaseUnavailable(error: unknown): boolean {

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { transitionItem } from "./catalog-steps";
 import type { ZReturnCatalogItemInput } from "./schemas";
 
-export function returnCatalogItem(actorOrNull: Actor | null, input: z.output<typeof ZReturnCatalogItemInput>, prisma: PrismaClient = db()) {
+export async function returnCatalogItem(actorOrNull: Actor | null, input: z.output<typeof ZReturnCatalogItemInput>, prisma: PrismaClient = db()) {
   return transitionItem(prisma, requireActor(actorOrNull), input, "return", { status: "DRAFT", returnComment: input.comment }, {
     comment: input.comment,
   });

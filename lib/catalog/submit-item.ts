@@ -7,11 +7,11 @@ import { db } from "@/lib/db/client";
 import { transitionItem } from "./catalog-steps";
 import type { ZCatalogItemRef } from "./schemas";
 
-export function submitCatalogItem(actorOrNull: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
+export async function submitCatalogItem(actorOrNull: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
   const actor = requireActor(actorOrNull);
   return transitionItem(prisma, actor, input, "submit", { status: "SUBMITTED", submittedById: actor.accountId, returnComment: null });
 }
 
-export function withdrawCatalogItem(actorOrNull: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
+export async function withdrawCatalogItem(actorOrNull: Actor | null, input: z.output<typeof ZCatalogItemRef>, prisma: PrismaClient = db()) {
   return transitionItem(prisma, requireActor(actorOrNull), input, "withdraw", { status: "DRAFT" });
 }

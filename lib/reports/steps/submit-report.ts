@@ -25,7 +25,9 @@ export async function submitReport(
     const sections = await tx.reportSection.findMany({ where: { reportId: report.id } });
     const cells = await tx.reportCell.findMany({ where: { reportId: report.id } });
     const content = contentOfWorkingCopy({ ...report, sections, cells });
-    const findings = await checkReportContent(tx, report, content);
+    // What the rules compare against (last year, peers, the catalog) is read
+    // outside the transaction: it needs no lock, and its reads run in parallel.
+    const findings = await checkReportContent(prisma, report, content);
     const errors = findings.filter((f) => f.severity === "error");
     if (errors.length > 0) {
       throw new AppError(
