@@ -10,6 +10,7 @@ import type { AddressInfo } from "node:net";
 import { PEER_HEADER } from "@/lib/auth/source-ip";
 import { serverEnv } from "@/lib/env";
 import { createCachedPageHandler } from "@/lib/page-cache/cached-page-handler";
+import { asDocument, isDocumentRequest, sendDocument } from "@/lib/page-cache/document-pages";
 import { PageCache } from "@/lib/page-cache/page-cache";
 import { DatabaseHealth, isPublicRead, isStaticAsset, LastGoodCopies, probeDatabase, sendUnavailable } from "@/lib/page-cache/outage";
 import { listenForPublications } from "@/lib/page-cache/publication-listener";
@@ -34,18 +35,27 @@ const app = next({ dev: false, hostname, port });
 const handle = app.getRequestHandler();
 await app.prepare();
 
-// The cache fills itself by asking this same server for the page; that
-// request carries a per-process token and goes straight to Next.js.
+// Public pages are rendered by asking this same server for them; that request
+// carries a per-process token and goes straight to Next.js. What comes back
+// is sent as a document, without the client runtime (lib/page-cache/document-pages.ts);
+// report pages are also kept (the page cache).
 const renderToken = randomBytes(16).toString("hex");
 const cache = new PageCache();
 let renderOrigin = `http://127.0.0.1:${port}`;
-const serveCachedPage = createCachedPageHandler(cache, async (key) => {
-  const response = await fetch(`${renderOrigin}${key.path}`, {
-    headers: { "x-nianbao-render": renderToken, cookie: `text-size=${key.variant}` },
-    redirect: "manual",
-  });
-  return { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
-});
+async function renderDocument(path: string, headers: Record<string, string>) {
+  const response = await fetch(`${renderOrigin}${path}`, { headers: { ...headers, "x-nianbao-render": renderToken }, redirect: "manual" });
+  return asDocument({ status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers });
+}
+const serveCachedPage = createCachedPageHandler(cache, (key) => renderDocument(key.path, { cookie: `text-size=${key.variant}` }));
+/** The request's own headers that a public page may depend on. */
+function readerHeaders(request: IncomingMessage): Record<string, string> {
+  const kept: Record<string, string> = {};
+  for (const name of ["cookie", "accept-language", "user-agent"]) {
+    const value = request.headers[name];
+    if (typeof value === "string") kept[name] = value;
+  }
+  return kept;
+}
 
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
@@ -85,6 +95,7 @@ async function answer(request: IncomingMessage, response: ServerResponse) {
   }
   if (await serveCachedPage(request, response)) return;
   if (listener && isPublicRead(request)) copies.record(request, response);
+  if (isDocumentRequest(request)) return sendDocument(request, response, await renderDocument(request.url ?? "/", readerHeaders(request)));
   return handle(request, response);
 }
 

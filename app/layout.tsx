@@ -2,12 +2,18 @@ import type { Metadata } from "next";
 import { cookies } from "next/headers";
 import Link from "next/link";
 import { TextSizeToggle } from "@/components/text-size-toggle";
+import { publicSiteUrl } from "@/lib/env";
 import "./globals.css";
 
-export const metadata: Metadata = {
-  title: { default: "政府信息公开工作年度报告", template: "%s - 政府信息公开工作年度报告" },
-  description: "各行政机关政府信息公开工作年度报告的填报、审核与公开",
-};
+export async function generateMetadata(): Promise<Metadata> {
+  return {
+    // Canonical links resolve against it: absolute, as crawlers need them.
+    metadataBase: new URL(publicSiteUrl()),
+    title: { default: "政府信息公开工作年度报告", template: "%s - 政府信息公开工作年度报告" },
+    description: "各行政机关政府信息公开工作年度报告的填报、审核与公开",
+    icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
+  };
+}
 
 export default async function RootLayout({ children }: { children: React.ReactNode }) {
   const large = (await cookies()).get("text-size")?.value === "large";

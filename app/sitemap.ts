@@ -1,12 +1,12 @@
 import type { MetadataRoute } from "next";
 import { listPublishedReports } from "@/lib/reports/queries";
-import { siteEnv } from "@/lib/env";
+import { publicSiteUrl } from "@/lib/env";
 
 export const dynamic = "force-dynamic";
 
 /** Every published report at its stable address. */
 export default async function sitemap(): Promise<MetadataRoute.Sitemap> {
-  const base = (siteEnv().SITE_URL ?? siteEnv().NEXTAUTH_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const base = publicSiteUrl();
   const reports = await listPublishedReports();
   return [
     { url: `${base}/`, changeFrequency: "daily" },

@@ -63,6 +63,16 @@ export function siteEnv(): z.infer<typeof ZSiteEnv> {
   return readEnv(ZSiteEnv);
 }
 
+/**
+ * The site's public address, without a trailing slash: SITE_URL, else the
+ * sign-in address (NEXTAUTH_URL), else this machine on PORT. Canonical links,
+ * the sitemap and robots.txt are absolute from it — crawlers ignore relative ones.
+ */
+export function publicSiteUrl(): string {
+  const site = siteEnv();
+  return (site.SITE_URL ?? site.NEXTAUTH_URL ?? `http://localhost:${serverEnv().PORT}`).replace(/\/$/, "");
+}
+
 const positiveMs = (fallback: number) => z.coerce.number().int().positive().catch(fallback).default(fallback);
 
 const ZDatabaseEnv = z.object({
