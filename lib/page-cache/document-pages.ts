@@ -26,9 +26,13 @@ export type RenderedResponse = { status: number; body: Buffer; headers: Headers 
 // Headers of one response on one connection, or describing bytes this sends differently.
 const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date"]);
 
-/** The HTML as a document: scripts out, when it is HTML and can do without them. */
+/**
+ * The HTML as a document: scripts out, when it is a page (200) that can do
+ * without them. An error page (a 404 from notFound()) is an empty shell that
+ * Next.js's client fills in, so it keeps its scripts.
+ */
 export function asDocument(rendered: RenderedResponse): RenderedResponse {
-  if (!/^text\/html\b/.test(rendered.headers.get("content-type") ?? "")) return rendered;
+  if (rendered.status !== 200 || !/^text\/html\b/.test(rendered.headers.get("content-type") ?? "")) return rendered;
   const html = withoutClientRuntime(rendered.body.toString("utf8"));
   if (html === null) return rendered;
   // With no script left on the page, the policy can say so: an injected one would not run either.

@@ -38,7 +38,7 @@ test("with JavaScript off, a reader gets around: links, search and 大字号 wor
   await page.goto("/");
   await page.getByRole("link", { name: "搜索", exact: true }).click();
   await expect(page).toHaveURL(/\/search$/);
-  await page.getByRole("searchbox").fill("雷官");
+  await page.getByLabel("单位名称").fill("雷官");
   await page.keyboard.press("Enter");
   await expect(page.getByRole("link", { name: /雷官镇/ }).first()).toBeVisible();
   await page.goto("/reports/laian-leiguan/2023");
