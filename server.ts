@@ -4,6 +4,7 @@
 //
 //   PORT (default 3000), HOSTNAME (default 0.0.0.0), DATABASE_URL — required.
 //   PAGE_CACHE=off serves every page through Next.js (for comparison).
+//   DOCUMENT_PAGES=off keeps the client runtime on public pages (for comparison).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
 import { randomBytes } from "node:crypto";
 import type { AddressInfo } from "node:net";
@@ -42,9 +43,11 @@ await app.prepare();
 const renderToken = randomBytes(16).toString("hex");
 const cache = new PageCache();
 let renderOrigin = `http://127.0.0.1:${port}`;
+const documents = settings.DOCUMENT_PAGES === "on";
 async function renderDocument(path: string, headers: Record<string, string>) {
   const response = await fetch(`${renderOrigin}${path}`, { headers: { ...headers, "x-nianbao-render": renderToken }, redirect: "manual" });
-  return asDocument({ status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers });
+  const rendered = { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  return documents ? asDocument(rendered) : rendered;
 }
 const serveCachedPage = createCachedPageHandler(cache, (key) => renderDocument(key.path, { cookie: `text-size=${key.variant}` }));
 /** The request's own headers that a public page may depend on. */
@@ -95,7 +98,7 @@ async function answer(request: IncomingMessage, response: ServerResponse) {
   }
   if (await serveCachedPage(request, response)) return;
   if (listener && isPublicRead(request)) copies.record(request, response);
-  if (isDocumentRequest(request)) return sendDocument(request, response, await renderDocument(request.url ?? "/", readerHeaders(request)));
+  if (documents && isDocumentRequest(request)) return sendDocument(request, response, await renderDocument(request.url ?? "/", readerHeaders(request)));
   return handle(request, response);
 }
 

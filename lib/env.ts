@@ -39,6 +39,8 @@ const ZServerEnv = z.object({
   DATABASE_URL: z.string().optional(),
   /** off: every page through Next.js (for comparison only). */
   PAGE_CACHE: ZOff.default("on"),
+  /** off: public pages keep Next.js's client runtime (for comparison only: npm run bench:browser -- --with-runtime). */
+  DOCUMENT_PAGES: ZOff.default("on"),
 });
 
 /** What server.ts needs. */
