@@ -1,5 +1,6 @@
 "use client";
 
+import { memo } from "react";
 import type { CellDef, Finding } from "@/lib/report-format";
 
 interface Props {
@@ -8,15 +9,15 @@ interface Props {
   disabled: boolean;
   inputError?: string;
   serverError?: string;
-  findings: Finding[];
+  findings: readonly Finding[];
   /** Reviewer's comments on this cell. */
-  notes?: string[];
+  notes?: readonly string[];
   flagged: boolean;
   onChange: (key: string, value: string) => void;
 }
 
 /** One typed cell. Its accessible name is its row and column label. */
-export function CellInput({ cell, value, disabled, inputError, serverError, findings, notes = [], flagged, onChange }: Props) {
+export const CellInput = memo(function CellInput({ cell, value, disabled, inputError, serverError, findings, notes = [], flagged, onChange }: Props) {
   const messageId = `cell-msg-${cell.key}`;
   const error = inputError ?? serverError;
   const hasMessage = Boolean(error) || findings.length > 0 || notes.length > 0;
@@ -54,10 +55,10 @@ export function CellInput({ cell, value, disabled, inputError, serverError, find
       )}
     </div>
   );
-}
+});
 
 /** A computed total: read-only, updated as the clerk types. */
-export function ComputedCell({ cell, value, findings }: { cell: CellDef; value: string; findings: Finding[] }) {
+export const ComputedCell = memo(function ComputedCell({ cell, value, findings }: { cell: CellDef; value: string; findings: readonly Finding[] }) {
   return (
     <div className="flex flex-col items-center">
       <output id={`cell-${cell.key}`} aria-label={cell.name} className="min-w-10 font-semibold tabular-nums">
@@ -70,4 +71,4 @@ export function ComputedCell({ cell, value, findings }: { cell: CellDef; value: 
       ))}
     </div>
   );
-}
+});

@@ -1,14 +1,14 @@
 "use client";
 
-import { useCallback, useDeferredValue, useEffect, useMemo, useReducer, useRef } from "react";
-import { ReportTable } from "@/components/report/report-table";
+import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { findingLabel } from "@/components/findings/finding-detail";
-import { findCell, getFormat, narrativeSections, sectionHeading, type Finding } from "@/lib/report-format";
+import { findCell, formatCells, getFormat, narrativeSections, sectionHeading, type Finding } from "@/lib/report-format";
 import type { CatalogForReport } from "@/lib/catalog/report-comparison";
 import type { EditorReport } from "@/lib/reports/editor-queries";
 import { CatalogPanel } from "./catalog-panel";
-import { ComputedCell, CellInput } from "./cell-input";
+import { CellStore, type CheckedView } from "./cell-store";
 import { ConflictPanel } from "./conflict-panel";
+import { EditorCellsContext, EditorTable } from "./editor-cells";
 import { narrativeFindings, runChecks } from "./editor-checks";
 import { editorReducer, initialState } from "./editor-state";
 import { FindingsSummary } from "./findings-summary";
@@ -17,6 +17,14 @@ import { ReturnComments } from "./return-comments";
 import { WorkflowPanel } from "./workflow-panel";
 import { SaveStatusLine } from "./save-status";
 import { readBackup, useAutosave } from "./use-autosave";
+
+// Parts that only change when the checks do: skipped on the keystroke's render.
+const Workflow = memo(WorkflowPanel);
+const Summary = memo(FindingsSummary);
+const Catalog = memo(CatalogPanel);
+const Narrative = memo(NarrativeField);
+const Comments = memo(ReturnComments);
+const NONE: readonly never[] = [];
 
 export function ReportEditor({ report, catalog }: { report: EditorReport; catalog?: CatalogForReport }) {
   const format = getFormat(report.formatVersion);
@@ -34,10 +42,12 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
     }),
     [report, state.peerFindings],
   );
-  // The narrative's checks follow a step behind the keystroke (see narrativeFindings).
+  // The checks follow a step behind the keystroke: the keystroke paints first
+  // (an urgent render of the typed cell alone), the rules for the whole report
+  // run in a deferred render that the next keystroke may interrupt.
   const deferredState = useDeferredValue(state);
   const narrative = useMemo(() => narrativeFindings(format, deferredState, checkContext), [format, deferredState, checkContext]);
-  const checks = useMemo(() => runChecks(format, state, checkContext, narrative), [format, state, checkContext, narrative]);
+  const checks = useMemo(() => runChecks(format, deferredState, checkContext, narrative), [format, deferredState, checkContext, narrative]);
   const inputErrorCount = Object.keys(checks.inputErrors).length + Object.keys(checks.fieldErrors).length;
   const save = useAutosave({
     reportId: report.id,
@@ -59,38 +69,99 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
   const formRef = useRef<HTMLFormElement>(null);
   useEffect(() => formRef.current?.setAttribute("data-editor-ready", ""), []);
 
-  const onCell = useCallback((key: string, value: string) => dispatch({ type: "cell", key, value }), []);
-  // The fix a rule offers (data of the format): fill the cells it names that are still empty with 0.
-  const fix = (finding: Finding) =>
-    finding.cells
-      .filter((key) => !findCell(format, key)?.sum && (state.raw[key] ?? "").trim() === "")
-      .forEach((key) => dispatch({ type: "cell", key, value: "0" }));
   const disabled = !report.canEdit;
+  const commentsAt = useCallback(
+    (target: string) => report.returnComments.filter((c) => c.target === target).map((c) => `退回意见：${c.body}`),
+    [report.returnComments],
+  );
   const fieldFinding = (field: "title" | "signedOn") => checks.findings.filter((f) => f.field === field);
-  const commentsAt = (target: string) => report.returnComments.filter((c) => c.target === target).map((c) => `退回意见：${c.body}`);
 
-  const renderCell = (key: string) => {
-    const cell = findCell(format, key)!;
-    if (cell.sum) {
-      const value = checks.values[key];
-      return <ComputedCell cell={cell} value={value === null || value === undefined ? "" : String(value)} findings={checks.findingsAt.get(key) ?? []} />;
+  // The table cells: each reads its own view from the store (cell-store.ts).
+  const [store] = useState(() => new CellStore());
+  const checkedViews = useMemo(() => {
+    const views = new Map<string, CheckedView>();
+    for (const cell of formatCells(format)) {
+      const value = checks.values[cell.key];
+      views.set(cell.key, {
+        ...(cell.sum ? { computed: value === null || value === undefined ? "" : String(value) } : {}),
+        inputError: checks.inputErrors[cell.key],
+        findings: checks.findingsAt.get(cell.key) ?? NONE,
+        notes: commentsAt(`cells.${cell.key}`),
+        flagged: checks.flagged.has(cell.key),
+      });
     }
+    return views;
+  }, [format, checks, commentsAt]);
+  // Filled before the cells first render; from then on kept current after each render.
+  if (!store.filled) store.update(checkedViews, state.raw, state.serverErrors, false);
+  useLayoutEffect(() => store.update(checkedViews, state.raw, state.serverErrors), [store, checkedViews, state.raw, state.serverErrors]);
+
+  const onCell = useCallback(
+    (key: string, value: string) => {
+      // The typed cell repaints in the keystroke's own render; the reducer keeps the content.
+      store.setValue(key, value);
+      dispatch({ type: "cell", key, value });
+    },
+    [store],
+  );
+  const cells = useMemo(() => ({ store, format, disabled, onCell }), [store, format, disabled, onCell]);
+
+  // Read through a ref so that the handlers stay the same while the clerk types.
+  const latest = useRef(state);
+  useLayoutEffect(() => {
+    latest.current = state;
+  });
+  // The fix a rule offers (data of the format): fill the cells it names that are still empty with 0.
+  const fix = useCallback(
+    (finding: Finding) =>
+      finding.cells
+        .filter((key) => !findCell(format, key)?.sum && (latest.current.raw[key] ?? "").trim() === "")
+        .forEach((key) => onCell(key, "0")),
+    [format, onCell],
+  );
+  const appendToOverview = useCallback(
+    (text: string) => {
+      // The sentence belongs to the first section's （一）主动公开, whatever the format calls that section.
+      const key = narrativeSections(format)[0]!.key;
+      const current = latest.current.sections[key] ?? "";
+      dispatch({ type: "section", key, value: current ? `${current}\n${text}` : text });
+    },
+    [format],
+  );
+  // Each text part with its label and a change handler that never changes.
+  const parts = useMemo(
+    () =>
+      [
+        { key: format.preamble.key, label: format.preamble.label, subheadings: [] as readonly string[] },
+        ...format.sections.flatMap((section) =>
+          section.kind === "narrative" ? [{ key: section.key, label: sectionHeading(section), subheadings: section.subheadings }] : [],
+        ),
+      ].map((section) => ({
+        section,
+        onChange: (value: string) => dispatch({ type: "section", key: section.key, value }),
+        notes: commentsAt(`sections.${section.key}`),
+      })),
+    [format, commentsAt],
+  );
+  const part = (key: string) => parts.find((p) => p.section.key === key)!;
+  const narrativeField = (key: string) => {
+    const { section, onChange, notes } = part(key);
     return (
-      <CellInput
-        cell={cell}
-        value={state.raw[key] ?? ""}
+      <Narrative
+        section={section}
+        value={state.sections[key] ?? ""}
         disabled={disabled}
-        inputError={checks.inputErrors[key]}
-        serverError={state.serverErrors[`cells.${key}`]}
-        findings={checks.findingsAt.get(key) ?? []}
-        notes={commentsAt(`cells.${key}`)}
-        flagged={checks.flagged.has(key)}
-        onChange={onCell}
+        error={checks.fieldErrors[`sections.${key}`] ?? state.serverErrors[`sections.${key}`]}
+        notes={notes}
+        format={format}
+        findings={checks.findingsInSection.get(key) ?? NONE}
+        onChange={onChange}
       />
     );
   };
 
   return (
+    <EditorCellsContext value={cells}>
     <form
       ref={formRef}
       onSubmit={(event) => {
@@ -125,9 +196,9 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
         />
       )}
 
-      <ReturnComments report={report} />
+      <Comments report={report} />
 
-      <WorkflowPanel
+      <Workflow
         report={report}
         baseVersion={state.baseVersion}
         saved={state.status === "saved"}
@@ -136,7 +207,7 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
         blocking={checks.blocking}
       />
 
-      <FindingsSummary
+      <Summary
         format={format}
         findings={checks.findings}
         blocking={checks.blocking}
@@ -146,18 +217,13 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
       />
 
       {catalog && (
-        <CatalogPanel
+        <Catalog
           catalog={catalog}
-          raw={state.raw}
+          raw={deferredState.raw}
           disabled={disabled}
           onFill={onCell}
           overviewHeading={sectionHeading(narrativeSections(format)[0]!)}
-          onAppendToOverview={(text) => {
-            // The sentence belongs to the first section's （一）主动公开, whatever the format calls that section.
-            const key = narrativeSections(format)[0]!.key;
-            const current = state.sections[key] ?? "";
-            dispatch({ type: "section", key, value: current ? `${current}\n${text}` : text });
-          }}
+          onAppendToOverview={appendToOverview}
         />
       )}
 
@@ -178,16 +244,7 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
       <section aria-labelledby="section-preamble" className="mb-8">
         <h2 id="section-preamble" className="mb-1 text-lg font-bold">{format.preamble.label}</h2>
         <p className="mb-2 text-sm text-gray-700">标题之后、“一、总体情况”之前的文字（如“根据《中华人民共和国政府信息公开条例》……现将……报告如下”），没有可不填。</p>
-        <NarrativeField
-          section={{ key: format.preamble.key, label: format.preamble.label, subheadings: [] }}
-          value={state.sections[format.preamble.key] ?? ""}
-          disabled={disabled}
-          error={checks.fieldErrors[`sections.${format.preamble.key}`] ?? state.serverErrors[`sections.${format.preamble.key}`]}
-          notes={commentsAt(`sections.${format.preamble.key}`)}
-          format={format}
-          findings={checks.findingsInSection.get(format.preamble.key) ?? []}
-          onChange={(value) => dispatch({ type: "section", key: format.preamble.key, value })}
-        />
+        {narrativeField(format.preamble.key)}
       </section>
 
       {format.sections.map((section) => (
@@ -196,20 +253,9 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
             {sectionHeading(section)}
           </h2>
           {section.kind === "narrative" ? (
-            <NarrativeField
-              section={{ key: section.key, label: sectionHeading(section), subheadings: section.subheadings }}
-              value={state.sections[section.key] ?? ""}
-              disabled={disabled}
-              error={checks.fieldErrors[`sections.${section.key}`] ?? state.serverErrors[`sections.${section.key}`]}
-              notes={commentsAt(`sections.${section.key}`)}
-              format={format}
-              findings={checks.findingsInSection.get(section.key) ?? []}
-              onChange={(value) => dispatch({ type: "section", key: section.key, value })}
-            />
+            narrativeField(section.key)
           ) : (
-            <div className="report-table-box" role="region" aria-label={section.heading} tabIndex={0}>
-              <ReportTable table={section.table} caption={sectionHeading(section)} renderCell={renderCell} />
-            </div>
+            <EditorTable table={section.table} heading={section.heading} caption={sectionHeading(section)} />
           )}
         </section>
       ))}
@@ -243,6 +289,7 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
         </div>
       </div>
     </form>
+    </EditorCellsContext>
   );
 }
 

@@ -1,0 +1,87 @@
+// What each table cell of the editor shows, kept outside React's state so that
+// a keystroke re-renders only the cells it changes — the typed cell at once,
+// then the totals and findings that concern it when the checks catch up —
+// instead of every one of the report's 200 cells (issue: typing on an old
+// office PC). Each cell subscribes to its own key (useSyncExternalStore).
+import type { Finding } from "@/lib/report-format";
+
+export interface CellView {
+  /** As typed; for a total, the computed value. */
+  value: string;
+  inputError?: string | undefined;
+  serverError?: string | undefined;
+  findings: readonly Finding[];
+  /** Reviewer's comments on the cell. */
+  notes: readonly string[];
+  flagged: boolean;
+}
+
+/** What the checks say of a cell, before the value typed since is laid over it. */
+export type CheckedView = Omit<CellView, "value" | "serverError"> & { computed?: string };
+
+const NOTHING: readonly never[] = [];
+export const EMPTY_VIEW: CellView = { value: "", findings: NOTHING, notes: NOTHING, flagged: false };
+
+const sameList = <T>(a: readonly T[], b: readonly T[], key: (item: T) => string) =>
+  a.length === b.length && a.every((item, i) => key(item) === key(b[i]!));
+
+function sameView(a: CellView, b: CellView): boolean {
+  return (
+    a.value === b.value &&
+    a.inputError === b.inputError &&
+    a.serverError === b.serverError &&
+    a.flagged === b.flagged &&
+    sameList(a.findings, b.findings, (f) => `${f.severity}${f.message}`) &&
+    sameList(a.notes, b.notes, (n) => n)
+  );
+}
+
+export class CellStore {
+  private readonly views = new Map<string, CellView>();
+  private readonly listeners = new Map<string, Set<() => void>>();
+
+  get(key: string): CellView {
+    return this.views.get(key) ?? EMPTY_VIEW;
+  }
+
+  subscribe(key: string, listener: () => void): () => void {
+    let set = this.listeners.get(key);
+    if (!set) this.listeners.set(key, (set = new Set()));
+    set.add(listener);
+    return () => set.delete(listener);
+  }
+
+  private put(key: string, view: CellView, notify: boolean) {
+    const current = this.views.get(key);
+    if (current && sameView(current, view)) return;
+    this.views.set(key, view);
+    if (notify) this.listeners.get(key)?.forEach((listener) => listener());
+  }
+
+  /** The typed cell, at once (from its change handler: the same render as the keystroke). */
+  setValue(key: string, value: string) {
+    const current = this.get(key);
+    this.put(key, { ...current, value }, true);
+  }
+
+  /**
+   * Everything the cells show: the checks' view of each cell with the latest
+   * typed values and the server's messages laid over it. Only cells whose view
+   * changed re-render. `notify` false fills the store before the first render.
+   */
+  update(
+    checked: ReadonlyMap<string, CheckedView>,
+    raw: Readonly<Record<string, string>>,
+    serverErrors: Readonly<Record<string, string>>,
+    notify = true,
+  ) {
+    for (const [key, view] of checked) {
+      const { computed, ...rest } = view;
+      this.put(key, { ...rest, value: computed ?? raw[key] ?? "", serverError: serverErrors[`cells.${key}`] }, notify);
+    }
+  }
+
+  get filled(): boolean {
+    return this.views.size > 0;
+  }
+}
