@@ -49,7 +49,7 @@ export function cellsSchema(format: ReportFormat) {
   );
 }
 
-export function reportContentSchema(format: ReportFormat) {
+function buildContentSchema(format: ReportFormat) {
   return z.object({
     title: lineSchema("请填写标题", "标题过长"),
     signatureLine: lineSchema(null, "落款过长"),
@@ -57,6 +57,27 @@ export function reportContentSchema(format: ReportFormat) {
     sections: sectionsSchema(format),
     cells: cellsSchema(format),
   });
+}
+
+// Built once per format: building it (a schema per cell) costs far more than
+// parsing with it, and the editor checks on every keystroke.
+const contentSchemas = new WeakMap<ReportFormat, ReturnType<typeof buildContentSchema>>();
+
+export function reportContentSchema(format: ReportFormat) {
+  let schema = contentSchemas.get(format);
+  if (!schema) contentSchemas.set(format, (schema = buildContentSchema(format)));
+  return schema;
+}
+
+// The part the editor checks as the clerk types (the cells are read by readCells).
+const fieldSchemas = new WeakMap<ReportFormat, ReturnType<typeof pickFields>>();
+const pickFields = (format: ReportFormat) => reportContentSchema(format).pick({ title: true, signatureLine: true, sections: true });
+
+/** The schema of a report's title, 落款 and sections, built once per format. */
+export function reportFieldsSchema(format: ReportFormat) {
+  let schema = fieldSchemas.get(format);
+  if (!schema) fieldSchemas.set(format, (schema = pickFields(format)));
+  return schema;
 }
 
 export type TReportContent = z.output<ReturnType<typeof reportContentSchema>>;

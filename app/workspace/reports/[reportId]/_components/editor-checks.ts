@@ -6,7 +6,7 @@ import {
   checkTablesAndFields,
   formatCells,
   parseCellInput,
-  reportContentSchema,
+  reportFieldsSchema,
   withComputedTotals,
   type CellValue,
   type Finding,
@@ -93,9 +93,7 @@ export function runChecks(
 ): EditorChecks {
   const { inputErrors, values } = readCells(format, state.raw);
   const fieldErrors: Record<string, string> = {};
-  const fields = reportContentSchema(format)
-    .pick({ title: true, signatureLine: true, sections: true })
-    .safeParse({ title: state.title, signatureLine: state.signatureLine, sections: state.sections });
+  const fields = reportFieldsSchema(format).safeParse({ title: state.title, signatureLine: state.signatureLine, sections: state.sections });
   for (const issue of fields.error?.issues ?? []) fieldErrors[issue.path.join(".")] ??= issue.message;
   const found = [...checkTablesAndFields(ruleInput(format, state, context, values)), ...narrative, ...context.peerFindings];
   const findings = [...found.filter((f) => f.severity === "error"), ...found.filter((f) => f.severity === "warning")];
