@@ -12,9 +12,12 @@
 //     and keystroke-to-next-paint (Event Timing API) while four-digit numbers
 //     are typed into four cells of tables 二 and 三 — p50, p90 and max, at 4×
 //     and at full speed.
+//  3. With --lighthouse, a second opinion anyone can reproduce: Lighthouse's
+//     mobile audit of the report page (lighthouse 12.2.3, fetched by npx: the
+//     last version that runs on Node 20).
 // A benchmark, not a test: it prints its figures (and writes them to
 // .data/bench-browser.json).
-import { mkdirSync, writeFileSync } from "node:fs";
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
 import { spawn, type ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
@@ -185,6 +188,24 @@ async function measureEditor(browser: Browser, editorUrl: string, cpu: number, s
   return { usableMs: Math.round(usable), p50: Math.round(percentile(values, 50)), p90: Math.round(percentile(values, 90)), max: Math.round(Math.max(...values)), keystrokes };
 }
 
+/** Lighthouse's four category scores for a page (mobile, its own throttling). */
+async function lighthouse(url: string): Promise<Record<string, number>> {
+  const output = `.data/lighthouse-${process.pid}.json`;
+  const code = await run("npx", [
+    "--yes",
+    "lighthouse@12.2.3",
+    url,
+    "--quiet",
+    "--output=json",
+    `--output-path=${output}`,
+    `--chrome-flags=--headless ${CHROMIUM_ARGS.join(" ")}`,
+  ], { CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  if (code !== 0) throw new Error("lighthouse failed");
+  const report = JSON.parse(readFileSync(output, "utf8")) as { categories: Record<string, { score: number }> };
+  rmSync(output, { force: true });
+  return Object.fromEntries(Object.entries(report.categories).map(([name, { score }]) => [name, Math.round(score * 100)]));
+}
+
 const server = await resolveDatabase();
 const database = `nianbao_bench_browser_${process.pid}`;
 const url = withDatabaseName(server.url, database);
@@ -219,6 +240,11 @@ try {
   results.staticCopy = await measurePage(browser, `${started.base}/report.html`);
   results.nianbao = await measurePage(browser, `${BASE}${REPORT}`);
 
+  if (process.argv.includes("--lighthouse")) {
+    mkdirSync(".data", { recursive: true });
+    results.lighthouse = await lighthouse(`${BASE}${REPORT}`);
+  }
+
   // The editor: the clerk starts the 2024 report, then types into it.
   const signedIn = await browser.newContext();
   const page = await signedIn.newPage();
@@ -251,6 +277,7 @@ try {
   row("nianbao", nianbao);
   row("static copy, plain file server", staticCopy);
   console.log(`load vs static copy: ${Math.round((nianbao.loadMs / staticCopy.loadMs - 1) * 100)} %`);
+  if (results.lighthouse) console.log(`Lighthouse (mobile): ${JSON.stringify(results.lighthouse)}`);
   console.log("\n| editor, 2024 draft | usable after | keystroke→paint p50 | p90 | max |");
   console.log("|---|---|---|---|---|");
   for (const [name, list] of [[`CPU ${CPU_SLOWDOWN}×`, slow], ["full speed", fast]] as const) {
