@@ -181,3 +181,32 @@ test("input typed just before the tab closed comes back and is saved", async ({ 
   await again.reload();
   await expect(again.getByLabel("落款", { exact: true })).toHaveValue("新安镇人民政府（关闭前输入）");
 });
+
+test("typing fast on a slow PC loses no keystroke: every digit lands, in order, and is saved", async ({ page, context }) => {
+  // 新安镇's 2021 report, which no other test starts.
+  await signIn(page.request, demo.otherClerk.username, demo.otherClerk.password);
+  await page.goto("/workspace");
+  await page.getByLabel("年度", { exact: true }).selectOption("2021");
+  await page.getByRole("button", { name: "开始填报2021年度报告" }).click();
+  await expect(page).toHaveURL(/\/workspace\/reports\/[0-9a-f-]{36}$/);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 6 });
+  const before = await savedVersion(page);
+  const cell = input(page, "行政处罚 本年处理决定数量");
+  await cell.click();
+  await cell.press("Control+A");
+  // No pause between keys: each keystroke arrives while the checks of the last one may still be running.
+  await page.keyboard.type("908172", { delay: 0 });
+  await expect(cell).toHaveValue("908172");
+  const other = input(page, "一、本年新收政府信息公开申请数量 自然人");
+  await other.click();
+  await other.press("Control+A");
+  await page.keyboard.type("4321", { delay: 0 });
+  await expect(other).toHaveValue("4321");
+  await expect(output(page, "一、本年新收政府信息公开申请数量 总计")).toHaveText("4321");
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: 1 });
+  await savedSince(page, before);
+  await page.reload();
+  await expect(input(page, "行政处罚 本年处理决定数量")).toHaveValue("908172");
+  await expect(input(page, "一、本年新收政府信息公开申请数量 自然人")).toHaveValue("4321");
+});

@@ -39,6 +39,12 @@ function sameView(a: CellView, b: CellView): boolean {
 export class CellStore {
   private readonly views = new Map<string, CellView>();
   private readonly listeners = new Map<string, Set<() => void>>();
+  /**
+   * Values typed that the editor's state has not caught up with yet (it
+   * follows in a transition): until it has, the typed value is the one shown,
+   * so a state a keystroke behind never puts an older value back into the input.
+   */
+  private readonly typed = new Map<string, string>();
 
   get(key: string): CellView {
     return this.views.get(key) ?? EMPTY_VIEW;
@@ -61,7 +67,16 @@ export class CellStore {
   /** The typed cell, at once (from its change handler: the same render as the keystroke). */
   setValue(key: string, value: string) {
     const current = this.get(key);
+    this.typed.set(key, value);
     this.put(key, { ...current, value }, true);
+  }
+
+  /** The value a cell shows: what was typed, until the state has it; then the state's. */
+  private valueOf(key: string, raw: Readonly<Record<string, string>>): string {
+    const typed = this.typed.get(key);
+    if (typed === undefined) return raw[key] ?? "";
+    if ((raw[key] ?? "") === typed) this.typed.delete(key);
+    return typed;
   }
 
   /**
@@ -77,7 +92,7 @@ export class CellStore {
   ) {
     for (const [key, view] of checked) {
       const { computed, ...rest } = view;
-      this.put(key, { ...rest, value: computed ?? raw[key] ?? "", serverError: serverErrors[`cells.${key}`] }, notify);
+      this.put(key, { ...rest, value: computed ?? this.valueOf(key, raw), serverError: serverErrors[`cells.${key}`] }, notify);
     }
   }
 

@@ -1,6 +1,6 @@
 "use client";
 
-import { memo, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
+import { memo, startTransition, useCallback, useDeferredValue, useEffect, useLayoutEffect, useMemo, useReducer, useRef, useState } from "react";
 import { findingLabel } from "@/components/findings/finding-detail";
 import { findCell, formatCells, getFormat, narrativeSections, sectionHeading, type Finding } from "@/lib/report-format";
 import type { CatalogForReport } from "@/lib/catalog/report-comparison";
@@ -98,9 +98,11 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
 
   const onCell = useCallback(
     (key: string, value: string) => {
-      // The typed cell repaints in the keystroke's own render; the reducer keeps the content.
+      // The typed cell repaints in the keystroke's own render, from the store;
+      // the rest of the editor (the content, the checks, autosave) follows in
+      // a transition that never holds up the next keystroke.
       store.setValue(key, value);
-      dispatch({ type: "cell", key, value });
+      startTransition(() => dispatch({ type: "cell", key, value }));
     },
     [store],
   );
