@@ -22,7 +22,7 @@ export const CellInput = memo(function CellInput({ cell, value, disabled, inputE
   const error = inputError ?? serverError;
   const hasMessage = Boolean(error) || findings.length > 0 || notes.length > 0;
   return (
-    <div className="flex min-w-16 flex-col items-center">
+    <div className="editor-cell flex min-w-16 flex-col items-center">
       <input
         id={`cell-${cell.key}`}
         aria-label={cell.name}
@@ -60,7 +60,7 @@ export const CellInput = memo(function CellInput({ cell, value, disabled, inputE
 /** A computed total: read-only, updated as the clerk types. */
 export const ComputedCell = memo(function ComputedCell({ cell, value, findings }: { cell: CellDef; value: string; findings: readonly Finding[] }) {
   return (
-    <div className="flex flex-col items-center">
+    <div className="editor-cell flex flex-col items-center">
       <output id={`cell-${cell.key}`} aria-label={cell.name} className="min-w-10 font-semibold tabular-nums">
         {value}
       </output>

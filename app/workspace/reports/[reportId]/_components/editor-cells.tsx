@@ -46,7 +46,7 @@ const renderSlot = (key: string) => <CellSlot cellKey={key} />;
 /** One of the format's tables in the editor; its props never change while the clerk types. */
 export const EditorTable = memo(function EditorTable({ table, heading, caption }: { table: TableDef; heading: string; caption: string }) {
   return (
-    <div className="report-table-box" role="region" aria-label={heading} tabIndex={0}>
+    <div className="report-table-box editor-table-box" role="region" aria-label={heading} tabIndex={0}>
       <ReportTable table={table} caption={caption} renderCell={renderSlot} />
     </div>
   );
