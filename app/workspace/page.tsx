@@ -7,6 +7,7 @@ import { listSupervisedCounties } from "@/lib/supervision/county-access";
 import { reportStatusText } from "@/lib/reports/status-labels";
 import { listTodo, type TodoItem } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
+import { dueStateLabel } from "@/lib/deadlines/due-reports";
 import { ImportReportForm } from "./_components/import-report-form";
 import { StartReportForm } from "./_components/start-report-form";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
@@ -28,8 +29,8 @@ function todoText(item: TodoItem): string {
       return `待发布：${report}`;
     case "returned":
       return `已退回，待修改：${report}`;
-    case "deadline":
-      return `${report}${item.href ? "尚未发布" : "尚未开始填报"}，${deadlineText(item.daysLeft ?? 0)}`;
+    case "due":
+      return `应公开：${report}，${dueStateLabel[item.state ?? "NOT_STARTED"]}，${deadlineText(item.daysLeft ?? 0)}`;
   }
 }
 
@@ -88,8 +89,30 @@ export default async function WorkspacePage() {
       {organizations.map((org) => (
         <section key={org.id} aria-labelledby={`org-${org.id}`} className="mb-8">
           <h2 id={`org-${org.id}`} className="mb-1 text-lg font-semibold">{org.name}</h2>
+          {org.due.length > 0 ? (
+            <section aria-label={`${org.name}应公开的年度报告`} className="mb-3 rounded border border-amber-600 bg-amber-50 p-2 text-sm">
+              <h3 className="font-semibold">应公开的年度报告</h3>
+              <ul className="mt-1 space-y-1" data-due-list>
+                {org.due.map((due) => (
+                  <li key={due.year} data-due-year={due.year}>
+                    <span className={due.daysLeft < 0 ? "font-semibold text-red-800" : "font-semibold"}>
+                      {due.year}年度报告：{dueStateLabel[due.state]}，应于{formatChineseDate(due.deadline)}前公开，{deadlineText(due.daysLeft)}
+                    </span>
+                    {due.reportId && (
+                      <>
+                        {" "}
+                        <Link href={`/workspace/reports/${due.reportId}`} className="text-blue-800 underline">打开</Link>
+                      </>
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </section>
+          ) : (
+            <p className="mb-3 text-sm text-gray-700">已结束年度的报告均已公开。</p>
+          )}
           <p className="mb-3 text-sm text-gray-700">
-            {org.currentYear}年度报告应于{formatChineseDate(org.deadline)}前公开，{deadlineText(org.daysLeft)}。
+            {org.openYear.year}年尚未结束，其年度报告可以提前填写，须于{formatChineseDate(org.openYear.deadline)}前公开。
           </p>
           {org.reports.length > 0 ? (
             <table className="mb-3 w-full max-w-2xl border-collapse text-sm">
@@ -125,9 +148,10 @@ export default async function WorkspacePage() {
               <StartReportForm
                 organizationId={org.id}
                 years={org.startableYears}
+                defaultYear={org.defaultStartYear ?? org.startableYears[0]!}
                 prefillableYears={org.prefillableYears}
               />
-              <ImportReportForm organizationId={org.id} years={org.startableYears} />
+              <ImportReportForm organizationId={org.id} years={org.startableYears} defaultYear={org.defaultStartYear ?? org.startableYears[0]!} />
             </>
           )}
         </section>

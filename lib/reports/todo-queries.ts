@@ -1,27 +1,27 @@
-// 待办: what is waiting for this person — submissions to review, approved
-// reports to publish, returned reports to fix, and units near or past their
-// deadline.
+// 待办: what is waiting for this person — the reports their units owe (every
+// ended year not yet published, most overdue first), submissions to review,
+// approved reports to publish, returned reports to fix.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import { currentReportYear, daysUntil, publicationDeadline, todayInChina } from "@/lib/report-format";
+import { todayInChina } from "@/lib/report-format";
+import { dueReports, type DueState } from "@/lib/deadlines/due-reports";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
 import { allowedReportSteps } from "@/lib/reports/steps/report-steps";
-import { canReadUnpublished } from "@/lib/organizations/unit-roles";
+import { canDraft, canReadUnpublished, canReview } from "@/lib/organizations/unit-roles";
 import { isReturned } from "./status-labels";
 
 export interface TodoItem {
-  kind: "review" | "publish" | "returned" | "deadline";
+  kind: "review" | "publish" | "returned" | "due";
   organization: string;
   year: number;
   href: string | null;
-  /** For deadlines: days left (negative when past). */
+  /** For a report owed: days left (negative when past), and where it stands. */
   daysLeft?: number;
+  state?: DueState;
 }
 
-/** Units within this many days of their deadline are listed. */
-const DEADLINE_WINDOW_DAYS = 30;
 
 export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient = db()): Promise<TodoItem[]> {
   const actor = requireActor(actorOrNull);
@@ -67,20 +67,32 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
         items.push({ kind: "returned", organization: org.name, year: report.year, href });
       }
     }
-    const year = currentReportYear(org.kind, today, schedule);
-    const current = org.reports.find((r) => r.year === year);
-    const daysLeft = daysUntil(publicationDeadline(org.kind, year, schedule), today);
-    // A report once published stays published while it is being corrected.
-    const published = (current?._count.revisions ?? 0) > 0;
-    if (!published && daysLeft <= DEADLINE_WINDOW_DAYS) {
-      items.push({
-        kind: "deadline",
-        organization: org.name,
-        year,
-        href: current ? `/workspace/reports/${current.id}` : null,
-        daysLeft,
+    // The reports the unit owes, for the people who write and approve them (its 主管部门 has the board).
+    if (canDraft(actor, org) || canReview(actor, org)) {
+      const facts = org.reports.map((r) => {
+        const latest = r.revisions[0];
+        return {
+          id: r.id,
+          year: r.year,
+          status: r.status,
+          everPublished: r._count.revisions > 0,
+          returned: isReturned(r.status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }),
+        };
       });
+      for (const due of dueReports(org, facts, today, schedule)) {
+        items.push({
+          kind: "due",
+          organization: org.name,
+          year: due.year,
+          href: due.reportId ? `/workspace/reports/${due.reportId}` : null,
+          daysLeft: due.daysLeft,
+          state: due.state,
+        });
+      }
     }
   }
-  return items;
+  // What is owed first, the most overdue at the top; then the rest as found.
+  const owed = items.filter((i) => i.kind === "due").sort((a, b) => (a.daysLeft ?? 0) - (b.daysLeft ?? 0));
+  return [...owed, ...items.filter((i) => i.kind !== "due")];
 }
+

@@ -1,18 +1,14 @@
 // The clerk's workspace: each organization the actor works for, its reports
-// by year, and the deadline of the report being prepared now.
+// by year, and the reports it owes (lib/deadlines/due-reports.ts), most urgent
+// first — the year to start defaults to the most urgent one not started.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
-import {
-  currentReportYear,
-  daysUntil,
-  formats,
-  publicationDeadline,
-  todayInChina,
-} from "@/lib/report-format";
+import { formats, publicationDeadline, todayInChina } from "@/lib/report-format";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
+import { dueReports, type DueReport } from "@/lib/deadlines/due-reports";
 import { canDraft } from "@/lib/organizations/unit-roles";
 import { isReturned } from "./status-labels";
 
@@ -20,9 +16,12 @@ export interface WorkspaceOrganization {
   id: string;
   name: string;
   canEdit: boolean;
-  currentYear: number;
-  deadline: string;
-  daysLeft: number;
+  /** Every report year that has ended and is not yet published, most urgent first. */
+  due: DueReport[];
+  /** The year under way (not ended): it can be drafted ahead, and its deadline. */
+  openYear: { year: number; deadline: string };
+  /** The year the start form offers first: the most urgent one not started, else the newest startable. */
+  defaultStartYear: number | null;
   /** `returned`: sent back with comments and not yet resubmitted (已退回). */
   reports: { id: string; year: number; status: ReportStatus; updatedAt: Date; returned: boolean }[];
   /** Years a report can still be started for, newest first. */
@@ -46,6 +45,7 @@ export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaCli
           status: true,
           updatedAt: true,
           revisions: { orderBy: { number: "desc" }, take: 1, select: { publishedAt: true, _count: { select: { comments: true } } } },
+          _count: { select: { revisions: { where: { publishedAt: { not: null } } } } },
         },
       },
     },
@@ -55,22 +55,28 @@ export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaCli
   const schedules = await loadDeadlineSchedules(prisma, organizations.map(countyIdOf));
   return organizations.map((organization) => {
     const schedule = schedules.get(countyIdOf(organization));
-    const currentYear = currentReportYear(organization.kind, today, schedule);
-    const deadline = publicationDeadline(organization.kind, currentYear, schedule);
-    const existing = new Set(organization.reports.map((r) => r.year));
+    const openYear = Number(today.slice(0, 4));
+    const reports = organization.reports.map(({ revisions, _count, ...report }) => {
+      const latest = revisions[0];
+      return {
+        ...report,
+        everPublished: _count.revisions > 0,
+        returned: isReturned(report.status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }),
+      };
+    });
+    const due = dueReports(organization, reports, today, schedule);
+    const existing = new Set(reports.map((r) => r.year));
     const startableYears: number[] = [];
-    for (let year = currentYear; year >= firstYear; year -= 1) if (!existing.has(year)) startableYears.push(year);
+    for (let year = openYear; year >= firstYear; year -= 1) if (!existing.has(year)) startableYears.push(year);
+    const mostUrgentUnstarted = due.find((d) => d.state === "NOT_STARTED")?.year;
     return {
       id: organization.id,
       name: organization.name,
       canEdit: canDraft(actor, organization),
-      currentYear,
-      deadline,
-      daysLeft: daysUntil(deadline, today),
-      reports: organization.reports.map(({ revisions, ...report }) => {
-        const latest = revisions[0];
-        return { ...report, returned: isReturned(report.status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }) };
-      }),
+      due,
+      openYear: { year: openYear, deadline: publicationDeadline(organization.kind, openYear, schedule) },
+      defaultStartYear: mostUrgentUnstarted ?? startableYears.find((year) => year < openYear) ?? startableYears[0] ?? null,
+      reports: reports.map((r) => ({ id: r.id, year: r.year, status: r.status, updatedAt: r.updatedAt, returned: r.returned })),
       startableYears,
       prefillableYears: startableYears.filter((year) => existing.has(year - 1)),
     };

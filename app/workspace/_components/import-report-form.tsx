@@ -41,9 +41,9 @@ function IssueList({ title, items }: { title: string; items: ImportPreview["unpl
  * file holds in the official layout with everything that could not be read
  * and the findings, and confirms (the same file is sent again) or cancels.
  */
-export function ImportReportForm({ organizationId, years }: { organizationId: string; years: number[] }) {
+export function ImportReportForm({ organizationId, years, defaultYear }: { organizationId: string; years: number[]; defaultYear: number }) {
   const router = useRouter();
-  const [year, setYear] = useState(years[0]!);
+  const [year, setYear] = useState(defaultYear);
   const [file, setFile] = useState<File | null>(null);
   const [preview, setPreview] = useState<ImportPreview | null>(null);
   const [confirmMismatch, setConfirmMismatch] = useState(false);

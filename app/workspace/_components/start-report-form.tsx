@@ -8,14 +8,17 @@ import { startReportAction } from "@/lib/reports/actions";
 export function StartReportForm({
   organizationId,
   years,
+  defaultYear,
   prefillableYears,
 }: {
   organizationId: string;
   years: number[];
+  /** The year due first (the most urgent not started). */
+  defaultYear: number;
   prefillableYears: number[];
 }) {
   const router = useRouter();
-  const [year, setYear] = useState(years[0]!);
+  const [year, setYear] = useState(defaultYear);
   const [prefill, setPrefill] = useState(true);
   const [error, setError] = useState<string | null>(null);
   const [pending, startTransition] = useTransition();
