@@ -16,6 +16,8 @@ import { PageCache } from "@/lib/page-cache/page-cache";
 import { DatabaseHealth, isPublicRead, isStaticAsset, LastGoodCopies, probeDatabase, sendUnavailable } from "@/lib/page-cache/outage";
 import { listenForPublications } from "@/lib/page-cache/publication-listener";
 import { setupProblem } from "@/lib/setup-errors";
+import { db } from "@/lib/db/client";
+import { startNotificationWorker } from "@/lib/notifications/worker";
 
 // React and Next.js pick their production builds from NODE_ENV at import time:
 // set here, before they are imported (the one process.env use outside lib/env.ts).
@@ -120,6 +122,9 @@ server.on("error", (error) => {
   process.exit(1);
 });
 
+// Mail from the outbox, deadline reminders and digests (lib/notifications/worker.ts).
+const notifications = startNotificationWorker(db(), (line) => console.log(line));
+
 server.listen(port, hostname, () => {
   const address = server.address() as AddressInfo;
   const local = address.address === "0.0.0.0" || address.address === "::" ? "127.0.0.1" : address.address;
@@ -130,6 +135,7 @@ server.listen(port, hostname, () => {
 for (const signal of ["SIGINT", "SIGTERM"] as const) {
   process.on(signal, async () => {
     server.close();
+    notifications.stop();
     await listener?.stop();
     process.exit(0);
   });

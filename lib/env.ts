@@ -26,6 +26,21 @@ export function attachmentEnv(): z.infer<typeof ZAttachmentEnv> {
   return ZAttachmentEnv.parse(process.env);
 }
 
+const ZMailEnv = z.object({
+  /** smtp://user:pass@host:587 or smtps://…:465: notifications are also sent by e-mail. */
+  SMTP_URL: z.string().url().optional(),
+  MAIL_FROM: z.string().min(3).default("政府信息公开年报系统 <nianbao@localhost>"),
+  /** Without SMTP_URL: write each outgoing message as an .eml file here instead (the demo: .data/mail). */
+  MAIL_DIR: z.string().min(1).optional(),
+  /** How often the sender looks for mail to send and reminders to make. */
+  MAIL_POLL_MS: z.coerce.number().int().positive().default(5_000),
+});
+
+/** Mail settings; read on each call so tests and scripts may set them. */
+export function mailEnv(): z.infer<typeof ZMailEnv> {
+  return readEnv(ZMailEnv);
+}
+
 /** Any group of settings, read and validated from the environment on each call (tests and scripts change it). */
 export function readEnv<T extends z.ZodType>(schema: T): z.output<T> {
   return schema.parse(process.env);

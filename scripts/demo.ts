@@ -25,6 +25,8 @@ for (const account of demoAccounts) {
   console.log(`  ${account.username.padEnd(18)} ${account.password.padEnd(18)} ${account.displayName}`);
 }
 console.log("");
-const code = await run("node_modules/.bin/tsx", ["server.ts"], { ...appEnv(url, port), PORT: port });
+// Without a mail server the demo writes what it would send to .data/mail/ (one .eml file per message).
+const mail: Record<string, string> = process.env.SMTP_URL ? {} : { MAIL_DIR: process.env.MAIL_DIR ?? ".data/mail" };
+const code = await run("node_modules/.bin/tsx", ["server.ts"], { ...appEnv(url, port), ...mail, PORT: port });
 await server.stop();
 process.exit(code);

@@ -15,7 +15,7 @@ export default async function AdminPage() {
   if (!actor?.isSystemAdmin) {
     return <p>只有系统管理员可以管理机构和账号。</p>;
   }
-  const { organizations, accounts } = await getAdminOverview(actor);
+  const { organizations, accounts, outbox } = await getAdminOverview(actor);
   const organizationOptions = organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
   return (
     <>
@@ -47,6 +47,19 @@ export default async function AdminPage() {
         </table>
         <OrganizationForm counties={organizationOptions.filter((o) => o.kind === "COUNTY_GOVERNMENT")} />
       </section>
+      <section aria-labelledby="mail" className="mb-10 text-sm" data-outbox>
+        <h2 id="mail" className="mb-2 text-lg font-semibold">邮件通知</h2>
+        <p>
+          待发送 {outbox.pending} 封{outbox.oldestPendingAt && `（最早的一封生成于 ${outbox.oldestPendingAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}）`}；
+          无法投递 {outbox.failed} 封。
+        </p>
+        {outbox.retrying && (
+          <p className="text-red-800" data-outbox-error>
+            邮件服务器暂时无法发送：{outbox.retrying.lastError}（已尝试 {outbox.retrying.attempts} 次，下次重试于{" "}
+            {outbox.retrying.nextAttemptAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai" })}）。邮件不会丢失，恢复后自动补发。
+          </p>
+        )}
+      </section>
       <section aria-labelledby="accounts">
         <h2 id="accounts" className="mb-2 text-lg font-semibold">账号与角色</h2>
         <ul className="mb-4 space-y-3">
@@ -60,6 +73,8 @@ export default async function AdminPage() {
                 isSystemAdmin: account.isSystemAdmin,
                 disabled: account.disabled,
                 locked: account.lockedUntil !== null && account.lockedUntil > new Date(),
+                email: account.email,
+                dailyDigest: account.dailyDigest,
                 roles: account.roles.map((r) => ({
                   role: r.role,
                   label: roleLabels[r.role],

@@ -3,6 +3,7 @@ import { roleLabel } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
 import { SignOutButton } from "@/components/sign-out-button";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
+import { unreadCount } from "@/lib/notifications/inbox";
 
 // Signed-in pages depend on the session: rendered per request, never cached.
 export const dynamic = "force-dynamic";
@@ -11,6 +12,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
   if (actor.passwordExpired) redirect("/account/password");
+  const unread = await unreadCount(actor);
   return (
     <>
       <div className="mb-4 flex flex-wrap items-center justify-between gap-2 border-b pb-2 text-sm">
@@ -19,6 +21,9 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
         </p>
         <nav aria-label="工作台" className="flex items-center gap-4">
           <a href="/workspace" className="underline">我的报告</a>
+          <a href="/workspace/notifications" className="underline" data-unread={unread}>
+            通知{unread > 0 && <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white">{unread}<span className="sr-only">条未读</span></span>}
+          </a>
           <a href="/workspace/catalog" className="underline">信息公开目录</a>
           {actor.isSystemAdmin && <a href="/admin" className="underline">系统管理</a>}
           {actor.isAuditor && <a href="/audit" className="underline">审计日志</a>}

@@ -4,7 +4,7 @@ import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { formatChineseDate, todayInChina } from "@/lib/report-format";
 import { listSupervisedCounties } from "@/lib/supervision/county-access";
-import { reportStatusText } from "@/lib/reports/status-labels";
+import { reportStatusText } from "@/lib/workflow/report-status";
 import { listTodo, type TodoItem } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
 import { dueStateLabel } from "@/lib/deadlines/due-reports";

@@ -12,6 +12,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { grantRefusal } from "./role-rules";
 import type {
+  ZAccountContactInput,
   ZChangeOwnPasswordInput,
   ZCreateAccountInput,
   ZResetPasswordInput,
@@ -38,6 +39,7 @@ export async function createAccount(
       data: {
         username: input.username,
         displayName: input.displayName,
+        email: input.email ?? null,
         passwordHash,
         isSystemAdmin: input.isSystemAdmin,
         isAuditor: input.isAuditor,
@@ -131,4 +133,23 @@ export async function changeOwnPassword(
     await endOtherSessions(tx, actor.accountId, actor.sessionId);
     await audit(tx, actor, "account.password-change", actor.accountId);
   });
+}
+
+/** Where an account's notifications are also sent, and whether a 主管部门 gets the daily digest; audited. */
+export async function updateAccountContact(
+  actorOrNull: Actor | null,
+  input: z.output<typeof ZAccountContactInput>,
+  prisma: PrismaClient = db(),
+) {
+  const actor = requireSystemAdmin(actorOrNull);
+  const account = await prisma.account.findUnique({ where: { id: input.accountId }, select: { id: true, email: true, dailyDigest: true } });
+  if (!account) throw new AppError("NOT_FOUND", "未找到该账号");
+  await prisma.$transaction(async (tx) => {
+    await tx.account.update({ where: { id: account.id }, data: { email: input.email, dailyDigest: input.dailyDigest } });
+    await audit(tx, actor, "account.contact", account.id, {
+      before: { email: account.email, dailyDigest: account.dailyDigest },
+      after: { email: input.email, dailyDigest: input.dailyDigest },
+    });
+  });
+  return { saved: true };
 }

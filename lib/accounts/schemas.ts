@@ -15,9 +15,18 @@ export const ZUsername = z
   .toLowerCase()
   .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, "用户名为2–64位小写字母、数字、点、下划线或连字符");
 
+/** An e-mail address for notifications, or empty for none. */
+export const ZEmail = z
+  .string()
+  .trim()
+  .max(254)
+  .transform((value) => value || null)
+  .pipe(z.email("邮箱地址格式不正确").nullable());
+
 export const ZCreateAccountInput = z.object({
   username: ZUsername,
   displayName: z.string().trim().min(1, "请填写姓名").max(50),
+  email: ZEmail.optional(),
   password: passwordSchema(),
   isSystemAdmin: ZFormBoolean,
   isAuditor: ZFormBoolean,
@@ -28,6 +37,8 @@ export const ZRoleInput = z.object({
   organizationId: z.uuid("请选择机构"),
   role: z.enum(["CLERK", "REVIEWER", "SUPERVISOR"], "请选择角色"),
 });
+
+export const ZAccountContactInput = z.object({ accountId: z.uuid(), email: ZEmail, dailyDigest: ZFormBoolean });
 
 export const ZSetDisabledInput = z.object({ accountId: z.uuid(), disabled: ZFormBoolean });
 

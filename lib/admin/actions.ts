@@ -8,8 +8,10 @@ import {
   resetPassword,
   revokeRole,
   setAccountDisabled,
+  updateAccountContact,
 } from "@/lib/accounts/account-mutations";
 import {
+  ZAccountContactInput,
   ZChangeOwnPasswordInput,
   ZCreateAccountInput,
   ZResetPasswordInput,
@@ -34,3 +36,4 @@ export const resetPasswordAction = createAction(ZResetPasswordInput, (actor, inp
 export const changeOwnPasswordAction = createAction(ZChangeOwnPasswordInput, (actor, input) =>
   changeOwnPassword(actor, input),
 );
+export const updateAccountContactAction = createAction(ZAccountContactInput, (actor, input) => updateAccountContact(actor, input));

@@ -2,6 +2,7 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireSystemAdmin, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { outboxStatus } from "@/lib/notifications/mail-sender";
 
 export async function getAdminOverview(actorOrNull: Actor | null, prisma: PrismaClient = db()) {
   requireSystemAdmin(actorOrNull);
@@ -19,9 +20,11 @@ export async function getAdminOverview(actorOrNull: Actor | null, prisma: Prisma
         isSystemAdmin: true,
         disabled: true,
         lockedUntil: true,
+        email: true,
+        dailyDigest: true,
         roles: { select: { role: true, organization: { select: { id: true, shortName: true } } } },
       },
     }),
   ]);
-  return { organizations, accounts };
+  return { organizations, accounts, outbox: await outboxStatus(prisma) };
 }

@@ -56,6 +56,9 @@ async function seedDemoAccounts(prisma: PrismaClient) {
           passwordHash: await hashPassword(demo.password),
           isSystemAdmin: demo.isSystemAdmin ?? false,
           isAuditor: demo.isAuditor ?? false,
+          // example.org is reserved for examples (RFC 2606): the demo's mail reaches no one.
+          email: `${demo.username}@example.org`,
+          dailyDigest: demo.roles.some((r) => r.role === "SUPERVISOR"),
         },
       }));
     for (const { organization, role } of demo.roles) {

@@ -7,7 +7,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { getFormat, type CellValue, type Finding, type RuleInput } from "@/lib/report-format";
 import { previousValuesFor } from "./previous-year";
-import { isReturned } from "./status-labels";
+import { isReturned } from "@/lib/workflow/report-status";
 import { reportStepsFor } from "@/lib/reports/steps/report-workflow";
 import { loadCheckContext } from "./check-context";
 import { checkContentIn } from "./check-content";

@@ -9,7 +9,7 @@ import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { comparableCells, findingId, getFormat, type Finding } from "@/lib/report-format";
 import { reportSubjectOf } from "@/lib/reports/steps/report-workflow";
-import { isReturned } from "./status-labels";
+import { isReturned } from "@/lib/workflow/report-status";
 import { allowedReportSteps, reportStepRefusal } from "@/lib/reports/steps/report-steps";
 import { cellRowsToValues } from "./cell-rows";
 import { canReadUnpublished } from "@/lib/organizations/unit-roles";

@@ -10,7 +10,7 @@ import { dueReports, type DueState } from "@/lib/deadlines/due-reports";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
 import { allowedReportSteps } from "@/lib/reports/steps/report-steps";
 import { canDraft, canReadUnpublished, canReview } from "@/lib/organizations/unit-roles";
-import { isReturned } from "./status-labels";
+import { isReturned } from "@/lib/workflow/report-status";
 
 export interface TodoItem {
   kind: "review" | "publish" | "returned" | "due";

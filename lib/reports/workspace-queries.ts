@@ -10,7 +10,7 @@ import { formats, publicationDeadline, todayInChina } from "@/lib/report-format"
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
 import { dueReports, type DueReport } from "@/lib/deadlines/due-reports";
 import { canDraft } from "@/lib/organizations/unit-roles";
-import { isReturned } from "./status-labels";
+import { isReturned } from "@/lib/workflow/report-status";
 
 export interface WorkspaceOrganization {
   id: string;

@@ -5,9 +5,12 @@ import { db } from "@/lib/db/client";
 import { requireSupervisedCounty } from "./county-access";
 import { saveDeadlines } from "@/lib/deadlines/county-deadlines";
 import { ZSaveDeadlinesInput } from "./schemas";
+import { remindUnits, ZRemindUnitsInput } from "./remind-units";
 
 export const saveDeadlinesAction = createAction(ZSaveDeadlinesInput, async (actor, input) => {
   const { county } = await requireSupervisedCounty(actor, input.countySlug, db());
   await saveDeadlines(db(), actor, county.id, input.year, input.changes);
   return { saved: true };
 });
+
+export const remindUnitsAction = createAction(ZRemindUnitsInput, (actor, input) => remindUnits(actor, input, db()));

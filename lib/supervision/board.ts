@@ -8,13 +8,14 @@ import { unhandledState } from "@/lib/workflow/lifecycle";
 import type { Actor } from "@/lib/auth/actor";
 import { daysUntil, getFormat, publicationDeadline, todayInChina, toChinaTimeIso, type Finding } from "@/lib/report-format";
 import { previousValuesFor } from "@/lib/reports/previous-year";
-import { isReturned } from "@/lib/reports/status-labels";
+import { isReturned } from "@/lib/workflow/report-status";
 import { loadCheckContexts } from "@/lib/reports/check-context";
 import { checkContentIn } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { requireSupervisedCounty } from "./county-access";
 import { fiveFoldJumps, jumpMessage } from "./cross-checks";
 import { loadDeadlineSchedule } from "@/lib/deadlines/county-deadlines";
+import { lastReminders } from "./remind-units";
 
 export type BoardStatus = "NOT_STARTED" | "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" | "CORRECTING";
 
@@ -46,6 +47,8 @@ export interface BoardRow {
   errors: number;
   /** Warnings: the rules' (incl. R6/R7 against last year's report, R8, 雷同) and five-fold jumps. */
   warnings: string[];
+  /** When the county last reminded the unit of this year's report (催报). */
+  remindedAt: Date | null;
 }
 
 export interface StatusBoard {
@@ -87,6 +90,7 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
   const current = units.map((unit) => ({ unit, report: unit.reports[0] ?? null }));
   // The same context the editor and the review page check against (last year, catalog, the county's other reports).
   const contexts = await loadCheckContexts(prisma, units, year);
+  const reminded = await lastReminders(prisma, units.map((u) => u.id), year);
 
   const rows = current.map(({ unit, report }): BoardRow => {
     const deadline = publicationDeadline(unit.kind, year, schedule);
@@ -101,6 +105,7 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
       daysLeft,
       publishedOn,
       late: publishedOn ? publishedOn > deadline : daysLeft < 0,
+      remindedAt: reminded.get(unit.id) ?? null,
     };
     if (!report) return { ...base, status: "NOT_STARTED", lastActivity: null, findings: [], errors: 0, warnings: [] };
 

@@ -8,6 +8,7 @@ import {
   resetPasswordAction,
   revokeRoleAction,
   setAccountDisabledAction,
+  updateAccountContactAction,
 } from "@/lib/admin/actions";
 
 const field = "rounded border border-gray-400 px-2 py-1";
@@ -19,6 +20,8 @@ interface AccountView {
   isSystemAdmin: boolean;
   disabled: boolean;
   locked: boolean;
+  email: string | null;
+  dailyDigest: boolean;
   roles: { role: string; label: string; organizationId: string; organization: string }[];
 }
 
@@ -89,6 +92,14 @@ export function AccountRow({
             {null}
           </ActionForm>
         )}
+        <ActionForm action={updateAccountContactAction} hidden={{ accountId: account.id }} submitLabel="保存邮箱" successMessage="已保存" className="flex flex-wrap items-end gap-1">
+          <label>通知邮箱
+            <input name="email" type="email" defaultValue={account.email ?? ""} autoComplete="off" className={field} />
+          </label>
+          {account.roles.some((r) => r.role === "SUPERVISOR") && (
+            <label className="flex items-center gap-1"><input type="checkbox" name="dailyDigest" defaultChecked={account.dailyDigest} />每日摘要</label>
+          )}
+        </ActionForm>
         <ActionForm action={resetPasswordAction} hidden={{ accountId: account.id }} submitLabel="重设密码" successMessage="已重设密码" className="flex items-end gap-1">
           <label>新密码<input name="password" type="password" autoComplete="new-password" className={field} /></label>
         </ActionForm>
@@ -104,6 +115,7 @@ export function AccountForms() {
       <ActionForm action={createAccountAction} submitLabel="新建账号" successMessage="已新建账号" className="mt-2 grid gap-2 sm:grid-cols-2">
         <label className="text-sm">用户名<input name="username" required autoComplete="off" className={`w-full ${field}`} /></label>
         <label className="text-sm">姓名<input name="displayName" required className={`w-full ${field}`} /></label>
+        <label className="text-sm">通知邮箱（可不填）<input name="email" type="email" autoComplete="off" className={`w-full ${field}`} /></label>
         <label className="text-sm">初始密码（至少8位，含大小写字母、数字、符号中的3类）
           <input name="password" type="password" required autoComplete="new-password" className={`w-full ${field}`} />
         </label>

@@ -8,6 +8,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { stampPublication } from "./freeze-revision";
+import { noticeApproved, noticePublished } from "@/lib/notifications/report-notices";
 import { reportAlreadyHandled, runReportStep } from "./report-workflow";
 import type { ZApproveReportInput } from "./schemas";
 
@@ -24,8 +25,12 @@ export async function approveReport(
     await tx.report.update({ where: { id: report.id }, data: { status: "APPROVED" } });
     await tx.approval.create({ data: { revisionId: revision.id, approvedById: actor.accountId } });
     const detail = { revision: revision.number };
-    if (!input.publish) return { result: { published: false as const }, detail };
+    if (!input.publish) {
+      await noticeApproved(tx, actor, report);
+      return { result: { published: false as const }, detail };
+    }
     const published = await stampPublication(tx, revision.id, actor.accountId);
+    await noticePublished(tx, actor, report);
     return {
       result: { published: true as const, indexNumber: published.indexNumber },
       detail,

@@ -6,6 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { stampPublication } from "./freeze-revision";
+import { noticePublished } from "@/lib/notifications/report-notices";
 import { reportAlreadyHandled, runReportStep } from "./report-workflow";
 import type { ZReviewDecisionInput } from "./schemas";
 
@@ -20,6 +21,7 @@ export async function publishReport(
     const revision = report.latest;
     if (!revision?.approval || revision.number !== input.revisionNumber) throw reportAlreadyHandled();
     const published = await stampPublication(tx, revision.id, actor.accountId);
+    await noticePublished(tx, actor, report);
     return {
       result: { indexNumber: published.indexNumber },
       detail: { revision: published.number, indexNumber: published.indexNumber },

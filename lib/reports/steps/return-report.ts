@@ -5,6 +5,7 @@ import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
+import { noticeReturned } from "@/lib/notifications/report-notices";
 import { reportAlreadyHandled, runReportStep } from "./report-workflow";
 import type { ZReturnReportInput } from "./schemas";
 
@@ -22,6 +23,7 @@ export async function returnReport(
     await tx.reviewComment.createMany({
       data: input.comments.map((c) => ({ revisionId: report.latest!.id, authorId: actor.accountId, target: c.target, body: c.body })),
     });
+    await noticeReturned(tx, actor, report, input.comments.length);
     return { result: undefined, detail: { revision: input.revisionNumber, comments: input.comments.length } };
   });
 }

@@ -10,6 +10,7 @@ import { findingId } from "@/lib/report-format";
 import { checkReportContent } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { freezeRevision } from "./freeze-revision";
+import { noticeSubmitted } from "@/lib/notifications/report-notices";
 import { runReportStep } from "./report-workflow";
 import type { ZSubmitReportInput } from "./schemas";
 
@@ -48,6 +49,7 @@ export async function submitReport(
     const explanations = Object.fromEntries(warnings.map((f) => [findingId(f), input.explanations[findingId(f)]!.trim()]));
     await tx.report.update({ where: { id: report.id }, data: { status: "SUBMITTED" } });
     const revision = await freezeRevision(tx, report.id, { submittedById: actor.accountId, explanations });
+    await noticeSubmitted(tx, actor, report);
     return { result: { revisionNumber: revision.number }, detail: { revision: revision.number, warnings: warnings.length } };
   });
 }

@@ -8,7 +8,7 @@ import { findCell, findingId, formatCells, getFormat, textParts } from "@/lib/re
 import { getCatalogForReport } from "@/lib/catalog/report-comparison";
 import { getReviewView } from "@/lib/reports/review-queries";
 import { FindingDetail } from "@/components/findings/finding-detail";
-import { reportStatusText } from "@/lib/reports/status-labels";
+import { reportStatusText } from "@/lib/workflow/report-status";
 import { DiffView } from "./_components/diff-view";
 import { ReviewActions } from "./_components/review-actions";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";

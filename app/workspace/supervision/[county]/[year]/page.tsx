@@ -4,7 +4,8 @@ import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
-import { formatChineseDate } from "@/lib/report-format";
+import { formatChineseDate, toChinaTimeIso } from "@/lib/report-format";
+import { RemindForm } from "./_components/remind-form";
 import { boardStatusLabel, loadStatusBoard, type BoardRow, type BoardStatus } from "@/lib/supervision/board";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { parseSupervisionParams } from "@/lib/supervision/route-params";
@@ -26,6 +27,8 @@ function daysText(row: BoardRow): string {
 }
 
 const attention = (row: BoardRow) => row.late || row.status === "RETURNED";
+/** A unit whose report is not yet published can be reminded (催报). */
+const remindable = (row: BoardRow) => row.status !== "PUBLISHED" && row.status !== "CORRECTING";
 
 export default async function StatusBoardPage({ params, searchParams }: Props) {
   const parsed = parseSupervisionParams(await params);
@@ -82,7 +85,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
           <caption className="sr-only">{board.county.name}各单位{board.year}年度报告状态</caption>
           <thead>
             <tr>
-              {["单位", "类别", "状态", "截止日期", "期限", "最后活动", "问题"].map((label) => (
+              {["催报", "单位", "类别", "状态", "截止日期", "期限", "最后活动", "问题"].map((label) => (
                 <th key={label} scope="col" className="border bg-gray-100 p-1 text-left">{label}</th>
               ))}
             </tr>
@@ -90,6 +93,18 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
           <tbody>
             {rows.map((row) => (
               <tr key={row.organization.id} data-unit={row.organization.slug} className={attention(row) ? "bg-red-50" : undefined}>
+                <td className="border p-1" data-field="remind">
+                  {remindable(row) && (
+                    <input
+                      type="checkbox"
+                      name="organizationIds"
+                      value={row.organization.id}
+                      form="remind-form"
+                      aria-label={`催报${row.organization.name}`}
+                    />
+                  )}
+                  {row.remindedAt && <p className="text-xs text-gray-700">已催报 {formatChineseDate(toChinaTimeIso(row.remindedAt).slice(0, 10))}</p>}
+                </td>
                 <th scope="row" className="border p-1 text-left font-normal">
                   {row.reportId ? (
                     <Link className="text-blue-800 underline" href={`/workspace/reports/${row.reportId}/review`}>{row.organization.name}</Link>
@@ -125,6 +140,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
         </table>
       </div>
       {rows.length === 0 && <p className="mt-2">没有符合条件的单位。</p>}
+      <RemindForm countySlug={board.county.slug} year={board.year} />
     </>
   );
 }

@@ -1,3 +1,5 @@
+// How a report's state reads to people (草稿, 待审核, 已退回 …): with the
+// lifecycle, below reports, the deadlines and the notifications that all show it.
 import type { ReportStatus } from "@/lib/generated/prisma/enums";
 
 /** How a status reads on the staff screens. A Record over the enum: a new state fails the type check until it is named. */
