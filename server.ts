@@ -16,7 +16,7 @@ import { PageCache } from "@/lib/page-cache/page-cache";
 import { DatabaseHealth, isPublicRead, isStaticAsset, LastGoodCopies, probeDatabase, sendUnavailable } from "@/lib/page-cache/outage";
 import { listenForPublications } from "@/lib/page-cache/publication-listener";
 import { setupProblem } from "@/lib/setup-errors";
-import { db } from "@/lib/db/client";
+import { createPrismaClient } from "@/lib/db/create-client";
 import { startNotificationWorker } from "@/lib/notifications/worker";
 
 // React and Next.js pick their production builds from NODE_ENV at import time:
@@ -123,7 +123,7 @@ server.on("error", (error) => {
 });
 
 // Mail from the outbox, deadline reminders and digests (lib/notifications/worker.ts).
-const notifications = startNotificationWorker(db(), (line) => console.log(line));
+const notifications = startNotificationWorker(createPrismaClient(databaseUrl), (line) => console.log(line));
 
 server.listen(port, hostname, () => {
   const address = server.address() as AddressInfo;

@@ -26,12 +26,15 @@ export function attachmentEnv(): z.infer<typeof ZAttachmentEnv> {
   return ZAttachmentEnv.parse(process.env);
 }
 
+/** An empty value (SMTP_URL= in an env file) means the setting is not given. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+
 const ZMailEnv = z.object({
   /** smtp://user:pass@host:587 or smtps://…:465: notifications are also sent by e-mail. */
-  SMTP_URL: z.string().url().optional(),
+  SMTP_URL: unsetWhenEmpty(z.string().url().optional()),
   MAIL_FROM: z.string().min(3).default("政府信息公开年报系统 <nianbao@localhost>"),
   /** Without SMTP_URL: write each outgoing message as an .eml file here instead (the demo: .data/mail). */
-  MAIL_DIR: z.string().min(1).optional(),
+  MAIL_DIR: unsetWhenEmpty(z.string().min(1).optional()),
   /** How often the sender looks for mail to send and reminders to make. */
   MAIL_POLL_MS: z.coerce.number().int().positive().default(5_000),
 });

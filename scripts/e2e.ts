@@ -41,7 +41,25 @@ try {
     actor: "e2e",
     publish: true,
   });
+  // The deadlines spec's county, apart from 来安县's figures: its 施官镇 published
+  // 2023, and never started 2024 or 2025 (both overdue on 2 December 2026).
+  const county = await prisma.organization.create({
+    data: { slug: "shili", name: "示例县人民政府", shortName: "示例县", kind: "COUNTY_GOVERNMENT", code: "11341199003250001X" },
+  });
+  await prisma.organization.create({
+    data: { slug: "shili-shiguan", name: "示例县施官镇人民政府", shortName: "施官镇", kind: "TOWNSHIP", parentId: county.id, code: "113411990032511233" },
+  });
+  await importReport(prisma, {
+    organizationSlug: "shili-shiguan",
+    year: 2023,
+    parsed: { ...draft, title: draft.title.replace("来安县雷官镇", "示例县施官镇"), signatureLine: "示例县施官镇人民政府" },
+    actor: "e2e",
+    publish: true,
+  });
   for (const [slug, username, password, role] of [
+    ["shili-shiguan", "shiguan-clerk", "Shiguan-clerk-2026", "CLERK"],
+    ["shili-shiguan", "shiguan-reviewer", "Shiguan-review-2026", "REVIEWER"],
+    ["shili", "shili-supervisor", "Shili-super-2026", "SUPERVISOR"],
     ["laian-banta", "banta-clerk", "Banta-clerk-2026", "CLERK"],
     ["laian-banta", "banta-reviewer", "Banta-review-2026", "REVIEWER"],
     ["laian-shuikou", "shuikou-clerk", "Shuikou-clerk-2026", "CLERK"],

@@ -37,8 +37,9 @@ function textOf(organization: string, due: DueReport) {
   return { title: `即将到期：${report}`, body: `应于${when}前公开，${left}（${dueStateLabel[due.state]}）。` };
 }
 
-async function unitsWithReports(tx: Tx) {
+async function unitsWithReports(tx: Tx, countyIds?: readonly string[]) {
   return tx.organization.findMany({
+    ...(countyIds ? { where: { OR: [{ id: { in: [...countyIds] } }, { parentId: { in: [...countyIds] } }] } } : {}),
     include: {
       reports: {
         select: {
@@ -54,13 +55,18 @@ async function unitsWithReports(tx: Tx) {
 }
 
 /** Makes today's reminders; returns how many people were notified. */
-export async function produceDeadlineReminders(prisma: PrismaClient, today = todayInChina()): Promise<number> {
+export async function produceDeadlineReminders(
+  prisma: PrismaClient,
+  today = todayInChina(),
+  /** Only these counties' units (tests); every unit otherwise. */
+  countyIds?: readonly string[],
+): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('nianbao.deadline-reminders')) AS locked`;
       // Another instance is making them right now.
       if (!lock?.locked) return 0;
-      const units = await unitsWithReports(tx);
+      const units = await unitsWithReports(tx, countyIds);
       const schedules = await loadDeadlineSchedules(tx, units.map(countyIdOf));
       let notified = 0;
       for (const unit of units) {

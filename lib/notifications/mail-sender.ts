@@ -21,6 +21,7 @@ interface Claimed {
   subject: string;
   text: string;
   attempts: number;
+  created_at: Date;
 }
 
 export async function sendDueMail(prisma: PrismaClient, transport: MailTransport, batch = BATCH): Promise<{ sent: number; failed: number }> {
@@ -33,7 +34,9 @@ export async function sendDueMail(prisma: PrismaClient, transport: MailTransport
       LIMIT ${batch}
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, to_address, subject, text, attempts`;
+    RETURNING id, to_address, subject, text, attempts, created_at`;
+  // RETURNING keeps no order: the oldest message goes first.
+  claimed.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
   let sent = 0;
   let failed = 0;
   for (const mail of claimed) {
