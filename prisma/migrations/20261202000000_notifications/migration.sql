@@ -3,7 +3,7 @@
 ALTER TABLE "account" ADD COLUMN "email" TEXT;
 ALTER TABLE "account" ADD COLUMN "daily_digest" BOOLEAN NOT NULL DEFAULT false;
 
-CREATE TYPE "notification_kind" AS ENUM (
+CREATE TYPE "NotificationKind" AS ENUM (
   'REVIEW_REQUESTED', 'RETURNED', 'APPROVED', 'PUBLISHED',
   'DEADLINE_SOON', 'DEADLINE_TOMORROW', 'OVERDUE', 'REMINDER', 'DIGEST'
 );
@@ -11,7 +11,7 @@ CREATE TYPE "notification_kind" AS ENUM (
 CREATE TABLE "notification" (
   "id" UUID NOT NULL,
   "account_id" UUID NOT NULL,
-  "kind" "notification_kind" NOT NULL,
+  "kind" "NotificationKind" NOT NULL,
   "title" TEXT NOT NULL,
   "body" TEXT NOT NULL DEFAULT '',
   "href" TEXT NOT NULL,
@@ -24,7 +24,7 @@ CREATE TABLE "notification" (
 CREATE UNIQUE INDEX "notification_dedupe_key_key" ON "notification"("dedupe_key");
 CREATE INDEX "notification_account_id_created_at_idx" ON "notification"("account_id", "created_at");
 
-CREATE TYPE "mail_status" AS ENUM ('PENDING', 'SENT', 'FAILED');
+CREATE TYPE "MailStatus" AS ENUM ('PENDING', 'SENT', 'FAILED');
 
 CREATE TABLE "outbox_mail" (
   "id" UUID NOT NULL,
@@ -32,7 +32,7 @@ CREATE TABLE "outbox_mail" (
   "to_address" TEXT NOT NULL,
   "subject" TEXT NOT NULL,
   "text" TEXT NOT NULL,
-  "status" "mail_status" NOT NULL DEFAULT 'PENDING',
+  "status" "MailStatus" NOT NULL DEFAULT 'PENDING',
   "attempts" INTEGER NOT NULL DEFAULT 0,
   "next_attempt_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "claimed_until" TIMESTAMPTZ(3),
