@@ -30,7 +30,7 @@ function todoText(item: TodoItem): string {
     case "returned":
       return `已退回，待修改：${report}`;
     case "due":
-      return `应公开：${report}，${dueStateLabel[item.state ?? "NOT_STARTED"]}，${deadlineText(item.daysLeft ?? 0)}`;
+      return `应公开：${report}（${dueStateLabel[item.state ?? "NOT_STARTED"]}），${deadlineText(item.daysLeft ?? 0)}`;
   }
 }
 
@@ -96,7 +96,7 @@ export default async function WorkspacePage() {
                 {org.due.map((due) => (
                   <li key={due.year} data-due-year={due.year}>
                     <span className={due.daysLeft < 0 ? "font-semibold text-red-800" : "font-semibold"}>
-                      {due.year}年度报告：{dueStateLabel[due.state]}，应于{formatChineseDate(due.deadline)}前公开，{deadlineText(due.daysLeft)}
+                      {due.year}年度报告应于{formatChineseDate(due.deadline)}前公开，{deadlineText(due.daysLeft)}（{dueStateLabel[due.state]}）
                     </span>
                     {due.reportId && (
                       <>

@@ -2,7 +2,7 @@
 // what moved on the board since the day before — submitted, returned,
 // published, and reports that became overdue. Made once a day per person
 // (dedupe key), after 7:00 China time.
-import type { PrismaClient } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { formatChineseDate, publicationDeadline, todayInChina, toChinaTimeIso } from "@/lib/report-format";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
 import { notify } from "./notify";
@@ -12,6 +12,17 @@ const EVENTS: Record<string, string> = { "report.submit": "提交审核", "repor
 export async function produceDigests(prisma: PrismaClient, now = new Date()): Promise<number> {
   const chinaTime = toChinaTimeIso(now);
   if (chinaTime.slice(11, 13) < "07") return 0;
+  // One instance at a time; the dedupe key makes each digest once a day.
+  return prisma.$transaction(
+    async (tx) => {
+      const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('nianbao.digests')) AS locked`;
+      return lock?.locked ? digestsIn(tx, now) : 0;
+    },
+    { timeout: 60_000 },
+  );
+}
+
+async function digestsIn(prisma: Prisma.TransactionClient, now: Date): Promise<number> {
   const today = todayInChina(now);
   const supervisors = await prisma.account.findMany({
     where: { dailyDigest: true, disabled: false, roles: { some: { role: "SUPERVISOR" } } },
@@ -44,15 +55,13 @@ export async function produceDigests(prisma: PrismaClient, now = new Date()): Pr
     }
     if (lines.length === 0) continue;
     const county = units.find((u) => countyIds.includes(u.id));
-    const sent = await prisma.$transaction((tx) =>
-      notify(tx, [supervisor], {
+    const sent = await notify(prisma, [supervisor], {
         kind: "DIGEST",
         title: `年报工作日报（${formatChineseDate(today)}）`,
         body: lines.join("\n"),
         href: county ? `/workspace/supervision/${county.slug}/${year}` : "/workspace",
         dedupeKey: `digest:${today}`,
-      }),
-    );
+    });
     made += sent.length;
   }
   return made;

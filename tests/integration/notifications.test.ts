@@ -7,7 +7,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import type { Actor } from "@/lib/auth/actor";
-import { findingId, format2021, formatCells } from "@/lib/report-format";
+import { findingId, format2021, formatCells, todayInChina } from "@/lib/report-format";
 import { checkReportContent } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { saveReport } from "@/lib/reports/save-report";
@@ -17,6 +17,7 @@ import { returnReport } from "@/lib/reports/steps/return-report";
 import { submitReport } from "@/lib/reports/steps/submit-report";
 import { listInbox, markRead, unreadCount } from "@/lib/notifications/inbox";
 import { produceDeadlineReminders } from "@/lib/notifications/deadline-reminders";
+import { produceDigests } from "@/lib/notifications/digest";
 import { sendDueMail } from "@/lib/notifications/mail-sender";
 import { createMailTransport } from "@/lib/notifications/mail-transport";
 import { lastReminders, remindUnits } from "@/lib/supervision/remind-units";
@@ -279,5 +280,21 @@ describe("deadlines and 催报", () => {
     await expect(
       remindUnits(otherSupervisor, { countySlug: towns.county.slug, year: 2025, organizationIds: [towns.townA.id] }, prisma),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("a 主管部门 who asked for it gets one digest a day of what moved on the board", async () => {
+    await prisma.account.update({ where: { id: supervisor.accountId }, data: { dailyDigest: true } });
+    const reportId = await submitted(2021);
+    await returnReport(reviewer, { reportId, revisionNumber: 1, comments: [{ target: null, body: "请补充" }] }, prisma);
+    // Digests go out from 7:00 China time: the first such hour from now, within a day of the events.
+    let at = new Date();
+    while ((at.getUTCHours() + 8) % 24 < 7) at = new Date(at.getTime() + 3600_000);
+    await Promise.all([produceDigests(prisma, at), produceDigests(prisma, at)]);
+    await produceDigests(prisma, at);
+    const digests = await prisma.notification.findMany({ where: { accountId: supervisor.accountId, kind: "DIGEST" } });
+    expect(digests).toHaveLength(1);
+    expect(digests[0]!.body).toContain("测试县甲镇人民政府2021年度报告：提交审核");
+    expect(digests[0]!.body).toContain("测试县甲镇人民政府2021年度报告：退回");
+    expect(digests[0]!.href).toBe(`/workspace/supervision/${towns.county.slug}/${Number(todayInChina(at).slice(0, 4)) - 1}`);
   });
 });

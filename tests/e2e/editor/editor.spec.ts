@@ -153,7 +153,7 @@ test("two people on one draft: the stale save is refused, both texts are shown, 
 test("another township's clerk cannot open 雷官镇's reports in the editor", async ({ page, browser }) => {
   await signIn(page.request, demo.clerk.username, demo.clerk.password);
   await page.goto("/workspace");
-  await page.getByRole("link", { name: "2023年度报告" }).click();
+  await page.getByRole("link", { name: "2023年度报告", exact: true }).click();
   await expect(page).toHaveURL(/\/workspace\/reports\/[0-9a-f-]{36}$/);
   await expect(page.getByText("本报告当前不可编辑（只读）。")).toBeVisible();
   const other = await browser.newPage();
@@ -167,7 +167,7 @@ test("input typed just before the tab closed comes back and is saved", async ({ 
   // 新安镇's imported 2023 draft, which no other test edits.
   await signIn(page.request, demo.otherClerk.username, demo.otherClerk.password);
   await page.goto("/workspace");
-  await page.getByRole("link", { name: "2023年度报告" }).click();
+  await page.getByRole("link", { name: "2023年度报告", exact: true }).click();
   await expect(page).toHaveURL(/\/workspace\/reports\/[0-9a-f-]{36}$/);
   const url = page.url();
   await page.getByLabel("落款", { exact: true }).fill("新安镇人民政府（关闭前输入）");

@@ -14,7 +14,7 @@ test("a wrong password is refused with a message; the right one opens the worksp
   await expect(page).toHaveURL(/\/workspace$/);
   await expect(page.getByRole("heading", { level: 1, name: "我的报告" })).toBeVisible();
   await expect(page.getByRole("heading", { level: 2, name: "来安县新安镇人民政府" })).toBeVisible();
-  await expect(page.getByText(/年度报告应于.*前公开/)).toBeVisible();
+  await expect(page.getByText(/年度报告应于.*前公开/).first()).toBeVisible();
 
   await page.getByRole("button", { name: "退出登录" }).click();
   await expect(page).toHaveURL(/\/login/);

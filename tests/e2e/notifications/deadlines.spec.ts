@@ -12,15 +12,15 @@ test("the clerk sees the overdue reports first, the oldest at the top, and the s
   await page.goto("/workspace");
   const due = page.getByRole("region", { name: "示例县施官镇人民政府应公开的年度报告" }).locator("[data-due-year]");
   await expect(due.first()).toHaveAttribute("data-due-year", String(thisYear - 2));
-  await expect(due.first()).toContainText(`${thisYear - 2}年度报告：尚未开始填报`);
-  await expect(due.first()).toContainText("已逾期");
+  await expect(due.first()).toContainText(`${thisYear - 2}年度报告应于${thisYear - 1}年1月31日前公开，已逾期`);
+  await expect(due.first()).toContainText("（尚未开始填报）");
   await expect(due.nth(1)).toHaveAttribute("data-due-year", String(thisYear - 1));
   // The year under way is offered ahead of time, never as the one due.
   await expect(due).toHaveCount(2);
   await expect(page.getByText(`${thisYear}年尚未结束，其年度报告可以提前填写`)).toBeVisible();
   await expect(page.getByLabel("年度", { exact: true })).toHaveValue(String(thisYear - 2));
   const todo = page.getByRole("region", { name: "待办" }).getByRole("listitem");
-  await expect(todo.first()).toContainText(`应公开：示例县施官镇人民政府${thisYear - 2}年度报告，尚未开始填报，已逾期`);
+  await expect(todo.first()).toContainText(`应公开：示例县施官镇人民政府${thisYear - 2}年度报告（尚未开始填报），已逾期`);
 });
 
 test("催报 from the board reaches the clerk's inbox; the board shows it was sent", async ({ page, browser }) => {
