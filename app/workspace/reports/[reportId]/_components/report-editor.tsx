@@ -25,6 +25,18 @@ const Catalog = memo(CatalogPanel);
 const Narrative = memo(NarrativeField);
 const Comments = memo(ReturnComments);
 const NONE: readonly never[] = [];
+const NARRATIVE_SETTLE_MS = 300;
+
+/** The value once it has stopped changing for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, settled)) return;
+    const timer = window.setTimeout(() => setSettled(value), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, settled, ms]);
+  return settled;
+}
 
 export function ReportEditor({ report, catalog }: { report: EditorReport; catalog?: CatalogForReport }) {
   const format = getFormat(report.formatVersion);
@@ -46,7 +58,17 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
   // (an urgent render of the typed cell alone), the rules for the whole report
   // run in a deferred render that the next keystroke may interrupt.
   const deferredState = useDeferredValue(state);
-  const narrative = useMemo(() => narrativeFindings(format, deferredState, checkContext), [format, deferredState, checkContext]);
+  // The narrative's checks (R8 reads its numbers against the cells) wait for a
+  // pause in typing into the tables, so that a run of keystrokes in the cells
+  // does not re-read the whole text each time.
+  const settledRaw = useSettled(deferredState.raw, NARRATIVE_SETTLE_MS);
+  const { title, signatureLine, signedOn, sections } = deferredState;
+  const narrative = useMemo(
+    () => narrativeFindings(format, { ...deferredState, title, signatureLine, signedOn, sections, raw: settledRaw }, checkContext),
+    // Only what the narrative checks read: the text as it is, the cells as they settled.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [format, title, signatureLine, signedOn, sections, settledRaw, checkContext],
+  );
   const checks = useMemo(() => runChecks(format, deferredState, checkContext, narrative), [format, deferredState, checkContext, narrative]);
   const inputErrorCount = Object.keys(checks.inputErrors).length + Object.keys(checks.fieldErrors).length;
   const save = useAutosave({

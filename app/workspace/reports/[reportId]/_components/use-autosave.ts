@@ -31,6 +31,7 @@ function writeBackup(reportId: string, backup: EditorBackup | null) {
 }
 
 const RETRYABLE = new Set(["UNAVAILABLE", "UNEXPECTED"]);
+const BACKUP_EVERY_MS = 400;
 
 /**
  * Saves shortly after the clerk stops typing, retries while the server is
@@ -115,10 +116,39 @@ export function useAutosave({
   }, [state.changeCount, state.status, state.saveRound, state.retryable, canSave, hasInputErrors, save]);
 
   // Unsaved input survives a closed tab or a crash, until the server has it.
+  // Written at once for the first change, then at most every BACKUP_EVERY_MS
+  // while typing (serializing the whole report on every keystroke held up an
+  // old PC), and when the page is hidden or left.
+  const lastBackup = useRef(0);
+  const pendingBackup = useRef<number | null>(null);
+  const backupNow = useCallback(() => {
+    pendingBackup.current = null;
+    lastBackup.current = Date.now();
+    const current = stateRef.current;
+    if (current.changeCount === 0) return; // nothing typed yet in this page: keep any earlier backup
+    writeBackup(reportId, current.status === "saved" ? null : backupOf(current));
+  }, [reportId]);
   useEffect(() => {
-    if (state.changeCount === 0) return; // nothing typed yet in this page: keep any earlier backup
-    writeBackup(reportId, state.status === "saved" ? null : backupOf(state));
-  }, [state, reportId]);
+    if (state.changeCount === 0 || pendingBackup.current !== null) return;
+    const wait = BACKUP_EVERY_MS - (Date.now() - lastBackup.current);
+    if (wait <= 0 || state.status === "saved") backupNow();
+    else pendingBackup.current = window.setTimeout(backupNow, wait);
+  }, [state, backupNow]);
+  useEffect(() => {
+    const flush = () => {
+      if (pendingBackup.current !== null) {
+        window.clearTimeout(pendingBackup.current);
+        backupNow();
+      }
+    };
+    window.addEventListener("pagehide", flush);
+    document.addEventListener("visibilitychange", flush);
+    return () => {
+      flush();
+      window.removeEventListener("pagehide", flush);
+      document.removeEventListener("visibilitychange", flush);
+    };
+  }, [backupNow]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
