@@ -8,8 +8,8 @@
 //     blocking time, LCP and load, the median of several loads each. With
 //     --with-runtime, also the page as Next.js renders it, scripts and all
 //     (DOCUMENT_PAGES=off), for comparison.
-//  2. The editor, on a 2024 draft: time from opening it to usable (hydrated),
-//     and keystroke-to-next-paint (Event Timing API) while four-digit numbers
+//  2. The editor, on a 2024 draft: time from opening it to usable (hydrated)
+//     on a first visit and with its scripts cached, and keystroke-to-next-paint (Event Timing API) while four-digit numbers
 //     are typed into four cells of tables 二 and 三 — p50, p90 and max, at 4×
 //     and at full speed.
 //  3. With --lighthouse, a second opinion anyone can reproduce: Lighthouse's
@@ -165,10 +165,17 @@ async function measureEditor(browser: Browser, editorUrl: string, cpu: number, s
   const context = await browser.newContext({ storageState: await signedIn.storageState(), viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(OBSERVE_EVENTS);
-  await throttled(context, page, cpu, false);
-  await page.goto(editorUrl, { waitUntil: "load" });
-  await page.waitForSelector("[data-editor-ready]", { timeout: 60_000 });
-  const usable = await page.evaluate(() => (window as unknown as { __ready: number }).__ready);
+  const cdp = await context.newCDPSession(page);
+  await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
+  const openEditor = async () => {
+    await page.goto(editorUrl, { waitUntil: "load" });
+    await page.waitForSelector("[data-editor-ready]", { timeout: 60_000 });
+    return page.evaluate(() => (window as unknown as { __ready: number }).__ready);
+  };
+  // A first visit downloads and compiles the scripts; a clerk who comes back
+  // has them in the browser's cache (they are immutable), as on every later day.
+  const firstVisit = await openEditor();
+  const usable = await openEditor();
   let keystrokes = 0;
   for (const [i, name] of EDITOR_CELLS.entries()) {
     const input = page.getByRole("textbox", { name, exact: true });
@@ -185,21 +192,24 @@ async function measureEditor(browser: Browser, editorUrl: string, cpu: number, s
   await context.close();
   // A key press is one interaction (its keydown and keyup share an id); the unreported ones were under 16 ms.
   const values = [...measured, ...Array<number>(Math.max(0, keystrokes - measured.length)).fill(16)];
-  return { usableMs: Math.round(usable), p50: Math.round(percentile(values, 50)), p90: Math.round(percentile(values, 90)), max: Math.round(Math.max(...values)), keystrokes };
+  return {
+    firstVisitMs: Math.round(firstVisit),
+    usableMs: Math.round(usable),
+    p50: Math.round(percentile(values, 50)),
+    p90: Math.round(percentile(values, 90)),
+    max: Math.round(Math.max(...values)),
+    keystrokes,
+  };
 }
 
 /** Lighthouse's four category scores for a page (mobile, its own throttling). */
 async function lighthouse(url: string): Promise<Record<string, number>> {
   const output = `.data/lighthouse-${process.pid}.json`;
-  const code = await run("npx", [
-    "--yes",
-    "lighthouse@12.2.3",
-    url,
-    "--quiet",
-    "--output=json",
-    `--output-path=${output}`,
-    `--chrome-flags=--headless ${CHROMIUM_ARGS.join(" ")}`,
-  ], { CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" });
+  const code = await run(
+    "npx",
+    ["--yes", "lighthouse@12.2.3", url, "--quiet", "--output=json", `--output-path=${output}`, `--chrome-flags=--headless ${CHROMIUM_ARGS.join(" ")}`],
+    { CHROME_PATH: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium" },
+  );
   if (code !== 0) throw new Error("lighthouse failed");
   const report = JSON.parse(readFileSync(output, "utf8")) as { categories: Record<string, { score: number }> };
   rmSync(output, { force: true });
@@ -278,10 +288,10 @@ try {
   row("static copy, plain file server", staticCopy);
   console.log(`load vs static copy: ${Math.round((nianbao.loadMs / staticCopy.loadMs - 1) * 100)} %`);
   if (results.lighthouse) console.log(`Lighthouse (mobile): ${JSON.stringify(results.lighthouse)}`);
-  console.log("\n| editor, 2024 draft | usable after | keystroke→paint p50 | p90 | max |");
-  console.log("|---|---|---|---|---|");
+  console.log("\n| editor, 2024 draft | usable after (first visit) | usable after (scripts cached) | keystroke→paint p50 | p90 | max |");
+  console.log("|---|---|---|---|---|---|");
   for (const [name, list] of [[`CPU ${CPU_SLOWDOWN}×`, slow], ["full speed", fast]] as const) {
-    for (const r of list) console.log(`| ${name} | ${r.usableMs} ms | ${r.p50} ms | ${r.p90} ms | ${r.max} ms |`);
+    for (const r of list) console.log(`| ${name} | ${r.firstVisitMs} ms | ${r.usableMs} ms | ${r.p50} ms | ${r.p90} ms | ${r.max} ms |`);
   }
   mkdirSync(".data", { recursive: true });
   writeFileSync(".data/bench-browser.json", JSON.stringify(results, null, 2));
