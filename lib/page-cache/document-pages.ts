@@ -7,8 +7,8 @@ import { gzipSync } from "node:zlib";
 import { withoutClientRuntime } from "./document-html";
 import { isStaticAsset } from "./outage";
 
-/** Pages that need their scripts: the staff area and everything signed-in people do. */
-const NEEDS_RUNTIME = /^\/(?:workspace|admin|audit|api|login|account|preferences|_next)(?:[/?]|$)/;
+/** Not documents: the staff area and everything signed-in people do (it needs its scripts), and file downloads. */
+const NOT_DOCUMENTS = /^\/(?:workspace|admin|audit|api|login|account|preferences|_next|catalog\/attachments|open-data)(?:[/?]|$)/;
 /** A path ending in a file name (report.json, sitemap.xml, a .docx): a download, not a page. */
 const FILE = /\.[A-Za-z0-9]+$/;
 
@@ -18,7 +18,7 @@ export function isDocumentRequest(request: Pick<IncomingMessage, "method" | "url
   const path = url.split("?")[0]!;
   // A client-side navigation from a staff page asks for the RSC payload: Next.js answers it.
   if (request.headers["rsc"] || request.headers["next-router-prefetch"] || request.headers["next-router-state-tree"]) return false;
-  return !NEEDS_RUNTIME.test(path) && !isStaticAsset(path) && !FILE.test(path);
+  return !NOT_DOCUMENTS.test(path) && !isStaticAsset(path) && !FILE.test(path);
 }
 
 export type RenderedResponse = { status: number; body: Buffer; headers: Headers };
@@ -49,7 +49,8 @@ export function sendDocument(request: IncomingMessage, response: ServerResponse,
     if (name === "set-cookie") response.setHeader(name, rendered.headers.getSetCookie());
     else response.setHeader(name, value);
   });
-  const gzip = /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? "")) && rendered.body.length > 1024;
+  const text = /^text\//.test(rendered.headers.get("content-type") ?? "");
+  const gzip = text && /\bgzip\b/.test(String(request.headers["accept-encoding"] ?? "")) && rendered.body.length > 1024;
   const body = gzip ? gzipSync(rendered.body) : rendered.body;
   if (gzip) response.setHeader("Content-Encoding", "gzip");
   response.setHeader("Vary", "Accept-Encoding, Cookie");
