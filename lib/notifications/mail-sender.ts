@@ -1,14 +1,20 @@
-// Sends the outbox. A sender claims a few due messages in one short statement
-// (FOR UPDATE SKIP LOCKED, then a claim that lasts a minute), sends each, and
-// marks it sent — or, when the server is down or refuses for now, schedules
-// the next attempt with backoff. Several instances may run senders at once:
-// a claimed message is skipped by the others, so none is sent twice; one that
-// was claimed by a sender that died is taken up again when its claim runs out.
+// Sends the outbox. A sender claims one due message at a time in one short
+// statement (FOR UPDATE SKIP LOCKED, then a claim that outlasts any one send),
+// sends it, and marks it sent — or, when the server is down or refuses for
+// now, schedules the next attempt with backoff. Several instances may run
+// senders at once: a claimed message is skipped by the others, so none is sent
+// twice; one claimed by a sender that died is taken up again when its claim
+// runs out, and only the sender holding a claim records the outcome.
+import { randomUUID } from "node:crypto";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { isPermanent, type MailTransport } from "./mail-transport";
 
-const CLAIM_SECONDS = 60;
+// Longer than the worst case of one message (10 s to connect, 10 s for the
+// greeting, 20 s on the socket): a claim never runs out while it is sent.
+const CLAIM_SECONDS = 120;
 const BATCH = 20;
+/** After this many attempts (some four days of retries) a message is given up, and shows as such on /admin. */
+export const MAX_ATTEMPTS = 100;
 
 /** The wait before attempt n+1: 30 s, 1 min, 2 min … at most an hour. */
 export function backoffSeconds(attempts: number): number {
@@ -21,37 +27,55 @@ interface Claimed {
   subject: string;
   text: string;
   attempts: number;
-  created_at: Date;
 }
 
-export async function sendDueMail(prisma: PrismaClient, transport: MailTransport, batch = BATCH): Promise<{ sent: number; failed: number }> {
-  const claimed = await prisma.$queryRaw<Claimed[]>`
-    UPDATE outbox_mail SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS}), attempts = attempts + 1
-    WHERE id IN (
+/** Mail for an account since disabled, or whose address has changed, is not sent to the old address. */
+async function dropUndeliverable(prisma: PrismaClient) {
+  await prisma.$executeRaw`
+    UPDATE outbox_mail o SET status = 'FAILED', claimed_until = NULL, claimed_by = NULL,
+      last_error = '收件人账号已停用或已更改邮箱，未发送'
+    FROM notification n JOIN account a ON a.id = n.account_id
+    WHERE o.notification_id = n.id AND o.status = 'PENDING' AND (a.disabled OR a.email IS DISTINCT FROM o.to_address)`;
+}
+
+/** Claims the oldest due message for this sender, or none. */
+async function claimOne(prisma: PrismaClient, sender: string): Promise<Claimed | undefined> {
+  const [mail] = await prisma.$queryRaw<Claimed[]>`
+    UPDATE outbox_mail SET claimed_until = now() + make_interval(secs => ${CLAIM_SECONDS}), claimed_by = ${sender}, attempts = attempts + 1
+    WHERE id = (
       SELECT id FROM outbox_mail
       WHERE status = 'PENDING' AND next_attempt_at <= now() AND (claimed_until IS NULL OR claimed_until < now())
       ORDER BY created_at
-      LIMIT ${batch}
+      LIMIT 1
       FOR UPDATE SKIP LOCKED
     )
-    RETURNING id, to_address, subject, text, attempts, created_at`;
-  // RETURNING keeps no order: the oldest message goes first.
-  claimed.sort((a, b) => a.created_at.getTime() - b.created_at.getTime());
+    RETURNING id, to_address, subject, text, attempts`;
+  return mail;
+}
+
+export async function sendDueMail(prisma: PrismaClient, transport: MailTransport, batch = BATCH): Promise<{ sent: number; failed: number }> {
+  await dropUndeliverable(prisma);
+  const sender = randomUUID();
   let sent = 0;
   let failed = 0;
-  for (const mail of claimed) {
+  for (let n = 0; n < batch; n += 1) {
+    const mail = await claimOne(prisma, sender);
+    if (!mail) break;
+    // Only the sender holding the claim records the outcome.
+    const mine = { id: mail.id, claimedBy: sender };
     try {
       await transport.send({ to: mail.to_address, subject: mail.subject, text: mail.text });
-      await prisma.outboxMail.update({ where: { id: mail.id }, data: { status: "SENT", sentAt: new Date(), claimedUntil: null, lastError: null } });
+      await prisma.outboxMail.updateMany({ where: mine, data: { status: "SENT", sentAt: new Date(), claimedUntil: null, claimedBy: null, lastError: null } });
       sent += 1;
     } catch (error) {
       failed += 1;
       const message = error instanceof Error ? error.message.slice(0, 500) : String(error);
-      await prisma.outboxMail.update({
-        where: { id: mail.id },
-        data: isPermanent(error)
-          ? { status: "FAILED", claimedUntil: null, lastError: message }
-          : { nextAttemptAt: new Date(Date.now() + backoffSeconds(mail.attempts) * 1000), claimedUntil: null, lastError: message },
+      const giveUp = isPermanent(error) || mail.attempts >= MAX_ATTEMPTS;
+      await prisma.outboxMail.updateMany({
+        where: mine,
+        data: giveUp
+          ? { status: "FAILED", claimedUntil: null, claimedBy: null, lastError: message }
+          : { nextAttemptAt: new Date(Date.now() + backoffSeconds(mail.attempts) * 1000), claimedUntil: null, claimedBy: null, lastError: message },
       });
     }
   }

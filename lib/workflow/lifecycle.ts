@@ -15,6 +15,8 @@ export interface StepRule<Status extends string, Role extends string> {
   event: string;
   /** The audit event of a refused attempt, when it is not `event` (a refused 审核发布 of a catalog item is recorded as catalog.approve). */
   refusalEvent?: string;
+  /** The audit event of a refusal for want of the role only (审核通过并发布 by a reviewer who may not publish: report.publish). */
+  forbiddenEvent?: string;
   /** A refusal for the wrong state that deserves its own reason and words (saving what is no longer a draft) rather than the lifecycle's stateRefusal. */
   stateRefusal?: { reason: string; message: string };
   /** Why someone without the role is refused. */

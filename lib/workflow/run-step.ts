@@ -38,6 +38,20 @@ export interface StepDone<R> {
   also?: { event: string; detail?: Prisma.InputJsonValue }[];
 }
 
+/**
+ * A refusal the change itself finds (publishing a revision that is not the
+ * approved one): the transaction rolls back, then the attempt is audited
+ * with its reason on its own.
+ */
+export class StepRefused extends AppError {
+  constructor(
+    readonly reason: string,
+    message: string,
+  ) {
+    super("CONFLICT", message);
+  }
+}
+
 /** The refusal of a stale reading (someone else acted first): the table's own words. */
 export function staleRefusal(workflow: { lifecycle: { stateRefusal: string } }): AppError {
   return new AppError("CONFLICT", workflow.lifecycle.stateRefusal);
@@ -60,7 +74,18 @@ async function guarded<Status extends string, Step extends string, Role extends 
   change: ((tx: Tx, loaded: Loaded) => Promise<StepDone<R>>) | null,
 ): Promise<R | Loaded> {
   const rule = workflow.lifecycle.steps[step];
-  const outcome = await prisma.$transaction(async (tx) => {
+  const outcome = await prisma.$transaction((tx) => attempt(tx)).catch(async (error: unknown) => {
+    if (error instanceof StepRefused) {
+      await prisma.$transaction((tx) =>
+        recordAuditEvent(tx, { ...actorEventInput(actor, rule.refusalEvent ?? rule.event, { type: workflow.objectType, id }, { reason: error.reason }), result: "failure" }),
+      );
+    }
+    throw error;
+  });
+  if ("refused" in outcome) throw outcome.refused;
+  return outcome.done;
+
+  async function attempt(tx: Tx): Promise<{ refused: AppError } | { done: R | Loaded }> {
     const loaded = await workflow.lockAndLoad(tx, id);
     if (!loaded) throw new AppError("NOT_FOUND", workflow.notFound);
     const object = { type: workflow.objectType, id: loaded.id };
@@ -68,7 +93,8 @@ async function guarded<Status extends string, Step extends string, Role extends 
     if (refusal) {
       const { error, reason } = refusalError(workflow.lifecycle as never, step, refusal);
       // Committed with nothing else: the attempt is on record, the subject unchanged.
-      await recordAuditEvent(tx, { ...actorEventInput(actor, rule.refusalEvent ?? rule.event, object, { reason }), result: "failure" });
+      const event = (refusal.kind === "forbidden" && rule.forbiddenEvent) || rule.refusalEvent || rule.event;
+      await recordAuditEvent(tx, { ...actorEventInput(actor, event, object, { reason }), result: "failure" });
       return { refused: error };
     }
     if (!change) return { done: loaded };
@@ -77,9 +103,7 @@ async function guarded<Status extends string, Step extends string, Role extends 
     await recordAuditEvent(tx, actorEventInput(actor, rule.event, object, detail));
     for (const further of also) await recordAuditEvent(tx, actorEventInput(actor, further.event, object, further.detail));
     return { done: result };
-  });
-  if ("refused" in outcome) throw outcome.refused;
-  return outcome.done;
+  }
 }
 
 /**

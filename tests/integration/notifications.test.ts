@@ -192,6 +192,24 @@ describe("the outbox and the SMTP server", () => {
     }
   });
 
+  it("mail queued for an address since changed, or for a disabled account, is not sent to the old address", async () => {
+    const smtp = await startSmtp();
+    try {
+      vi.stubEnv("SMTP_URL", `smtp://127.0.0.1:${smtp.port}`);
+      const old = `reviewer-${reviewer.accountId.slice(0, 8)}@example.org`;
+      await submitted(2022);
+      await prisma.account.update({ where: { id: reviewer.accountId }, data: { email: "someone-else@example.org" } });
+      const transport = createMailTransport()!;
+      await sendDueMail(prisma, transport);
+      transport.close();
+      expect(smtp.received.filter((m) => m.to.includes(old))).toHaveLength(0);
+      const mail = await prisma.outboxMail.findFirstOrThrow({ where: { toAddress: old } });
+      expect(mail).toMatchObject({ status: "FAILED", lastError: "收件人账号已停用或已更改邮箱，未发送" });
+    } finally {
+      await smtp.close();
+    }
+  });
+
   it("two senders at once send every message exactly once", async () => {
     const smtp = await startSmtp();
     try {

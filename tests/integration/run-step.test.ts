@@ -141,5 +141,11 @@ describe("the step runner", () => {
       ["report.submit", "state"],
       ["report.publish", "not-approved"],
     ]);
+    // A refusal the change itself finds (not the approved revision) rolls back, then is audited.
+    await prisma.report.update({ where: { id: reportId }, data: { status: "APPROVED" } });
+    await expect(publishReport(reviewer, { reportId, revisionNumber: 1 }, prisma)).rejects.toMatchObject({ code: "CONFLICT" });
+    const last = (await auditRows(reportId)).at(-1);
+    expect(last).toMatchObject({ event: "report.publish", result: "failure", detail: { reason: "not-approved" } });
+    expect((await prisma.report.findUniqueOrThrow({ where: { id: reportId } })).status).toBe("APPROVED");
   });
 });

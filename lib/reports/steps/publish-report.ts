@@ -7,7 +7,8 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { stampPublication } from "./freeze-revision";
 import { noticePublished } from "@/lib/notifications/report-notices";
-import { reportAlreadyHandled, runReportStep } from "./report-workflow";
+import { StepRefused } from "@/lib/workflow/run-step";
+import { runReportStep } from "./report-workflow";
 import type { ZReviewDecisionInput } from "./schemas";
 
 export async function publishReport(
@@ -19,7 +20,10 @@ export async function publishReport(
   return runReportStep(prisma, actor, input.reportId, "publish", async (tx, report) => {
     // Publishes exactly the revision the publisher read: not a newer one.
     const revision = report.latest;
-    if (!revision?.approval || revision.number !== input.revisionNumber) throw reportAlreadyHandled();
+    if (!revision?.approval || revision.number !== input.revisionNumber) {
+      // Publishing what is not the approved revision is worth a record of its own.
+      throw new StepRefused("not-approved", "只有审核通过的报告才能发布，请刷新后查看最新状态");
+    }
     const published = await stampPublication(tx, revision.id, actor.accountId);
     await noticePublished(tx, actor, report);
     return {

@@ -36,7 +36,7 @@ export const reportSteps: Record<ReportStep, StepRule<ReportStatus, UnitRole | "
     to: "PUBLISHED",
     notByAuthor: true,
     event: "report.approve",
-    refusalEvent: "report.publish",
+    forbiddenEvent: "report.publish",
     forbidden: "本单位的报告由主管部门发布",
   },
   publish: {

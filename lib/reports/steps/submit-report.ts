@@ -7,7 +7,8 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { findingId } from "@/lib/report-format";
-import { checkReportContent } from "@/lib/reports/check-content";
+import { checkContentIn } from "@/lib/reports/check-content";
+import { loadCheckContext } from "@/lib/reports/check-context";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { freezeRevision } from "./freeze-revision";
 import { noticeSubmitted } from "@/lib/notifications/report-notices";
@@ -20,15 +21,19 @@ export async function submitReport(
   prisma: PrismaClient = db(),
 ) {
   const actor = requireActor(actorOrNull);
+  // What the rules compare against (last year, the county's other reports, the
+  // catalog) is read first, outside the step's transaction: it needs no lock,
+  // and reading it there would hold the row and a connection while it waits
+  // for more. The unit and year of a report never change.
+  const unit = await prisma.report.findUnique({ where: { id: input.reportId }, select: { year: true, organization: true } });
+  const context = unit ? await loadCheckContext(prisma, unit.organization, unit.year) : null;
   return runReportStep(prisma, actor, input.reportId, "submit", async (tx, report) => {
     if (report.version !== input.baseVersion) throw new AppError("CONFLICT", "报告在您打开后已被修改，请先保存或刷新再提交");
     // The working copy under the lock: what is checked is what is frozen.
     const sections = await tx.reportSection.findMany({ where: { reportId: report.id } });
     const cells = await tx.reportCell.findMany({ where: { reportId: report.id } });
     const content = contentOfWorkingCopy({ ...report, sections, cells });
-    // What the rules compare against (last year, peers, the catalog) is read
-    // outside the transaction: it needs no lock, and its reads run in parallel.
-    const findings = await checkReportContent(prisma, report, content);
+    const findings = checkContentIn(context!, report, content);
     const errors = findings.filter((f) => f.severity === "error");
     if (errors.length > 0) {
       throw new AppError(

@@ -36,6 +36,7 @@ CREATE TABLE "outbox_mail" (
   "attempts" INTEGER NOT NULL DEFAULT 0,
   "next_attempt_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,
   "claimed_until" TIMESTAMPTZ(3),
+  "claimed_by" TEXT,
   "last_error" TEXT,
   "sent_at" TIMESTAMPTZ(3),
   "created_at" TIMESTAMPTZ(3) NOT NULL DEFAULT CURRENT_TIMESTAMP,

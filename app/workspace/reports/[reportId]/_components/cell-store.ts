@@ -96,6 +96,11 @@ export class CellStore {
     }
   }
 
+  /** What was typed that the editor's state does not have yet (a keystroke's transition still running). */
+  pendingValues(): Record<string, string> {
+    return Object.fromEntries(this.typed);
+  }
+
   get filled(): boolean {
     return this.views.size > 0;
   }

@@ -71,6 +71,9 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
   );
   const checks = useMemo(() => runChecks(format, deferredState, checkContext, narrative), [format, deferredState, checkContext, narrative]);
   const inputErrorCount = Object.keys(checks.inputErrors).length + Object.keys(checks.fieldErrors).length;
+  // The table cells: each reads its own view from the store (cell-store.ts).
+  const [store] = useState(() => new CellStore());
+  const pendingInput = useCallback(() => store.pendingValues(), [store]);
   const save = useAutosave({
     reportId: report.id,
     format,
@@ -78,6 +81,7 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
     dispatch,
     canSave: report.canEdit,
     hasInputErrors: inputErrorCount > 0,
+    pendingInput,
   });
 
   // Input a closed tab never got to save comes back, and is saved (or merged).
@@ -98,8 +102,6 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
   );
   const fieldFinding = (field: "title" | "signedOn") => checks.findings.filter((f) => f.field === field);
 
-  // The table cells: each reads its own view from the store (cell-store.ts).
-  const [store] = useState(() => new CellStore());
   const checkedViews = useMemo(() => {
     const views = new Map<string, CheckedView>();
     for (const cell of formatCells(format)) {
@@ -226,6 +228,7 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
         report={report}
         baseVersion={state.baseVersion}
         saved={state.status === "saved"}
+        hasPendingInput={pendingInput}
         format={format}
         findings={checks.findings}
         blocking={checks.blocking}

@@ -45,6 +45,7 @@ export function useAutosave({
   dispatch,
   canSave,
   hasInputErrors,
+  pendingInput,
 }: {
   reportId: string;
   format: ReportFormat;
@@ -52,6 +53,8 @@ export function useAutosave({
   dispatch: Dispatch<EditorAction>;
   canSave: boolean;
   hasInputErrors: boolean;
+  /** Cells typed that the state has not taken in yet: they count as unsaved, and go into the backup. */
+  pendingInput: () => Record<string, string>;
 }) {
   const stateRef = useRef(state);
   const inFlight = useRef(false);
@@ -124,10 +127,12 @@ export function useAutosave({
   const backupNow = useCallback(() => {
     pendingBackup.current = null;
     lastBackup.current = Date.now();
-    const current = stateRef.current;
-    if (current.changeCount === 0) return; // nothing typed yet in this page: keep any earlier backup
-    writeBackup(reportId, current.status === "saved" ? null : backupOf(current));
-  }, [reportId]);
+    const pending = pendingInput();
+    const typedSince = Object.keys(pending).length > 0;
+    const current = typedSince ? { ...stateRef.current, raw: { ...stateRef.current.raw, ...pending } } : stateRef.current;
+    if (current.changeCount === 0 && !typedSince) return; // nothing typed yet in this page: keep any earlier backup
+    writeBackup(reportId, current.status === "saved" && !typedSince ? null : backupOf(current));
+  }, [reportId, pendingInput]);
   useEffect(() => {
     if (state.changeCount === 0 || pendingBackup.current !== null) return;
     const wait = BACKUP_EVERY_MS - (Date.now() - lastBackup.current);
@@ -136,8 +141,9 @@ export function useAutosave({
   }, [state, backupNow]);
   useEffect(() => {
     const flush = () => {
-      if (pendingBackup.current !== null) {
-        window.clearTimeout(pendingBackup.current);
+      const typedSince = Object.keys(pendingInput()).length > 0;
+      if (pendingBackup.current !== null || typedSince) {
+        if (pendingBackup.current !== null) window.clearTimeout(pendingBackup.current);
         backupNow();
       }
     };
@@ -148,15 +154,15 @@ export function useAutosave({
       window.removeEventListener("pagehide", flush);
       document.removeEventListener("visibilitychange", flush);
     };
-  }, [backupNow]);
+  }, [backupNow, pendingInput]);
 
   useEffect(() => {
     const warn = (event: BeforeUnloadEvent) => {
-      if (stateRef.current.status !== "saved") event.preventDefault();
+      if (stateRef.current.status !== "saved" || Object.keys(pendingInput()).length > 0) event.preventDefault();
     };
     window.addEventListener("beforeunload", warn);
     return () => window.removeEventListener("beforeunload", warn);
-  }, []);
+  }, [pendingInput]);
 
   return save;
 }

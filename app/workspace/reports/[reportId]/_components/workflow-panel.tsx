@@ -29,6 +29,7 @@ export function WorkflowPanel({
   format,
   baseVersion,
   saved,
+  hasPendingInput,
   findings,
   blocking,
 }: {
@@ -36,6 +37,8 @@ export function WorkflowPanel({
   report: EditorReport;
   baseVersion: number;
   saved: boolean;
+  /** Cells typed that the editor has not taken in yet (an old PC, typing fast): not saved either. */
+  hasPendingInput: () => Record<string, string>;
   findings: Finding[];
   blocking: number;
 }) {
@@ -86,7 +89,11 @@ export function WorkflowPanel({
           <button
             type="button"
             disabled={pending || blocking > 0 || !saved}
-            onClick={() => run(() => submitReportAction({ reportId: report.id, baseVersion, explanations }))}
+            onClick={() =>
+              Object.keys(hasPendingInput()).length > 0
+                ? setResult({ ok: false, message: "最新的输入尚未保存，请稍候片刻再提交" })
+                : run(() => submitReportAction({ reportId: report.id, baseVersion, explanations }))
+            }
             className="rounded bg-green-800 px-3 py-1 text-white disabled:opacity-50"
           >
             提交审核
