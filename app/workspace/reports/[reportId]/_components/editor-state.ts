@@ -139,10 +139,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
         savedAt: action.savedAt,
         base: action.sent,
         status: state.changeCount === action.changeCountAtSend ? "saved" : "dirty",
-        serverErrors: {},
+        // Unchanged objects stay the same objects: a save's answer re-checks nothing that did not change.
+        serverErrors: Object.keys(state.serverErrors).length > 0 ? {} : state.serverErrors,
         message: null,
         saveRound: state.saveRound + 1,
-        peerFindings: action.peerFindings,
+        peerFindings: JSON.stringify(action.peerFindings) === JSON.stringify(state.peerFindings) ? state.peerFindings : action.peerFindings,
       };
     case "conflict":
       return { ...mergeUntouched(state, action.conflict), status: "conflict", conflict: action.conflict, message: null, saveRound: state.saveRound + 1 };

@@ -1,6 +1,6 @@
 "use client";
 
-import { useCallback, useEffect, useRef, type Dispatch } from "react";
+import { startTransition, useCallback, useEffect, useRef, type Dispatch } from "react";
 import { saveReportAction } from "@/lib/reports/actions";
 import { formatCells, type ReportFormat } from "@/lib/report-format";
 import { backupOf, draftOfState, isEditorBackup, type EditorAction, type EditorBackup, type EditorState } from "./editor-state";
@@ -62,11 +62,14 @@ export function useAutosave({
     stateRef.current = state;
   });
 
+  // A save and its answer update the editor in transitions: they never hold up a keystroke.
+  const dispatchQuietly = useCallback((action: EditorAction) => startTransition(() => dispatch(action)), [dispatch]);
+
   const save = useCallback(async () => {
     const current = stateRef.current;
     if (inFlight.current || !canSave || current.conflict) return;
     inFlight.current = true;
-    dispatch({ type: "save-start" });
+    dispatchQuietly({ type: "save-start" });
     const inputCells = formatCells(format).filter((cell) => !cell.sum);
     try {
       const result = await saveReportAction({
@@ -81,7 +84,7 @@ export function useAutosave({
         },
       });
       if (!result.ok) {
-        dispatch({
+        dispatchQuietly({
           type: "failed",
           message: result.code === "UNAUTHENTICATED" ? "登录已过期，未能保存；请在新标签页重新登录后点“保存”，本页输入仍保留" : result.message,
           retryable: RETRYABLE.has(result.code),
@@ -89,9 +92,9 @@ export function useAutosave({
         });
       } else if (result.data.status === "conflict") {
         const { version, savedAt, savedBy, content } = result.data;
-        dispatch({ type: "conflict", conflict: { version, savedAt, savedBy, content } });
+        dispatchQuietly({ type: "conflict", conflict: { version, savedAt, savedBy, content } });
       } else {
-        dispatch({
+        dispatchQuietly({
           type: "saved",
           version: result.data.version,
           savedAt: result.data.savedAt,
@@ -102,11 +105,11 @@ export function useAutosave({
       }
     } catch {
       // The request itself failed (network down, server restarting).
-      dispatch({ type: "failed", message: "无法连接服务器，未能保存；您的输入仍保留在页面上，稍后会自动重试", retryable: true });
+      dispatchQuietly({ type: "failed", message: "无法连接服务器，未能保存；您的输入仍保留在页面上，稍后会自动重试", retryable: true });
     } finally {
       inFlight.current = false;
     }
-  }, [canSave, dispatch, format, reportId]);
+  }, [canSave, dispatchQuietly, format, reportId]);
 
   // Debounced autosave; after a failure the server or network caused, a
   // slower retry. saveRound re-arms it when a save ends with more to save.
