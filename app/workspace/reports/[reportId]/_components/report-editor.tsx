@@ -32,7 +32,8 @@ function useSettled<T>(value: T, ms: number): T {
   const [settled, setSettled] = useState(value);
   useEffect(() => {
     if (Object.is(value, settled)) return;
-    const timer = window.setTimeout(() => setSettled(value), ms);
+    // In a transition: the re-check it starts gives way to the next keystroke.
+    const timer = window.setTimeout(() => startTransition(() => setSettled(value)), ms);
     return () => window.clearTimeout(timer);
   }, [value, settled, ms]);
   return settled;
