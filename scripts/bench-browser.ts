@@ -19,7 +19,7 @@
 // .data/bench-browser.json).
 import { mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import { createServer, type Server } from "node:http";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import { gzipSync } from "node:zlib";
 import type { AddressInfo } from "node:net";
 import { chromium, type Browser, type BrowserContext, type Page } from "@playwright/test";
@@ -28,7 +28,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { resolveDatabase, withDatabaseName } from "@/lib/db/server";
 import { seedDemo } from "@/lib/demo/seed-demo";
-import { appEnv, run } from "./lib";
+import { appEnv, run, startServerProcess, stopServerProcess } from "./lib";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3210);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -38,19 +38,6 @@ const CPU_SLOWDOWN = 4;
 const NETWORK = { offline: false, latency: 150, downloadThroughput: (1.6 * 1024 * 1024) / 8, uploadThroughput: (750 * 1024) / 8 };
 const CLERK = { username: "leiguan-clerk", password: "Clerk-demo-2026" };
 const CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run"];
-
-function startServer(env: Record<string, string>): ChildProcess {
-  return spawn("node_modules/.bin/tsx", ["server.ts"], {
-    env: { ...process.env, ...env, PORT: String(PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-}
-
-async function stopServer(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill();
-  await exited;
-}
 
 async function waitForServer(url: string) {
   const started = Date.now();
@@ -238,13 +225,13 @@ try {
   const results: Record<string, unknown> = {};
 
   if (process.argv.includes("--with-runtime")) {
-    app = startServer({ ...env, DOCUMENT_PAGES: "off" });
+    app = startServerProcess(PORT, { ...env, DOCUMENT_PAGES: "off" });
     await waitForServer(`${BASE}/`);
     results.withRuntime = await measurePage(browser, `${BASE}${REPORT}`);
-    await stopServer(app);
+    await stopServerProcess(app);
   }
 
-  app = startServer(env);
+  app = startServerProcess(PORT, env);
   await waitForServer(`${BASE}/`);
   const files = await staticCopyOf(`${BASE}${REPORT}`);
   const started = await staticServer(files);
@@ -300,6 +287,6 @@ try {
 } finally {
   await browser?.close();
   copy?.close();
-  if (app) await stopServer(app);
+  if (app) await stopServerProcess(app);
   await dropDatabase(url).catch(() => undefined);
 }

@@ -5,7 +5,7 @@
 // correction to the new revision being served. A benchmark, not a test: it
 // prints its figures.
 import { mkdirSync, rmSync, writeFileSync } from "node:fs";
-import { spawn, type ChildProcess } from "node:child_process";
+import type { ChildProcess } from "node:child_process";
 import autocannon from "autocannon";
 import pg from "pg";
 import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
@@ -14,7 +14,7 @@ import { migrate } from "@/lib/db/migrate";
 import { resolveDatabase, withDatabaseName } from "@/lib/db/server";
 import { seedDemo } from "@/lib/demo/seed-demo";
 import { publishWorkingCopy } from "@/lib/reports/publish-working-copy";
-import { appEnv, run } from "./lib";
+import { appEnv, run, startServerProcess, stopServerProcess } from "./lib";
 
 const PORT = Number(process.env.BENCH_PORT ?? 3200);
 const BASE = `http://127.0.0.1:${PORT}`;
@@ -31,19 +31,6 @@ async function waitFor(url: string, ok: (status: number) => boolean, timeoutMs: 
     if (performance.now() - started > timeoutMs) throw new Error(`${url} not ready after ${timeoutMs} ms`);
     await new Promise((resolve) => setTimeout(resolve, 25));
   }
-}
-
-function startServer(env: Record<string, string>): ChildProcess {
-  return spawn("node_modules/.bin/tsx", ["server.ts"], {
-    env: { ...process.env, ...env, PORT: String(PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
-    stdio: "ignore",
-  });
-}
-
-async function stopServer(child: ChildProcess) {
-  const exited = new Promise((resolve) => child.once("exit", resolve));
-  child.kill();
-  await exited;
 }
 
 async function load(path: string) {
@@ -75,20 +62,20 @@ try {
   const env = appEnv(url, String(PORT));
 
   // The ceiling: the same bytes as a static file from the same server.
-  app = startServer(env);
+  app = startServerProcess(PORT, env);
   await waitFor(`${BASE}/`, (s) => s === 200, 60_000);
   const html = await (await fetch(`${BASE}${REPORT}`)).text();
-  await stopServer(app);
+  await stopServerProcess(app);
   mkdirSync("public/__bench", { recursive: true });
   writeFileSync(`public${STATIC}`, html);
 
   // The same page rendered by Next.js on every request: what the cache saves.
-  app = startServer({ ...env, PAGE_CACHE: "off" });
+  app = startServerProcess(PORT, { ...env, PAGE_CACHE: "off" });
   await waitFor(`${BASE}${REPORT}`, (s) => s === 200, 60_000);
   const uncachedRun = await load(REPORT);
-  await stopServer(app);
+  await stopServerProcess(app);
 
-  app = startServer(env);
+  app = startServerProcess(PORT, env);
   await waitFor(`${BASE}${STATIC}`, (s) => s === 200, 60_000);
   await waitFor(`${BASE}${REPORT}`, (s) => s === 200, 10_000);
 
@@ -130,7 +117,7 @@ try {
   console.log(`database transactions during ${reportRun.requests} cached views: ${duringRun} (target 0 per view)`);
   console.log(`publish correction → served: ${visibleAfter.toFixed(0)} ms (target ≤ 5000 ms)\n`);
 } finally {
-  if (app && app.exitCode === null) await stopServer(app);
+  if (app && app.exitCode === null) await stopServerProcess(app);
   rmSync("public/__bench", { recursive: true, force: true });
   await dropDatabase(url).catch(() => undefined);
   await server.stop();

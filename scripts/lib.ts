@@ -1,6 +1,6 @@
 // Shared by the command-line scripts: find or start the database server and
 // run child processes with its URL.
-import { spawn } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
 import { ensureDatabase } from "@/lib/db/admin";
@@ -73,4 +73,18 @@ export function appEnv(databaseUrl: string, port: string): Record<string, string
     NEXTAUTH_SECRET: secret,
     NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}`,
   };
+}
+
+/** The production server (server.ts) on 127.0.0.1:port, for the benchmarks; its output is dropped. */
+export function startServerProcess(port: number, env: Record<string, string>): ChildProcess {
+  return spawn("node_modules/.bin/tsx", ["server.ts"], {
+    env: { ...process.env, ...env, PORT: String(port), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+    stdio: "ignore",
+  });
+}
+
+export async function stopServerProcess(child: ChildProcess) {
+  const exited = new Promise((resolve) => child.once("exit", resolve));
+  child.kill();
+  await exited;
 }

@@ -6,6 +6,7 @@
 // Years before the unit's latest published report are history (published
 // elsewhere, or 补录 by the county) unless a report for them was started here.
 import { daysUntil, publicationDeadline, type DeadlineSchedule, type OrganizationKindName } from "@/lib/report-format";
+import { isReturned } from "@/lib/workflow/report-status";
 
 export type DueState = "NOT_STARTED" | "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED";
 
@@ -34,6 +35,36 @@ export interface UnitReportFacts {
   /** Published at least once (a report being corrected stays published). */
   everPublished: boolean;
   returned: boolean;
+}
+
+/** A report row as loaded with its latest revision and its count of publications. */
+export interface StoredReportRow {
+  id: string;
+  year: number;
+  status: UnitReportFacts["status"];
+  revisions: { publishedAt: Date | null; _count: { comments: number } }[];
+  _count: { revisions: number };
+}
+
+/** The selection that loads a StoredReportRow (the latest revision, publications counted). */
+export const dueReportSelect = {
+  id: true,
+  year: true,
+  status: true,
+  revisions: { orderBy: { number: "desc" }, take: 1, select: { publishedAt: true, _count: { select: { comments: true } } } },
+  _count: { select: { revisions: { where: { publishedAt: { not: null } } } } },
+} as const;
+
+/** What dueReports needs of a stored report. */
+export function factsOf(report: StoredReportRow): UnitReportFacts {
+  const latest = report.revisions[0];
+  return {
+    id: report.id,
+    year: report.year,
+    status: report.status,
+    everPublished: report._count.revisions > 0,
+    returned: isReturned(report.status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }),
+  };
 }
 
 function stateOf(report: UnitReportFacts | undefined): DueState {

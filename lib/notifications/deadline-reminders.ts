@@ -7,8 +7,7 @@ import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { NotificationKind, Role } from "@/lib/generated/prisma/enums";
 import { formatChineseDate, todayInChina } from "@/lib/report-format";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
-import { dueReports, dueStateLabel, type DueReport } from "@/lib/deadlines/due-reports";
-import { isReturned } from "@/lib/workflow/report-status";
+import { dueReportSelect, dueReports, dueStateLabel, factsOf, type DueReport } from "@/lib/deadlines/due-reports";
 import { notify, unitPeople } from "./notify";
 
 type Tx = Prisma.TransactionClient;
@@ -41,15 +40,7 @@ async function unitsWithReports(tx: Tx, countyIds?: readonly string[]) {
   return tx.organization.findMany({
     ...(countyIds ? { where: { OR: [{ id: { in: [...countyIds] } }, { parentId: { in: [...countyIds] } }] } } : {}),
     include: {
-      reports: {
-        select: {
-          id: true,
-          year: true,
-          status: true,
-          revisions: { orderBy: { number: "desc" }, take: 1, select: { publishedAt: true, _count: { select: { comments: true } } } },
-          _count: { select: { revisions: { where: { publishedAt: { not: null } } } } },
-        },
-      },
+      reports: { select: dueReportSelect },
     },
   });
 }
@@ -70,14 +61,7 @@ export async function produceDeadlineReminders(
       const schedules = await loadDeadlineSchedules(tx, units.map(countyIdOf));
       let notified = 0;
       for (const unit of units) {
-        const facts = unit.reports.map((r) => ({
-          id: r.id,
-          year: r.year,
-          status: r.status,
-          everPublished: r._count.revisions > 0,
-          returned: isReturned(r.status, r.revisions[0] && { publishedAt: r.revisions[0].publishedAt, comments: r.revisions[0]._count.comments }),
-        }));
-        for (const due of dueReports(unit, facts, today, schedules.get(countyIdOf(unit)))) {
+        for (const due of dueReports(unit, unit.reports.map(factsOf), today, schedules.get(countyIdOf(unit)))) {
           const reminder = reminderFor(due);
           if (!reminder) continue;
           const people = await unitPeople(tx, unit.id, reminder.roles);

@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { todayInChina } from "@/lib/report-format";
-import { dueReports, type DueState } from "@/lib/deadlines/due-reports";
+import { dueReports, factsOf, type DueState } from "@/lib/deadlines/due-reports";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
 import { allowedReportSteps } from "@/lib/reports/steps/report-steps";
 import { canDraft, canReadUnpublished, canReview } from "@/lib/organizations/unit-roles";
@@ -69,17 +69,7 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
     }
     // The reports the unit owes, for the people who write and approve them (its 主管部门 has the board).
     if (canDraft(actor, org) || canReview(actor, org)) {
-      const facts = org.reports.map((r) => {
-        const latest = r.revisions[0];
-        return {
-          id: r.id,
-          year: r.year,
-          status: r.status,
-          everPublished: r._count.revisions > 0,
-          returned: isReturned(r.status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }),
-        };
-      });
-      for (const due of dueReports(org, facts, today, schedule)) {
+      for (const due of dueReports(org, org.reports.map(factsOf), today, schedule)) {
         items.push({
           kind: "due",
           organization: org.name,

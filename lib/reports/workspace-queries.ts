@@ -8,9 +8,8 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { formats, publicationDeadline, todayInChina } from "@/lib/report-format";
 import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
-import { dueReports, type DueReport } from "@/lib/deadlines/due-reports";
+import { dueReportSelect, dueReports, factsOf, type DueReport } from "@/lib/deadlines/due-reports";
 import { canDraft } from "@/lib/organizations/unit-roles";
-import { isReturned } from "@/lib/workflow/report-status";
 
 export interface WorkspaceOrganization {
   id: string;
@@ -39,14 +38,7 @@ export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaCli
     include: {
       reports: {
         orderBy: { year: "desc" },
-        select: {
-          id: true,
-          year: true,
-          status: true,
-          updatedAt: true,
-          revisions: { orderBy: { number: "desc" }, take: 1, select: { publishedAt: true, _count: { select: { comments: true } } } },
-          _count: { select: { revisions: { where: { publishedAt: { not: null } } } } },
-        },
+        select: { ...dueReportSelect, updatedAt: true },
       },
     },
   });
@@ -56,14 +48,7 @@ export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaCli
   return organizations.map((organization) => {
     const schedule = schedules.get(countyIdOf(organization));
     const openYear = Number(today.slice(0, 4));
-    const reports = organization.reports.map(({ revisions, _count, ...report }) => {
-      const latest = revisions[0];
-      return {
-        ...report,
-        everPublished: _count.revisions > 0,
-        returned: isReturned(report.status, latest && { publishedAt: latest.publishedAt, comments: latest._count.comments }),
-      };
-    });
+    const reports = organization.reports.map((report) => ({ ...factsOf(report), updatedAt: report.updatedAt }));
     const due = dueReports(organization, reports, today, schedule);
     const existing = new Set(reports.map((r) => r.year));
     const startableYears: number[] = [];

@@ -7,11 +7,7 @@ import type { AddressInfo } from "node:net";
 import { simpleParser } from "mailparser";
 import { SMTPServer } from "smtp-server";
 import type { Actor } from "@/lib/auth/actor";
-import { findingId, format2021, formatCells, todayInChina } from "@/lib/report-format";
-import { checkReportContent } from "@/lib/reports/check-content";
-import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
-import { saveReport } from "@/lib/reports/save-report";
-import { startReport } from "@/lib/reports/start-report";
+import { todayInChina } from "@/lib/report-format";
 import { approveReport } from "@/lib/reports/steps/approve-report";
 import { returnReport } from "@/lib/reports/steps/return-report";
 import { submitReport } from "@/lib/reports/steps/submit-report";
@@ -24,6 +20,7 @@ import { lastReminders, remindUnits } from "@/lib/supervision/remind-units";
 import { listTodo } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
+import { submittedReport } from "./reports/report-helpers";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
@@ -76,23 +73,7 @@ beforeEach(async () => {
 });
 afterEach(() => vi.unstubAllEnvs());
 
-async function submitted(year: number) {
-  const { reportId } = await startReport(clerk, { organizationId: towns.townA.id, year, prefill: false }, prisma);
-  const cells = Object.fromEntries(formatCells(format2021).filter((c) => !c.sum).map((c) => [c.key, "0"]));
-  const content = {
-    title: `测试县甲镇人民政府${year}年政府信息公开工作年度报告`,
-    signatureLine: "测试县甲镇人民政府",
-    signedOn: `${year + 1}-01-20`,
-    sections: { overview: "（一）主动公开\n正文", problems: "存在问题：公开不够及时。改进措施：加强培训。", other: "无" },
-    cells,
-  };
-  await saveReport(clerk, { reportId, baseVersion: 1, content }, prisma);
-  const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { organization: true, sections: true, cells: true } });
-  const findings = await checkReportContent(prisma, report, contentOfWorkingCopy(report));
-  const explanations = Object.fromEntries(findings.filter((f) => f.severity === "warning").map((f) => [findingId(f), "已核实"]));
-  await submitReport(clerk, { reportId, baseVersion: report.version, explanations }, prisma);
-  return reportId;
-}
+const submitted = (year: number) => submittedReport(prisma, clerk, towns.townA.id, year);
 
 describe("notifications of the workflow", () => {
   it("a submission reaches the unit's reviewers; a return, an approval and a publication its clerk — each with the place to act", async () => {

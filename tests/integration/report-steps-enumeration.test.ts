@@ -3,19 +3,15 @@
 // steps the server's guard lets through (lib/workflow/report-steps.ts).
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { findingId, format2021, formatCells } from "@/lib/report-format";
-import { checkReportContent } from "@/lib/reports/check-content";
-import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { getReportForEditor } from "@/lib/reports/editor-queries";
 import { getReviewView } from "@/lib/reports/review-queries";
-import { saveReport } from "@/lib/reports/save-report";
 import { startReport } from "@/lib/reports/start-report";
 import { approveReport } from "@/lib/reports/steps/approve-report";
 import { publishReport } from "@/lib/reports/steps/publish-report";
 import { checkReportStep } from "@/lib/reports/steps/report-workflow";
 import { allReportSteps, type ReportStep } from "@/lib/reports/steps/report-steps";
-import { submitReport } from "@/lib/reports/steps/submit-report";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
+import { submittedReport } from "./reports/report-helpers";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
@@ -24,24 +20,6 @@ type State = "DRAFT" | "SUBMITTED" | "APPROVED" | "PUBLISHED";
 const STATES: State[] = ["DRAFT", "SUBMITTED", "APPROVED", "PUBLISHED"];
 const cases: { publisher: string; state: State; reportId: string }[] = [];
 const actors: [string, Actor][] = [];
-
-async function submittedBy(author: Actor, organizationId: string, year: number) {
-  const { reportId } = await startReport(author, { organizationId, year, prefill: false }, prisma);
-  const cells = Object.fromEntries(formatCells(format2021).filter((c) => !c.sum).map((c) => [c.key, "0"]));
-  const content = {
-    title: `测试${year}年政府信息公开工作年度报告`,
-    signatureLine: "测试镇人民政府",
-    signedOn: `${year + 1}-01-20`,
-    sections: { overview: "（一）主动公开\n本年主动公开信息。", problems: "存在问题：公开不够及时。改进措施：加强培训。", other: "无" },
-    cells,
-  };
-  await saveReport(author, { reportId, baseVersion: 1, content }, prisma);
-  const report = await prisma.report.findUniqueOrThrow({ where: { id: reportId }, include: { organization: true, sections: true, cells: true } });
-  const findings = await checkReportContent(prisma, report, contentOfWorkingCopy(report));
-  const explanations = Object.fromEntries(findings.filter((f) => f.severity === "warning").map((f) => [findingId(f), "已核实"]));
-  await submitReport(author, { reportId, baseVersion: report.version, explanations }, prisma);
-  return reportId;
-}
 
 beforeAll(async () => {
   const { county, townA, townB } = await createCountyWithTownships(prisma);
@@ -54,10 +32,10 @@ beforeAll(async () => {
     const author = await signedInActor(prisma, [{ organizationId: town.id, role: "CLERK" }, { organizationId: town.id, role: "REVIEWER" }]);
     const reviewer = await signedInActor(prisma, [{ organizationId: town.id, role: "REVIEWER" }]);
     const draft = (await startReport(author, { organizationId: town.id, year: 2024, prefill: false }, prisma)).reportId;
-    const submitted = await submittedBy(author, town.id, 2023);
-    const approved = await submittedBy(author, town.id, 2022);
+    const submitted = await submittedReport(prisma, author, town.id, 2023);
+    const approved = await submittedReport(prisma, author, town.id, 2022);
     await approveReport(reviewer, { reportId: approved, revisionNumber: 1, publish: false }, prisma);
-    const published = await submittedBy(author, town.id, 2021);
+    const published = await submittedReport(prisma, author, town.id, 2021);
     await approveReport(reviewer, { reportId: published, revisionNumber: 1, publish: false }, prisma);
     await publishReport(town === townA ? reviewer : supervisor, { reportId: published, revisionNumber: 1 }, prisma);
     const publisher = town === townA ? "reviewer publishes" : "主管部门 publishes";
