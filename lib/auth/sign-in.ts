@@ -100,9 +100,13 @@ export async function signInWithPassword(
       : { ok: false, reason: "invalid", message: INVALID };
   }
 
-  // Success only counts when the account is not locked at this moment.
+  // Success only counts when the account is not locked at this moment. It
+  // clears only the failures it saw before checking the password: failures
+  // counted meanwhile (a burst of guesses arriving with it) still stand.
   const unlocked = await prisma.$executeRaw`
-    update account set failed_login_count = 0, locked_until = null
+    update account
+       set failed_login_count = case when failed_login_count = ${account.failedLoginCount} then 0 else failed_login_count end,
+           locked_until = null
      where id = ${account.id}::uuid and (locked_until is null or locked_until <= now()) and not disabled`;
   if (unlocked === 0) {
     await audit("auth.sign-in", "failure", { reason: "locked" });
