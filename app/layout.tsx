@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { cookies } from "next/headers";
-import Link from "next/link";
 import { TextSizeToggle } from "@/components/text-size-toggle";
 import { publicSiteUrl } from "@/lib/env";
 import "./globals.css";
@@ -23,22 +22,23 @@ export default async function RootLayout({ children }: { children: React.ReactNo
         <a href="#main" className="sr-only focus:not-sr-only focus:absolute focus:p-2">
           跳到正文
         </a>
+        {/* Plain links: a full page load, no prefetching of every page the header names on every page opened. */}
         <header className="border-b-4 border-gov-red bg-white">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
-            <Link href="/" className="text-xl font-bold text-gov-red">
+            <a href="/" className="text-xl font-bold text-gov-red">
               政府信息公开工作年度报告
-            </Link>
+            </a>
             <nav aria-label="站点" className="flex flex-wrap items-center gap-x-4 gap-y-1">
-              <Link href="/catalog" className="text-sm underline">
+              <a href="/catalog" className="text-sm underline">
                 信息公开目录
-              </Link>
-              <Link href="/search" className="text-sm underline">
+              </a>
+              <a href="/search" className="text-sm underline">
                 搜索
-              </Link>
+              </a>
               <TextSizeToggle large={large} />
-              <Link href="/workspace" className="text-sm underline">
+              <a href="/workspace" className="text-sm underline">
                 工作人员入口
-              </Link>
+              </a>
             </nav>
           </div>
         </header>

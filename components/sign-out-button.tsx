@@ -1,10 +1,21 @@
 "use client";
 
-import { signOut } from "next-auth/react";
+// Signs out through next-auth's own endpoint (its signOut event revokes the
+// session and audits it) without next-auth's client library, which would add
+// 30 KB of script to every staff page for this one button.
+async function signOut() {
+  const { csrfToken } = (await (await fetch("/api/auth/csrf")).json()) as { csrfToken: string };
+  await fetch("/api/auth/signout", {
+    method: "POST",
+    headers: { "Content-Type": "application/x-www-form-urlencoded" },
+    body: new URLSearchParams({ csrfToken, callbackUrl: "/login", json: "true" }),
+  });
+  window.location.href = "/login";
+}
 
 export function SignOutButton() {
   return (
-    <button type="button" className="underline" onClick={() => void signOut({ callbackUrl: "/login" })}>
+    <button type="button" className="underline" onClick={() => void signOut()}>
       退出登录
     </button>
   );

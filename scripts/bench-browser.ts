@@ -205,6 +205,21 @@ async function lighthouse(url: string): Promise<Record<string, number>> {
   return Object.fromEntries(Object.entries(report.categories).map(([name, { score }]) => [name, Math.round(score * 100)]));
 }
 
+type PageFigures = Awaited<ReturnType<typeof measurePage>>;
+
+function printPages(nianbao: PageFigures, staticCopy: PageFigures, results: Record<string, unknown>) {
+  console.log(`\nChromium, CPU ${CPU_SLOWDOWN}× slower, ${NETWORK.latency} ms latency, 1.6 Mbit/s; median of ${LOADS} loads`);
+  console.log("| 雷官镇 2023 report | transfer | TBT | LCP | load | scripts |");
+  console.log("|---|---|---|---|---|---|");
+  const row = (name: string, r: PageFigures) =>
+    console.log(`| ${name} | ${r.transferKB} KB | ${r.tbtMs} ms | ${r.lcpMs} ms | ${r.loadMs} ms | ${r.scripts} |`);
+  if (results.withRuntime) row("Next.js page with its scripts (DOCUMENT_PAGES=off)", results.withRuntime as PageFigures);
+  row("nianbao", nianbao);
+  row("static copy, plain file server", staticCopy);
+  console.log(`load vs static copy: ${Math.round((nianbao.loadMs / staticCopy.loadMs - 1) * 100)} %`);
+  if (results.lighthouse) console.log(`Lighthouse (mobile): ${JSON.stringify(results.lighthouse)}`);
+}
+
 const server = await resolveDatabase();
 const database = `nianbao_bench_browser_${process.pid}`;
 const url = withDatabaseName(server.url, database);
@@ -224,7 +239,9 @@ try {
   browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? "/usr/bin/chromium", args: CHROMIUM_ARGS });
   const results: Record<string, unknown> = {};
 
-  if (process.argv.includes("--with-runtime")) {
+  // --editor-only: the editor's figures alone (when working on the editor).
+  const pages = !process.argv.includes("--editor-only");
+  if (pages && process.argv.includes("--with-runtime")) {
     app = startServerProcess(PORT, { ...env, DOCUMENT_PAGES: "off" });
     await waitForServer(`${BASE}/`);
     results.withRuntime = await measurePage(browser, `${BASE}${REPORT}`);
@@ -233,13 +250,15 @@ try {
 
   app = startServerProcess(PORT, env);
   await waitForServer(`${BASE}/`);
-  const files = await staticCopyOf(`${BASE}${REPORT}`);
-  const started = await staticServer(files);
-  copy = started.server;
-  results.staticCopy = await measurePage(browser, `${started.base}/report.html`);
-  results.nianbao = await measurePage(browser, `${BASE}${REPORT}`);
+  if (pages) {
+    const files = await staticCopyOf(`${BASE}${REPORT}`);
+    const started = await staticServer(files);
+    copy = started.server;
+    results.staticCopy = await measurePage(browser, `${started.base}/report.html`);
+    results.nianbao = await measurePage(browser, `${BASE}${REPORT}`);
+  }
 
-  if (process.argv.includes("--lighthouse")) {
+  if (pages && process.argv.includes("--lighthouse")) {
     mkdirSync(".data", { recursive: true });
     results.lighthouse = await lighthouse(`${BASE}${REPORT}`);
   }
@@ -265,18 +284,9 @@ try {
   results.editor4x = slow;
   results.editor1x = fast;
 
-  const nianbao = results.nianbao as Awaited<ReturnType<typeof measurePage>>;
-  const staticCopy = results.staticCopy as Awaited<ReturnType<typeof measurePage>>;
-  console.log(`\nChromium, CPU ${CPU_SLOWDOWN}× slower, ${NETWORK.latency} ms latency, 1.6 Mbit/s; median of ${LOADS} loads`);
-  console.log("| 雷官镇 2023 report | transfer | TBT | LCP | load | scripts |");
-  console.log("|---|---|---|---|---|---|");
-  const row = (name: string, r: Awaited<ReturnType<typeof measurePage>>) =>
-    console.log(`| ${name} | ${r.transferKB} KB | ${r.tbtMs} ms | ${r.lcpMs} ms | ${r.loadMs} ms | ${r.scripts} |`);
-  if (results.withRuntime) row("Next.js page with its scripts (DOCUMENT_PAGES=off)", results.withRuntime as Awaited<ReturnType<typeof measurePage>>);
-  row("nianbao", nianbao);
-  row("static copy, plain file server", staticCopy);
-  console.log(`load vs static copy: ${Math.round((nianbao.loadMs / staticCopy.loadMs - 1) * 100)} %`);
-  if (results.lighthouse) console.log(`Lighthouse (mobile): ${JSON.stringify(results.lighthouse)}`);
+  const nianbao = results.nianbao as Awaited<ReturnType<typeof measurePage>> | undefined;
+  const staticCopy = results.staticCopy as Awaited<ReturnType<typeof measurePage>> | undefined;
+  if (nianbao && staticCopy) printPages(nianbao, staticCopy, results);
   console.log("\n| editor, 2024 draft | usable after (first visit) | usable after (scripts cached) | keystroke→paint p50 | p90 | max |");
   console.log("|---|---|---|---|---|---|");
   for (const [name, list] of [[`CPU ${CPU_SLOWDOWN}×`, slow], ["full speed", fast]] as const) {

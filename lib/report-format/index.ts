@@ -7,6 +7,7 @@ export * from "./deadlines";
 export * from "./registry";
 export * from "./rules";
 export * from "./schemas";
+export * from "./field-checks";
 export * from "./open-data";
 export { format2021 } from "./format-2021";
 export { format2019 } from "./format-2019";

@@ -5,10 +5,7 @@ import { formatCells } from "./cells";
 import { parseCellInput } from "./cell-value";
 import type { CellKind, NarrativeSectionKey, ReportFormat } from "./types";
 import { textParts } from "./sections";
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/validation/plain-text";
-
-/** Long enough for any real section; a 1 MB paste is refused with a message. */
-export const MAX_SECTION_LENGTH = 50_000;
+import { lineProblem, sectionProblem, type LineField } from "./field-checks";
 
 export function cellValueSchema(kind: CellKind) {
   // Optional: a cell the client leaves out (a computed total, say) reads as empty.
@@ -20,18 +17,20 @@ export function cellValueSchema(kind: CellKind) {
   });
 }
 
+/** A zod refinement from one of the plain checks of field-checks.ts (the editor calls them directly). */
+const problemOf = (check: (text: string) => string | undefined) => (text: string, ctx: z.RefinementCtx) => {
+  const problem = check(text);
+  if (problem) ctx.addIssue({ code: "custom", message: problem });
+};
+
 function sectionTextSchema(heading: string) {
   return z
     .string()
-    .max(MAX_SECTION_LENGTH, `“${heading}”过长（最多${MAX_SECTION_LENGTH}字）`)
-    .refine((text) => !hasControlCharacters(text), CONTROL_CHARACTER_MESSAGE)
+    .superRefine(problemOf((text) => sectionProblem(heading, text)))
     .transform((text) => text.replace(/\r\n?/g, "\n"));
 }
 
-const lineSchema = (empty: string | null, long: string) => {
-  const base = z.string().trim();
-  return (empty ? base.min(1, empty) : base).max(200, long).refine((text) => !hasControlCharacters(text), CONTROL_CHARACTER_MESSAGE);
-};
+const lineSchema = (field: LineField) => z.string().trim().superRefine(problemOf((text) => lineProblem(field, text)));
 
 export function sectionsSchema(format: ReportFormat) {
   const shape = {} as Record<NarrativeSectionKey, z.ZodType<string, unknown>>;
@@ -51,8 +50,8 @@ export function cellsSchema(format: ReportFormat) {
 
 function buildContentSchema(format: ReportFormat) {
   return z.object({
-    title: lineSchema("请填写标题", "标题过长"),
-    signatureLine: lineSchema(null, "落款过长"),
+    title: lineSchema("title"),
+    signatureLine: lineSchema("signatureLine"),
     signedOn: z.iso.date("落款日期格式应为 YYYY-MM-DD").nullable(),
     sections: sectionsSchema(format),
     cells: cellsSchema(format),
@@ -66,17 +65,6 @@ const contentSchemas = new WeakMap<ReportFormat, ReturnType<typeof buildContentS
 export function reportContentSchema(format: ReportFormat) {
   let schema = contentSchemas.get(format);
   if (!schema) contentSchemas.set(format, (schema = buildContentSchema(format)));
-  return schema;
-}
-
-// The part the editor checks as the clerk types (the cells are read by readCells).
-const fieldSchemas = new WeakMap<ReportFormat, ReturnType<typeof pickFields>>();
-const pickFields = (format: ReportFormat) => reportContentSchema(format).pick({ title: true, signatureLine: true, sections: true });
-
-/** The schema of a report's title, 落款 and sections, built once per format. */
-export function reportFieldsSchema(format: ReportFormat) {
-  let schema = fieldSchemas.get(format);
-  if (!schema) fieldSchemas.set(format, (schema = pickFields(format)));
   return schema;
 }
 

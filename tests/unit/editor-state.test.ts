@@ -31,7 +31,7 @@ describe("the editor's state", () => {
 
   it("on a conflict takes the other person's changes where this person changed nothing, and keeps both where both did", () => {
     let state = editorReducer(start(), { type: "section", key: "problems", value: "我的问题" });
-    state = editorReducer(state, { type: "cell", key: "active.license.decisions", value: "5" });
+    state = editorReducer(state, { type: "cells", values: { "active.license.decisions": "5" } });
     state = editorReducer(state, {
       type: "conflict",
       conflict: {

@@ -1,9 +1,10 @@
 // What each table cell of the editor shows, kept outside React's state so that
-// a keystroke re-renders only the cells it changes — the typed cell at once,
-// then the totals and findings that concern it when the checks catch up —
-// instead of every one of the report's 200 cells (issue: typing on an old
-// office PC). Each cell subscribes to its own key (useSyncExternalStore).
-import type { Finding } from "@/lib/report-format";
+// a keystroke re-renders only the cells it changes — the typed cell and the
+// totals it is part of at once, the findings that concern it when the checks
+// catch up after a pause in typing — instead of every one of the report's 200
+// cells (issue: typing on an old office PC). Each cell subscribes to its own
+// key (useSyncExternalStore).
+import { formatCells, parseCellInput, withComputedTotals, type CellValue, type Finding, type ReportFormat } from "@/lib/report-format";
 
 export interface CellView {
   /** As typed; for a total, the computed value. */
@@ -46,6 +47,12 @@ export class CellStore {
    */
   private readonly typed = new Map<string, string>();
 
+  /** When a cell was last typed into (Date.now()): autosave waits for a pause in typing. */
+  lastTypedAt = 0;
+
+  /** With the report's format, the store keeps the totals current as cells are typed. */
+  constructor(private readonly format?: ReportFormat) {}
+
   get(key: string): CellView {
     return this.views.get(key) ?? EMPTY_VIEW;
   }
@@ -68,7 +75,32 @@ export class CellStore {
   setValue(key: string, value: string) {
     const current = this.get(key);
     this.typed.set(key, value);
+    this.lastTypedAt = Date.now();
     this.put(key, { ...current, value }, true);
+    this.computeTotals(true);
+  }
+
+  /**
+   * The totals from the values the cells show, so that a row's and a column's
+   * total follow the keystroke without waiting for the checks (a value that
+   * cannot be read counts as empty, as in the checks).
+   */
+  private computeTotals(notify: boolean) {
+    if (!this.format) return;
+    const typed: Record<string, CellValue> = {};
+    const sums: string[] = [];
+    for (const cell of formatCells(this.format)) {
+      if (cell.sum) sums.push(cell.key);
+      else {
+        const parsed = parseCellInput(this.get(cell.key).value, cell.kind);
+        typed[cell.key] = parsed.ok ? parsed.value : null;
+      }
+    }
+    const values = withComputedTotals(this.format, typed);
+    for (const key of sums) {
+      const total = values[key];
+      this.put(key, { ...this.get(key), value: total === null || total === undefined ? "" : String(total) }, notify);
+    }
   }
 
   /** The value a cell shows: what was typed, until the state has it; then the state's. */
@@ -94,6 +126,8 @@ export class CellStore {
       const { computed, ...rest } = view;
       this.put(key, { ...rest, value: computed ?? this.valueOf(key, raw), serverError: serverErrors[`cells.${key}`] }, notify);
     }
+    // Checks of a state that has not taken in every typed value yet computed older totals.
+    if (this.typed.size > 0) this.computeTotals(notify);
   }
 
   /** What was typed that the editor's state does not have yet (a keystroke's transition still running). */

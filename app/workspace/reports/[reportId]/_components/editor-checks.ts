@@ -4,9 +4,9 @@
 import {
   checkNarrative,
   checkTablesAndFields,
+  fieldProblems,
   formatCells,
   parseCellInput,
-  reportFieldsSchema,
   withComputedTotals,
   type CellValue,
   type Finding,
@@ -92,9 +92,7 @@ export function runChecks(
   narrative: readonly Finding[] = narrativeFindings(format, state, context),
 ): EditorChecks {
   const { inputErrors, values } = readCells(format, state.raw);
-  const fieldErrors: Record<string, string> = {};
-  const fields = reportFieldsSchema(format).safeParse({ title: state.title, signatureLine: state.signatureLine, sections: state.sections });
-  for (const issue of fields.error?.issues ?? []) fieldErrors[issue.path.join(".")] ??= issue.message;
+  const fieldErrors = fieldProblems(format, state);
   const found = [...checkTablesAndFields(ruleInput(format, state, context, values)), ...narrative, ...context.peerFindings];
   const findings = [...found.filter((f) => f.severity === "error"), ...found.filter((f) => f.severity === "warning")];
   const findingsAt = new Map<string, Finding[]>();

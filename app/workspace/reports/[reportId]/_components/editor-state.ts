@@ -52,7 +52,8 @@ export interface EditorContentDraft {
 export type EditorAction =
   | { type: "field"; field: "title" | "signatureLine" | "signedOn"; value: string }
   | { type: "section"; key: string; value: string }
-  | { type: "cell"; key: string; value: string }
+  /** Cells typed since the last time the state took them in (the editor hands them over when typing pauses). */
+  | { type: "cells"; values: Readonly<Record<string, string>> }
   | { type: "save-start" }
   | { type: "saved"; version: number; savedAt: string; changeCountAtSend: number; sent: EditorContentDraft; peerFindings: Finding[] }
   | { type: "conflict"; conflict: ConflictInfo }
@@ -124,11 +125,11 @@ export function editorReducer(state: EditorState, action: EditorAction): EditorS
       return edited(state, { [action.field]: action.value });
     case "section":
       return edited(state, { sections: { ...state.sections, [action.key]: action.value } });
-    case "cell": {
-      // A server message about this cell no longer applies once it is edited.
+    case "cells": {
+      // A server message about a cell no longer applies once it is edited.
       const serverErrors = { ...state.serverErrors };
-      delete serverErrors[`cells.${action.key}`];
-      return edited(state, { raw: { ...state.raw, [action.key]: action.value }, serverErrors });
+      for (const key of Object.keys(action.values)) delete serverErrors[`cells.${key}`];
+      return edited(state, { raw: { ...state.raw, ...action.values }, serverErrors });
     }
     case "save-start":
       return { ...state, status: "saving", message: null };

@@ -25,19 +25,8 @@ const Catalog = memo(CatalogPanel);
 const Narrative = memo(NarrativeField);
 const Comments = memo(ReturnComments);
 const NONE: readonly never[] = [];
-const NARRATIVE_SETTLE_MS = 300;
-
-/** The value once it has stopped changing for `ms`. */
-function useSettled<T>(value: T, ms: number): T {
-  const [settled, setSettled] = useState(value);
-  useEffect(() => {
-    if (Object.is(value, settled)) return;
-    // In a transition: the re-check it starts gives way to the next keystroke.
-    const timer = window.setTimeout(() => startTransition(() => setSettled(value)), ms);
-    return () => window.clearTimeout(timer);
-  }, [value, settled, ms]);
-  return settled;
-}
+/** A pause in typing into the cells after which the checks of the whole report run. */
+const TYPING_PAUSE_MS = 250;
 
 export function ReportEditor({ report, catalog }: { report: EditorReport; catalog?: CatalogForReport }) {
   const format = getFormat(report.formatVersion);
@@ -59,22 +48,24 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
   // (an urgent render of the typed cell alone), the rules for the whole report
   // run in a deferred render that the next keystroke may interrupt.
   const deferredState = useDeferredValue(state);
-  // The narrative's checks (R8 reads its numbers against the cells) wait for a
-  // pause in typing into the tables, so that a run of keystrokes in the cells
-  // does not re-read the whole text each time.
-  const settledRaw = useSettled(deferredState.raw, NARRATIVE_SETTLE_MS);
-  const { title, signatureLine, signedOn, sections } = deferredState;
+  // The narrative's checks are the costly ones: they run again only when what they read changed.
+  const { title, signatureLine, signedOn, sections, raw } = deferredState;
   const narrative = useMemo(
-    () => narrativeFindings(format, { ...deferredState, title, signatureLine, signedOn, sections, raw: settledRaw }, checkContext),
-    // Only what the narrative checks read: the text as it is, the cells as they settled.
+    () => narrativeFindings(format, deferredState, checkContext),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [format, title, signatureLine, signedOn, sections, settledRaw, checkContext],
+    [format, title, signatureLine, signedOn, sections, raw, checkContext],
   );
-  const checks = useMemo(() => runChecks(format, deferredState, checkContext, narrative), [format, deferredState, checkContext, narrative]);
+  const checks = useMemo(
+    () => runChecks(format, deferredState, checkContext, narrative),
+    // The content, not the save status: a save's progress re-checks nothing.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [format, title, signatureLine, signedOn, sections, raw, checkContext, narrative],
+  );
   const inputErrorCount = Object.keys(checks.inputErrors).length + Object.keys(checks.fieldErrors).length;
   // The table cells: each reads its own view from the store (cell-store.ts).
-  const [store] = useState(() => new CellStore());
+  const [store] = useState(() => new CellStore(format));
   const pendingInput = useCallback(() => store.pendingValues(), [store]);
+  const lastInputAt = useCallback(() => store.lastTypedAt, [store]);
   const save = useAutosave({
     reportId: report.id,
     format,
@@ -83,6 +74,7 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
     canSave: report.canEdit,
     hasInputErrors: inputErrorCount > 0,
     pendingInput,
+    lastInputAt,
   });
 
   // Input a closed tab never got to save comes back, and is saved (or merged).
@@ -121,15 +113,25 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
   if (!store.filled) store.update(checkedViews, state.raw, state.serverErrors, false);
   useLayoutEffect(() => store.update(checkedViews, state.raw, state.serverErrors), [store, checkedViews, state.raw, state.serverErrors]);
 
+  // The typed cell and its totals repaint in the keystroke's own render, from
+  // the store; the editor's state — and with it the checks of the whole report
+  // and autosave — takes in what was typed when typing pauses, in a transition
+  // that gives way to the next keystroke. Until then the typed values count as
+  // unsaved input (pendingInput).
+  const handOver = useRef<number | null>(null);
+  const takeInTyped = useCallback(() => {
+    handOver.current = null;
+    const values = store.pendingValues();
+    if (Object.keys(values).length > 0) startTransition(() => dispatch({ type: "cells", values }));
+  }, [store]);
+  useEffect(() => () => window.clearTimeout(handOver.current ?? undefined), []);
   const onCell = useCallback(
     (key: string, value: string) => {
-      // The typed cell repaints in the keystroke's own render, from the store;
-      // the rest of the editor (the content, the checks, autosave) follows in
-      // a transition that never holds up the next keystroke.
       store.setValue(key, value);
-      startTransition(() => dispatch({ type: "cell", key, value }));
+      window.clearTimeout(handOver.current ?? undefined);
+      handOver.current = window.setTimeout(takeInTyped, TYPING_PAUSE_MS);
     },
-    [store],
+    [store, takeInTyped],
   );
   const cells = useMemo(() => ({ store, format, disabled, onCell }), [store, format, disabled, onCell]);
 
@@ -142,9 +144,9 @@ export function ReportEditor({ report, catalog }: { report: EditorReport; catalo
   const fix = useCallback(
     (finding: Finding) =>
       finding.cells
-        .filter((key) => !findCell(format, key)?.sum && (latest.current.raw[key] ?? "").trim() === "")
+        .filter((key) => !findCell(format, key)?.sum && store.get(key).value.trim() === "")
         .forEach((key) => onCell(key, "0")),
-    [format, onCell],
+    [format, onCell, store],
   );
   const appendToOverview = useCallback(
     (text: string) => {
