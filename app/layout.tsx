@@ -23,6 +23,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
           跳到正文
         </a>
         {/* Plain links: a full page load, no prefetching of every page the header names on every page opened. */}
+        {/* eslint-disable @next/next/no-html-link-for-pages */}
         <header className="border-b-4 border-gov-red bg-white">
           <div className="mx-auto flex max-w-5xl flex-wrap items-center justify-between gap-2 px-4 py-3">
             <a href="/" className="text-xl font-bold text-gov-red">
@@ -42,6 +43,7 @@ export default async function RootLayout({ children }: { children: React.ReactNo
             </nav>
           </div>
         </header>
+        {/* eslint-enable @next/next/no-html-link-for-pages */}
         <main id="main" className="mx-auto max-w-5xl px-4 py-6">
           {children}
         </main>

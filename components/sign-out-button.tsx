@@ -10,6 +10,8 @@ async function signOut() {
     headers: { "Content-Type": "application/x-www-form-urlencoded" },
     body: new URLSearchParams({ csrfToken, callbackUrl: "/login", json: "true" }),
   });
+  // A full page load: nothing of the signed-in pages stays in the browser's memory.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.href = "/login";
 }
 

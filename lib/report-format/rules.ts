@@ -40,14 +40,23 @@ export function checkTablesAndFields(input: RuleInput): Finding[] {
 
 /** The rules over the narrative (against the tables, last year's report and other units'); none without sections. */
 export function checkNarrative(input: RuleInput): Finding[] {
+  return [...checkNarrativeAgainstTables(input), ...checkNarrativeText(input)];
+}
+
+/** R8: the figures the text states, read against the tables (and the catalog). */
+export function checkNarrativeAgainstTables(input: RuleInput): Finding[] {
+  return input.sections ? checkNarrativeFigures(input) : [];
+}
+
+/**
+ * The checks of the text that do not read the tables — structure, percentages,
+ * last year's sentences, 雷同 — and the costlier part: the editor runs them
+ * again only when the text changes, not when a cell does.
+ */
+export function checkNarrativeText(input: Omit<RuleInput, "values">): Finding[] {
   if (!input.sections) return [];
-  return [
-    ...checkStructure(input),
-    ...checkNarrativeFigures(input),
-    ...checkPercentages(input),
-    ...checkStaleText(input),
-    ...checkSimilarity(input),
-  ];
+  const text = { ...input, values: {} };
+  return [...checkStructure(text), ...checkPercentages(text), ...checkStaleText(text), ...checkSimilarity(text)];
 }
 
 function finding(format: ReportFormat, rule: RuleId, detail: string, cells: string[], field?: Finding["field"]): Finding {

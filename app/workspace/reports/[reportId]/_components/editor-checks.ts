@@ -2,7 +2,8 @@
 // with the same format definition and the same engine. Only 雷同 with other
 // units comes from the server (their text never reaches this browser).
 import {
-  checkNarrative,
+  checkNarrativeAgainstTables,
+  checkNarrativeText,
   checkTablesAndFields,
   fieldProblems,
   formatCells,
@@ -14,6 +15,7 @@ import {
   type ReportFormat,
   type RuleInput,
 } from "@/lib/report-format";
+import type { EditorReport } from "@/lib/reports/editor-queries";
 import type { EditorState } from "./editor-state";
 
 export interface EditorChecks {
@@ -43,6 +45,18 @@ export interface EditorCheckContext {
   catalogFigures: RuleInput["catalog"];
   /** The server's findings about other units' reports, as of the last save. */
   peerFindings: readonly Finding[];
+}
+
+/** What the editor's checks read besides the report itself, from what the server sent. */
+export function checkContextOf(report: EditorReport, peerFindings: readonly Finding[]): EditorCheckContext {
+  return {
+    organization: { name: report.organization.name, kind: report.organization.kind },
+    year: report.year,
+    previousValues: report.previousValues,
+    previousSections: report.previousSections,
+    catalogFigures: report.catalogFigures,
+    peerFindings,
+  };
 }
 
 /** The cells as typed, read: valid values with the totals computed, and a message for each that cannot be read. */
@@ -77,23 +91,24 @@ function ruleInput(format: ReportFormat, state: EditorState, context: EditorChec
 }
 
 /**
- * The checks of the narrative (R8, stale text, 雷同 with last year, structure):
- * costlier than the tables', so the editor runs them on a deferred copy of
- * its state and a keystroke paints before they finish.
+ * The checks of the narrative's text alone (stale text, 雷同 with last year,
+ * structure, percentages): the costliest, so the editor runs them again only
+ * when the text changes, on a deferred copy of its state.
  */
-export function narrativeFindings(format: ReportFormat, state: EditorState, context: EditorCheckContext): Finding[] {
-  return checkNarrative(ruleInput(format, state, context, readCells(format, state.raw).values));
+export function narrativeTextFindings(format: ReportFormat, state: EditorState, context: EditorCheckContext): Finding[] {
+  return checkNarrativeText(ruleInput(format, state, context, {}));
 }
 
 export function runChecks(
   format: ReportFormat,
   state: EditorState,
   context: EditorCheckContext,
-  narrative: readonly Finding[] = narrativeFindings(format, state, context),
+  narrativeText: readonly Finding[] = narrativeTextFindings(format, state, context),
 ): EditorChecks {
   const { inputErrors, values } = readCells(format, state.raw);
   const fieldErrors = fieldProblems(format, state);
-  const found = [...checkTablesAndFields(ruleInput(format, state, context, values)), ...narrative, ...context.peerFindings];
+  const input = ruleInput(format, state, context, values);
+  const found = [...checkTablesAndFields(input), ...checkNarrativeAgainstTables(input), ...narrativeText, ...context.peerFindings];
   const findings = [...found.filter((f) => f.severity === "error"), ...found.filter((f) => f.severity === "warning")];
   const findingsAt = new Map<string, Finding[]>();
   const findingsInSection = new Map<string, Finding[]>();

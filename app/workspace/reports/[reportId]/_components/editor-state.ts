@@ -2,6 +2,7 @@
 // of "nothing lost" can be read (and tested) in one place.
 import { formatCellValue } from "@/components/report/format-value";
 import type { EditorContent } from "@/lib/reports/editor-content";
+import type { EditorReport } from "@/lib/reports/editor-queries";
 import { formatCells, type Finding, type ReportFormat } from "@/lib/report-format";
 
 export type SaveStatus = "saved" | "dirty" | "saving" | "error" | "conflict";
@@ -110,6 +111,11 @@ export function initialState(
     conflict: null,
     restored: false,
   };
+}
+
+/** The editor's state for a report as the server sent it. */
+export function editorStateOf(format: ReportFormat, report: Pick<EditorReport, "version" | "savedAt" | "content" | "peerFindings">): EditorState {
+  return initialState(format, report.version, report.savedAt, report.content, report.peerFindings);
 }
 
 const edited = (state: EditorState, patch: Partial<EditorState>): EditorState => ({

@@ -9,8 +9,8 @@ import { CatalogPanel } from "./catalog-panel";
 import { CellStore, type CheckedView } from "./cell-store";
 import { ConflictPanel } from "./conflict-panel";
 import { EditorCellsContext, EditorTable } from "./editor-cells";
-import { narrativeFindings, runChecks } from "./editor-checks";
-import { editorReducer, initialState } from "./editor-state";
+import { checkContextOf, narrativeTextFindings, runChecks } from "./editor-checks";
+import { editorReducer, editorStateOf } from "./editor-state";
 import { FindingsSummary } from "./findings-summary";
 import { NarrativeField } from "./narrative-field";
 import { ReturnComments } from "./return-comments";
@@ -28,38 +28,39 @@ const NONE: readonly never[] = [];
 /** A pause in typing into the cells after which the checks of the whole report run. */
 const TYPING_PAUSE_MS = 250;
 
-export function ReportEditor({ report, catalog }: { report: EditorReport; catalog?: CatalogForReport }) {
+export function ReportEditor({
+  report,
+  catalog,
+  initialTextFindings,
+}: {
+  report: EditorReport;
+  catalog?: CatalogForReport;
+  /** The checks of the text as loaded, made on the server with the same code: the editor opens without running them. */
+  initialTextFindings: Finding[];
+}) {
   const format = getFormat(report.formatVersion);
-  const [state, dispatch] = useReducer(editorReducer, undefined, () =>
-    initialState(format, report.version, report.savedAt, report.content, report.peerFindings),
-  );
-  const checkContext = useMemo(
-    () => ({
-      organization: { name: report.organization.name, kind: report.organization.kind },
-      year: report.year,
-      previousValues: report.previousValues,
-      previousSections: report.previousSections,
-      catalogFigures: report.catalogFigures,
-      peerFindings: state.peerFindings,
-    }),
-    [report, state.peerFindings],
-  );
+  const [state, dispatch] = useReducer(editorReducer, undefined, () => editorStateOf(format, report));
+  const [loaded] = useState(state);
+  const checkContext = useMemo(() => checkContextOf(report, state.peerFindings), [report, state.peerFindings]);
   // The checks follow a step behind the keystroke: the keystroke paints first
   // (an urgent render of the typed cell alone), the rules for the whole report
   // run in a deferred render that the next keystroke may interrupt.
   const deferredState = useDeferredValue(state);
-  // The narrative's checks are the costly ones: they run again only when what they read changed.
+  // The checks of the text alone are the costly ones: they run again only when the text changes.
   const { title, signatureLine, signedOn, sections, raw } = deferredState;
-  const narrative = useMemo(
-    () => narrativeFindings(format, deferredState, checkContext),
+  const narrativeText = useMemo(
+    () =>
+      title === loaded.title && signatureLine === loaded.signatureLine && signedOn === loaded.signedOn && sections === loaded.sections
+        ? initialTextFindings
+        : narrativeTextFindings(format, deferredState, checkContext),
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [format, title, signatureLine, signedOn, sections, raw, checkContext],
+    [format, title, signatureLine, signedOn, sections, checkContext, loaded, initialTextFindings],
   );
   const checks = useMemo(
-    () => runChecks(format, deferredState, checkContext, narrative),
+    () => runChecks(format, deferredState, checkContext, narrativeText),
     // The content, not the save status: a save's progress re-checks nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [format, title, signatureLine, signedOn, sections, raw, checkContext, narrative],
+    [format, title, signatureLine, signedOn, sections, raw, checkContext, narrativeText],
   );
   const inputErrorCount = Object.keys(checks.inputErrors).length + Object.keys(checks.fieldErrors).length;
   // The table cells: each reads its own view from the store (cell-store.ts).
