@@ -3,7 +3,7 @@
 // keystroke behind never puts an older value back into the input.
 import { describe, expect, it } from "vitest";
 import { CellStore, type CheckedView } from "@/app/workspace/reports/[reportId]/_components/cell-store";
-import type { Finding } from "@/lib/report-format";
+import { format2021, formatCells, type Finding } from "@/lib/report-format";
 
 const plain = (extra: Partial<CheckedView> = {}): CheckedView => ({ findings: [], notes: [], flagged: false, ...extra });
 const finding = (message: string): Finding => ({ rule: "R1", severity: "error", message, cells: ["a"] }) as Finding;
@@ -57,5 +57,47 @@ describe("the editor's cell store", () => {
     const { store, checked } = storeWith(["a"]);
     store.update(checked, { a: "-1" }, { "cells.a": "不能为负数" });
     expect(store.get("a")).toMatchObject({ value: "-1", serverError: "不能为负数" });
+  });
+
+  describe("with the format, the totals", () => {
+    // A column total of table 三 and one of the cells it adds up.
+    const total = formatCells(format2021).find((cell) => cell.sum?.along === "column")!;
+    const part = total.sum!.of[0]!;
+
+    function formatStore() {
+      const store = new CellStore(format2021);
+      const checked = new Map(formatCells(format2021).map((cell) => [cell.key, plain(cell.sum ? { computed: "" } : {})]));
+      store.update(checked, {}, {}, false);
+      const heard: string[] = [];
+      for (const cell of formatCells(format2021)) store.subscribe(cell.key, () => heard.push(cell.key));
+      return { store, checked, heard };
+    }
+
+    it("follow the keystroke: the typed cell and the totals it is part of repaint, nothing else", () => {
+      const { store, heard } = formatStore();
+      store.setValue(part, "12");
+      expect(store.get(total.key).value).toBe("12");
+      expect(heard).toContain(part);
+      expect(heard).toContain(total.key);
+      // Only sums that include the typed cell changed.
+      const sums = formatCells(format2021).filter((cell) => cell.sum);
+      expect(heard.filter((key) => key !== part).every((key) => sums.some((cell) => cell.key === key))).toBe(true);
+      expect(heard.length).toBeLessThan(6);
+    });
+
+    it("count an unreadable value as empty, as the checks do", () => {
+      const { store } = formatStore();
+      store.setValue(part, "12");
+      store.setValue(part, "12a");
+      expect(store.get(total.key).value).toBe("");
+    });
+
+    it("are not put back by checks of older values", () => {
+      const { store, checked } = formatStore();
+      store.setValue(part, "7");
+      // Checks made before the keystroke (they still say the total is empty) arrive with the state that has it.
+      store.update(checked, { [part]: "7" }, {});
+      expect(store.get(total.key).value).toBe("7");
+    });
   });
 });

@@ -47,9 +47,6 @@ export class CellStore {
    */
   private readonly typed = new Map<string, string>();
 
-  /** When a cell was last typed into (Date.now()): autosave waits for a pause in typing. */
-  lastTypedAt = 0;
-
   /** With the report's format, the store keeps the totals current as cells are typed. */
   constructor(private readonly format?: ReportFormat) {}
 
@@ -75,7 +72,6 @@ export class CellStore {
   setValue(key: string, value: string) {
     const current = this.get(key);
     this.typed.set(key, value);
-    this.lastTypedAt = Date.now();
     this.put(key, { ...current, value }, true);
     this.computeTotals(true);
   }
@@ -124,10 +120,11 @@ export class CellStore {
   ) {
     for (const [key, view] of checked) {
       const { computed, ...rest } = view;
-      this.put(key, { ...rest, value: computed ?? this.valueOf(key, raw), serverError: serverErrors[`cells.${key}`] }, notify);
+      // With the format, the totals are the store's own (computeTotals): the checks may be of older values.
+      const value = computed === undefined ? this.valueOf(key, raw) : this.format ? this.get(key).value : computed;
+      this.put(key, { ...rest, value, serverError: serverErrors[`cells.${key}`] }, notify);
     }
-    // Checks of a state that has not taken in every typed value yet computed older totals.
-    if (this.typed.size > 0) this.computeTotals(notify);
+    this.computeTotals(notify);
   }
 
   /** What was typed that the editor's state does not have yet (a keystroke's transition still running). */

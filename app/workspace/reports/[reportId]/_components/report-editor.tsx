@@ -26,7 +26,19 @@ const Narrative = memo(NarrativeField);
 const Comments = memo(ReturnComments);
 const NONE: readonly never[] = [];
 /** A pause in typing into the cells after which the checks of the whole report run. */
-const TYPING_PAUSE_MS = 250;
+const CHECKS_AFTER_PAUSE_MS = 250;
+
+/** The value once it has stopped changing for `ms`. */
+function useSettled<T>(value: T, ms: number): T {
+  const [settled, setSettled] = useState(value);
+  useEffect(() => {
+    if (Object.is(value, settled)) return;
+    // In a transition: the re-check it starts gives way to the next keystroke.
+    const timer = window.setTimeout(() => startTransition(() => setSettled(value)), ms);
+    return () => window.clearTimeout(timer);
+  }, [value, settled, ms]);
+  return settled;
+}
 
 export function ReportEditor({
   report,
@@ -56,17 +68,18 @@ export function ReportEditor({
     // eslint-disable-next-line react-hooks/exhaustive-deps
     [format, title, signatureLine, signedOn, sections, checkContext, loaded, initialTextFindings],
   );
+  // The rules for the tables (and R8, which reads them) run once typing into the cells pauses, not on every keystroke.
+  const settledRaw = useSettled(raw, CHECKS_AFTER_PAUSE_MS);
   const checks = useMemo(
-    () => runChecks(format, deferredState, checkContext, narrativeText),
+    () => runChecks(format, { ...deferredState, raw: settledRaw }, checkContext, narrativeText),
     // The content, not the save status: a save's progress re-checks nothing.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [format, title, signatureLine, signedOn, sections, raw, checkContext, narrativeText],
+    [format, title, signatureLine, signedOn, sections, settledRaw, checkContext, narrativeText],
   );
   const inputErrorCount = Object.keys(checks.inputErrors).length + Object.keys(checks.fieldErrors).length;
   // The table cells: each reads its own view from the store (cell-store.ts).
   const [store] = useState(() => new CellStore(format));
   const pendingInput = useCallback(() => store.pendingValues(), [store]);
-  const lastInputAt = useCallback(() => store.lastTypedAt, [store]);
   const save = useAutosave({
     reportId: report.id,
     format,
@@ -75,7 +88,6 @@ export function ReportEditor({
     canSave: report.canEdit,
     hasInputErrors: inputErrorCount > 0,
     pendingInput,
-    lastInputAt,
   });
 
   // Input a closed tab never got to save comes back, and is saved (or merged).
@@ -114,25 +126,16 @@ export function ReportEditor({
   if (!store.filled) store.update(checkedViews, state.raw, state.serverErrors, false);
   useLayoutEffect(() => store.update(checkedViews, state.raw, state.serverErrors), [store, checkedViews, state.raw, state.serverErrors]);
 
-  // The typed cell and its totals repaint in the keystroke's own render, from
-  // the store; the editor's state — and with it the checks of the whole report
-  // and autosave — takes in what was typed when typing pauses, in a transition
-  // that gives way to the next keystroke. Until then the typed values count as
-  // unsaved input (pendingInput).
-  const handOver = useRef<number | null>(null);
-  const takeInTyped = useCallback(() => {
-    handOver.current = null;
-    const values = store.pendingValues();
-    if (Object.keys(values).length > 0) startTransition(() => dispatch({ type: "cells", values }));
-  }, [store]);
-  useEffect(() => () => window.clearTimeout(handOver.current ?? undefined), []);
   const onCell = useCallback(
     (key: string, value: string) => {
+      // The typed cell and the totals it is part of repaint in the keystroke's
+      // own render, from the store; the editor's state follows in a transition
+      // that never holds up the next keystroke, and the checks of the whole
+      // report run when typing pauses (settledRaw).
       store.setValue(key, value);
-      window.clearTimeout(handOver.current ?? undefined);
-      handOver.current = window.setTimeout(takeInTyped, TYPING_PAUSE_MS);
+      startTransition(() => dispatch({ type: "cells", values: { [key]: value } }));
     },
-    [store, takeInTyped],
+    [store],
   );
   const cells = useMemo(() => ({ store, format, disabled, onCell }), [store, format, disabled, onCell]);
 

@@ -46,7 +46,6 @@ export function useAutosave({
   canSave,
   hasInputErrors,
   pendingInput,
-  lastInputAt,
 }: {
   reportId: string;
   format: ReportFormat;
@@ -56,8 +55,6 @@ export function useAutosave({
   hasInputErrors: boolean;
   /** Cells typed that the state has not taken in yet: they count as unsaved, and go into the backup. */
   pendingInput: () => Record<string, string>;
-  /** When the clerk last typed into a cell (Date.now()), typed values the state may not have yet. */
-  lastInputAt: () => number;
 }) {
   const stateRef = useRef(state);
   const inFlight = useRef(false);
@@ -120,17 +117,9 @@ export function useAutosave({
     if (!canSave || hasInputErrors) return;
     const retry = state.status === "error" && state.retryable;
     if (state.status !== "dirty" && !retry) return;
-    // A save waits until the clerk has stopped typing into the cells for a
-    // moment, so that it and its answer never land between two keystrokes.
-    let timer = 0;
-    const attempt = () => {
-      const typingFor = AUTOSAVE_DELAY_MS - (Date.now() - lastInputAt());
-      if (!retry && typingFor > 0) timer = window.setTimeout(attempt, typingFor);
-      else void save();
-    };
-    timer = window.setTimeout(attempt, retry ? RETRY_DELAY_MS : AUTOSAVE_DELAY_MS);
+    const timer = window.setTimeout(() => void save(), retry ? RETRY_DELAY_MS : AUTOSAVE_DELAY_MS);
     return () => window.clearTimeout(timer);
-  }, [state.changeCount, state.status, state.saveRound, state.retryable, canSave, hasInputErrors, save, lastInputAt]);
+  }, [state.changeCount, state.status, state.saveRound, state.retryable, canSave, hasInputErrors, save]);
 
   // Unsaved input survives a closed tab or a crash, until the server has it.
   // Written at once for the first change, then at most every BACKUP_EVERY_MS
