@@ -61,11 +61,10 @@ async function staticServer(files: Map<string, { type: string; body: Buffer }>):
   return { server, base: `http://127.0.0.1:${(server.address() as AddressInfo).port}` };
 }
 
-/** The page's HTML, and a static copy of it without scripts, with the stylesheets it links. */
-async function staticCopyOf(url: string) {
-  const html = await (await fetch(url)).text();
+/** A static copy of a page's HTML without its scripts, at `/<name>`, with the stylesheets it links. */
+async function staticCopyOf(url: string, html: string, name = "report.html") {
   const stripped = html.replace(/<script\b[^>]*>[\s\S]*?<\/script>/gi, "").replace(/<link\b[^>]*as="script"[^>]*>/gi, "");
-  const files = new Map<string, { type: string; body: Buffer }>([["/report.html", { type: "text/html; charset=utf-8", body: Buffer.from(stripped) }]]);
+  const files = new Map<string, { type: string; body: Buffer }>([[`/${name}`, { type: "text/html; charset=utf-8", body: Buffer.from(stripped) }]]);
   for (const [, href] of stripped.matchAll(/<link[^>]+rel="(?:stylesheet|icon)"[^>]*href="([^"]+)"/g)) {
     const response = await fetch(new URL(href!, url));
     files.set(href!.split("?")[0]!, { type: response.headers.get("content-type") ?? "text/css", body: Buffer.from(await response.arrayBuffer()) });
@@ -148,7 +147,12 @@ const OBSERVE_EVENTS = `
 
 const EDITOR_CELLS = ["行政许可 本年处理决定数量", "行政处罚 本年处理决定数量", "一、本年新收政府信息公开申请数量 自然人", "（一）予以公开 自然人"];
 
-async function measureEditor(browser: Browser, editorUrl: string, cpu: number, signedIn: BrowserContext) {
+/**
+ * The editor's figures. With `withoutScripts`, the same editor HTML served as
+ * a static file: what the browser itself costs per keystroke in a page of this
+ * size — the floor any editor of this page stands on (nothing to time opening).
+ */
+async function measureEditor(browser: Browser, editorUrl: string, cpu: number, signedIn: BrowserContext, withoutScripts = false) {
   const context = await browser.newContext({ storageState: await signedIn.storageState(), viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   await page.addInitScript(OBSERVE_EVENTS);
@@ -156,6 +160,7 @@ async function measureEditor(browser: Browser, editorUrl: string, cpu: number, s
   await cdp.send("Emulation.setCPUThrottlingRate", { rate: cpu });
   const openEditor = async () => {
     await page.goto(editorUrl, { waitUntil: "load" });
+    if (withoutScripts) return 0;
     await page.waitForSelector("[data-editor-ready]", { timeout: 60_000 });
     return page.evaluate(() => (window as unknown as { __ready: number }).__ready);
   };
@@ -251,7 +256,7 @@ try {
   app = startServerProcess(PORT, env);
   await waitForServer(`${BASE}/`);
   if (pages) {
-    const files = await staticCopyOf(`${BASE}${REPORT}`);
+    const files = await staticCopyOf(`${BASE}${REPORT}`, await (await fetch(`${BASE}${REPORT}`)).text());
     const started = await staticServer(files);
     copy = started.server;
     results.staticCopy = await measurePage(browser, `${started.base}/report.html`);
@@ -273,15 +278,21 @@ try {
   await page.getByRole("button", { name: "开始填报2024年度报告" }).click();
   await page.waitForURL(/\/workspace\/reports\/[0-9a-f-]{36}$/);
   const editorUrl = page.url();
+  // The same editor HTML (as the clerk received it) without its scripts, from a plain static file server.
+  const editorCopy = await staticServer(await staticCopyOf(editorUrl, await (await page.request.get(editorUrl)).text(), "editor.html"));
   const runs = Number(process.env.BENCH_EDITOR_RUNS ?? 3);
   const slow = [];
   const fast = [];
+  const floor = [];
   for (let i = 0; i < runs; i += 1) {
     slow.push(await measureEditor(browser, editorUrl, CPU_SLOWDOWN, signedIn));
+    floor.push(await measureEditor(browser, `${editorCopy.base}/editor.html`, CPU_SLOWDOWN, signedIn, true));
     fast.push(await measureEditor(browser, editorUrl, 1, signedIn));
   }
+  editorCopy.server.close();
   await signedIn.close();
   results.editor4x = slow;
+  results.editorWithoutScripts4x = floor;
   results.editor1x = fast;
 
   const nianbao = results.nianbao as Awaited<ReturnType<typeof measurePage>> | undefined;
@@ -292,6 +303,7 @@ try {
   for (const [name, list] of [[`CPU ${CPU_SLOWDOWN}×`, slow], ["full speed", fast]] as const) {
     for (const r of list) console.log(`| ${name} | ${r.firstVisitMs} ms | ${r.usableMs} ms | ${r.p50} ms | ${r.p90} ms | ${r.max} ms |`);
   }
+  for (const r of floor) console.log(`| CPU ${CPU_SLOWDOWN}×, same HTML without scripts (static file) | — | — | ${r.p50} ms | ${r.p90} ms | ${r.max} ms |`);
   mkdirSync(".data", { recursive: true });
   writeFileSync(".data/bench-browser.json", JSON.stringify(results, null, 2));
 } finally {
