@@ -46,9 +46,15 @@ const renderToken = randomBytes(16).toString("hex");
 const cache = new PageCache();
 let renderOrigin = `http://127.0.0.1:${port}`;
 const documents = settings.DOCUMENT_PAGES === "on";
+const NOT_FOUND_PAGE = "/page-not-found";
 async function renderDocument(path: string, headers: Record<string, string>) {
-  const response = await fetch(`${renderOrigin}${path}`, { headers: { ...headers, "x-nianbao-render": renderToken }, redirect: "manual" });
-  const rendered = { status: response.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
+  const ask = (at: string) => fetch(`${renderOrigin}${at}`, { headers: { ...headers, "x-nianbao-render": renderToken }, redirect: "manual" });
+  const first = await ask(path);
+  // Next.js sends a 404 as an empty shell its client fills in: a document
+  // reader gets the not-found page's own HTML instead, still as a 404.
+  const shell = documents && first.status === 404 && /^text\/html\b/.test(first.headers.get("content-type") ?? "");
+  const response = shell ? await ask(NOT_FOUND_PAGE) : first;
+  const rendered = { status: first.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
   return documents ? asDocument(rendered) : rendered;
 }
 const serveCachedPage = createCachedPageHandler(cache, (key) => renderDocument(key.path, { cookie: `text-size=${key.variant}` }));

@@ -27,12 +27,13 @@ export type RenderedResponse = { status: number; body: Buffer; headers: Headers 
 const NOT_REPLAYED = new Set(["connection", "keep-alive", "transfer-encoding", "content-length", "content-encoding", "date"]);
 
 /**
- * The HTML as a document: scripts out, when it is a page (200) that can do
- * without them. An error page (a 404 from notFound()) is an empty shell that
- * Next.js's client fills in, so it keeps its scripts.
+ * The HTML as a document: scripts out, when it is a page that can do without
+ * them — a 200, or the 404 the server made from the not-found page (server.ts;
+ * Next.js's own 404 is an empty shell its client fills in). Other errors keep
+ * their scripts.
  */
 export function asDocument(rendered: RenderedResponse): RenderedResponse {
-  if (rendered.status !== 200 || !/^text\/html\b/.test(rendered.headers.get("content-type") ?? "")) return rendered;
+  if (![200, 404].includes(rendered.status) || !/^text\/html\b/.test(rendered.headers.get("content-type") ?? "")) return rendered;
   const html = withoutClientRuntime(rendered.body.toString("utf8"));
   if (html === null) return rendered;
   // With no script left on the page, the policy can say so: an injected one would not run either.

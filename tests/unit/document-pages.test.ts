@@ -40,8 +40,10 @@ describe("the page without the client runtime", () => {
     const headers = new Headers({ "content-type": "text/html; charset=utf-8", "content-security-policy": "default-src 'self'; script-src 'self' 'unsafe-inline'; object-src 'none'" });
     const document = asDocument({ status: 200, headers, body: Buffer.from(page) });
     expect(document.headers.get("content-security-policy")).toBe("default-src 'self'; script-src 'none'; object-src 'none'");
-    // An error page, or anything not HTML, passes as it is.
-    expect(asDocument({ status: 404, headers, body: Buffer.from(page) }).body.toString()).toBe(page);
+    // The not-found page the server sends for a 404 is a document too (server.ts);
+    // another error page, or anything not HTML, passes as it is.
+    expect(asDocument({ status: 404, headers, body: Buffer.from(page) }).body.toString()).not.toContain("<script");
+    expect(asDocument({ status: 500, headers, body: Buffer.from(page) }).body.toString()).toBe(page);
     const json = new Headers({ "content-type": "application/json" });
     expect(asDocument({ status: 200, headers: json, body: Buffer.from("{}") }).body.toString()).toBe("{}");
   });

@@ -27,6 +27,24 @@ test("public pages carry no script, no RSC payload and no script preloads, and f
   }
 });
 
+test("a page that does not exist is a 404 a reader without script can read, and offers search", async ({ browser, request }) => {
+  for (const path of ["/reports/laian-leiguan/1999", "/no-such-page"]) {
+    const response = await request.get(path);
+    expect(response.status(), path).toBe(404);
+    const html = await response.text();
+    expect(html, path).not.toMatch(/<script\b/i);
+    expect(html, path).toContain("未找到该页面");
+  }
+  const context = await browser.newContext({ javaScriptEnabled: false });
+  const page = await context.newPage();
+  await page.goto("/reports/laian-leiguan/1999");
+  await expect(page.getByRole("heading", { name: "未找到该页面" })).toBeVisible();
+  await page.getByLabel("单位名称").fill("雷官");
+  await page.keyboard.press("Enter");
+  await expect(page.getByRole("link", { name: /雷官镇/ }).first()).toBeVisible();
+  await context.close();
+});
+
 test("staff pages keep their scripts", async ({ request }) => {
   const html = await (await request.get("/login")).text();
   expect(html).toMatch(/<script\b/i);
