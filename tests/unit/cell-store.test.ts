@@ -100,4 +100,20 @@ describe("the editor's cell store", () => {
       expect(store.get(total.key).value).toBe("7");
     });
   });
+
+  it("follows the state's values cheaply: only cells whose value changed repaint, and the typed value wins until the state has it", () => {
+    const { store, heard } = storeWith(["a", "b", "c"]);
+    store.setValue("a", "12");
+    heard.length = 0;
+    // A transition's state a keystroke behind: nothing changes on screen.
+    store.followState({ a: "1", b: "0", c: "0" });
+    expect(heard).toEqual([]);
+    expect(store.get("a").value).toBe("12");
+    // The state catches up, then a merge changes another cell.
+    store.followState({ a: "12", b: "0", c: "0" });
+    store.followState({ a: "12", b: "5", c: "0" });
+    expect(heard).toEqual(["b"]);
+    expect(store.get("b").value).toBe("5");
+    expect(store.pendingValues()).toEqual({});
+  });
 });

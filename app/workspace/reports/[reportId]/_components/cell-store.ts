@@ -47,8 +47,13 @@ export class CellStore {
    */
   private readonly typed = new Map<string, string>();
 
+  /** The computed totals: their values are the store's own. */
+  private readonly sums: ReadonlySet<string>;
+
   /** With the report's format, the store keeps the totals current as cells are typed. */
-  constructor(private readonly format?: ReportFormat) {}
+  constructor(private readonly format?: ReportFormat) {
+    this.sums = new Set(format ? formatCells(format).flatMap((cell) => (cell.sum ? [cell.key] : [])) : []);
+  }
 
   get(key: string): CellView {
     return this.views.get(key) ?? EMPTY_VIEW;
@@ -125,6 +130,25 @@ export class CellStore {
       this.put(key, { ...rest, value, serverError: serverErrors[`cells.${key}`] }, notify);
     }
     this.computeTotals(notify);
+  }
+
+  /**
+   * The editor's state has new cell values (a keystroke's transition, a merge,
+   * a restored backup): typed values it has caught up with are forgotten, and a
+   * value changed from elsewhere is shown. Cheaper than `update`, which also
+   * lays the checks over every cell: this runs on each keystroke's state.
+   */
+  followState(raw: Readonly<Record<string, string>>) {
+    let changed = false;
+    for (const key of Object.keys(raw)) {
+      const current = this.views.get(key);
+      if (!current || this.sums.has(key)) continue;
+      const value = this.valueOf(key, raw);
+      if (value === current.value) continue;
+      this.put(key, { ...current, value }, true);
+      changed = true;
+    }
+    if (changed) this.computeTotals(true);
   }
 
   /** What was typed that the editor's state does not have yet (a keystroke's transition still running). */

@@ -124,7 +124,13 @@ export function ReportEditor({
   }, [format, checks, commentsAt]);
   // Filled before the cells first render; from then on kept current after each render.
   if (!store.filled) store.update(checkedViews, state.raw, state.serverErrors, false);
-  useLayoutEffect(() => store.update(checkedViews, state.raw, state.serverErrors), [store, checkedViews, state.raw, state.serverErrors]);
+  // The checks lay their view over every cell when they change; each keystroke's state only needs the values followed.
+  const rawNow = useRef(state.raw);
+  useLayoutEffect(() => {
+    rawNow.current = state.raw;
+    store.followState(state.raw);
+  }, [store, state.raw]);
+  useLayoutEffect(() => store.update(checkedViews, rawNow.current, state.serverErrors), [store, checkedViews, state.serverErrors]);
 
   const onCell = useCallback(
     (key: string, value: string) => {
@@ -253,7 +259,7 @@ export function ReportEditor({
       {catalog && (
         <Catalog
           catalog={catalog}
-          raw={deferredState.raw}
+          raw={settledRaw}
           disabled={disabled}
           onFill={onCell}
           overviewHeading={sectionHeading(narrativeSections(format)[0]!)}
