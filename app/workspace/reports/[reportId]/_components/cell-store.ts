@@ -4,7 +4,8 @@
 // catch up after a pause in typing — instead of every one of the report's 200
 // cells (issue: typing on an old office PC). Each cell subscribes to its own
 // key (useSyncExternalStore).
-import { formatCells, parseCellInput, withComputedTotals, type CellValue, type Finding, type ReportFormat } from "@/lib/report-format";
+import { formatCells, type Finding, type ReportFormat } from "@/lib/report-format";
+import { readCells } from "./editor-checks";
 
 export interface CellView {
   /** As typed; for a total, the computed value. */
@@ -88,17 +89,9 @@ export class CellStore {
    */
   private computeTotals(notify: boolean) {
     if (!this.format) return;
-    const typed: Record<string, CellValue> = {};
-    const sums: string[] = [];
-    for (const cell of formatCells(this.format)) {
-      if (cell.sum) sums.push(cell.key);
-      else {
-        const parsed = parseCellInput(this.get(cell.key).value, cell.kind);
-        typed[cell.key] = parsed.ok ? parsed.value : null;
-      }
-    }
-    const values = withComputedTotals(this.format, typed);
-    for (const key of sums) {
+    const shown = Object.fromEntries(formatCells(this.format).map((cell) => [cell.key, this.get(cell.key).value]));
+    const { values } = readCells(this.format, shown);
+    for (const key of this.sums) {
       const total = values[key];
       this.put(key, { ...this.get(key), value: total === null || total === undefined ? "" : String(total) }, notify);
     }
@@ -126,7 +119,7 @@ export class CellStore {
     for (const [key, view] of checked) {
       const { computed, ...rest } = view;
       // With the format, the totals are the store's own (computeTotals): the checks may be of older values.
-      const value = computed === undefined ? this.valueOf(key, raw) : this.format ? this.get(key).value : computed;
+      const value = this.sums.has(key) ? this.get(key).value : (computed ?? this.valueOf(key, raw));
       this.put(key, { ...rest, value, serverError: serverErrors[`cells.${key}`] }, notify);
     }
     this.computeTotals(notify);

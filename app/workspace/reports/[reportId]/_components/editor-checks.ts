@@ -59,8 +59,12 @@ export function checkContextOf(report: EditorReport, peerFindings: readonly Find
   };
 }
 
-/** The cells as typed, read: valid values with the totals computed, and a message for each that cannot be read. */
-function readCells(format: ReportFormat, raw: Readonly<Record<string, string>>) {
+/**
+ * The cells as typed, read: valid values with the totals computed (a value
+ * that cannot be read counts as empty), and a message for each that cannot be
+ * read. The checks and the cell store's totals both read the cells this way.
+ */
+export function readCells(format: ReportFormat, raw: Readonly<Record<string, string>>) {
   const inputErrors: Record<string, string> = {};
   const typed: Record<string, CellValue> = {};
   for (const cell of formatCells(format)) {

@@ -53,7 +53,7 @@ export interface EditorContentDraft {
 export type EditorAction =
   | { type: "field"; field: "title" | "signatureLine" | "signedOn"; value: string }
   | { type: "section"; key: string; value: string }
-  /** Cells typed since the last time the state took them in (the editor hands them over when typing pauses). */
+  /** Cells typed (the editor hands each keystroke's cell over in a transition; several at once are one change). */
   | { type: "cells"; values: Readonly<Record<string, string>> }
   | { type: "save-start" }
   | { type: "saved"; version: number; savedAt: string; changeCountAtSend: number; sent: EditorContentDraft; peerFindings: Finding[] }
