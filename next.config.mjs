@@ -53,17 +53,21 @@ const nextConfig = {
       },
       // public/'s files change with a release, not a publication: a month in any cache.
       { source: "/icon.svg", headers: [{ key: "Cache-Control", value: "public, max-age=2592000" }] },
-      { source: "/robots.txt", headers: [{ key: "Cache-Control", value: "public, max-age=86400" }] },
     ];
   },
   async rewrites() {
-    return [
-      // Open data beside the page: /reports/<org>/<year>.json
-      { source: "/reports/:org/:year(\\d{4}).json", destination: "/open-data/reports/:org/:year" },
-      // Downloads: /reports/<org>/<year>.csv | .xlsx | .docx
-      { source: "/reports/:org/:year(\\d{4}).:ext(csv|xlsx|docx)", destination: "/open-data/reports/:org/:year/:ext" },
-      { source: "/counties/:county/:year(\\d{4}).csv", destination: "/open-data/counties/:county/:year" },
-    ];
+    return {
+      // public/robots.txt goes out with its Sitemap line made absolute (lib/robots-file.ts):
+      // before the public files, which would otherwise send it as it is.
+      beforeFiles: [{ source: "/robots.txt", destination: "/robots-txt" }],
+      afterFiles: [
+        // Open data beside the page: /reports/<org>/<year>.json
+        { source: "/reports/:org/:year(\\d{4}).json", destination: "/open-data/reports/:org/:year" },
+        // Downloads: /reports/<org>/<year>.csv | .xlsx | .docx
+        { source: "/reports/:org/:year(\\d{4}).:ext(csv|xlsx|docx)", destination: "/open-data/reports/:org/:year/:ext" },
+        { source: "/counties/:county/:year(\\d{4}).csv", destination: "/open-data/counties/:county/:year" },
+      ],
+    };
   },
 };
 

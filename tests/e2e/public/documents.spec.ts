@@ -72,8 +72,10 @@ test("the canonical link is an absolute URL", async ({ page }) => {
   expect(canonical).toMatch(/^https?:\/\/[^/]+\/reports\/laian-leiguan\/2023$/);
 });
 
-test("robots.txt names the sitemap by its full address; the icon is cached for long", async ({ request }) => {
-  const robots = await (await request.get("/robots.txt")).text();
+test("robots.txt (public/) names the sitemap by its full address; it and the icon are cached", async ({ request }) => {
+  const response = await request.get("/robots.txt");
+  expect(response.headers()["cache-control"]).toMatch(/max-age=\d{5,}/);
+  const robots = await response.text();
   expect(robots).toMatch(/^Sitemap: https?:\/\/[^/\s]+\/sitemap\.xml$/m);
   expect(robots).toMatch(/^Disallow: \/workspace$/m);
   const icon = await request.get("/icon.svg");
