@@ -52,7 +52,10 @@ const nextConfig = {
         headers: securityHeaders.filter((header) => header.key !== "Content-Security-Policy"),
       },
       // public/'s files change with a release, not a publication: a month in any cache.
-      { source: "/icon.svg", headers: [{ key: "Cache-Control", value: "public, max-age=2592000" }] },
+      {
+        source: "/:icon(icon\\.svg|favicon\\.ico|apple-touch-icon\\.png)",
+        headers: [{ key: "Cache-Control", value: "public, max-age=2592000" }],
+      },
     ];
   },
   async rewrites() {

@@ -10,7 +10,15 @@ export async function generateMetadata(): Promise<Metadata> {
     metadataBase: new URL(publicSiteUrl()),
     title: { default: "政府信息公开工作年度报告", template: "%s - 政府信息公开工作年度报告" },
     description: "各行政机关政府信息公开工作年度报告的填报、审核与公开",
-    icons: { icon: { url: "/icon.svg", type: "image/svg+xml" } },
+    // public/: the SVG for browsers that show one, favicon.ico for those that
+    // do not (and for tools that ask for it unprompted), a square PNG for phones.
+    icons: {
+      icon: [
+        { url: "/favicon.ico", sizes: "32x32" },
+        { url: "/icon.svg", type: "image/svg+xml" },
+      ],
+      apple: "/apple-touch-icon.png",
+    },
   };
 }
 

@@ -72,15 +72,21 @@ test("the canonical link is an absolute URL", async ({ page }) => {
   expect(canonical).toMatch(/^https?:\/\/[^/]+\/reports\/laian-leiguan\/2023$/);
 });
 
-test("robots.txt (public/) names the sitemap by its full address; it and the icon are cached", async ({ request }) => {
+test("robots.txt (public/) names the sitemap by its full address; it and the icons are cached and linked", async ({ request }) => {
   const response = await request.get("/robots.txt");
   expect(response.headers()["cache-control"]).toMatch(/max-age=\d{5,}/);
   const robots = await response.text();
   expect(robots).toMatch(/^Sitemap: https?:\/\/[^/\s]+\/sitemap\.xml$/m);
   expect(robots).toMatch(/^Disallow: \/workspace$/m);
-  const icon = await request.get("/icon.svg");
-  expect(icon.status()).toBe(200);
-  expect(icon.headers()["cache-control"]).toMatch(/max-age=\d{6,}/);
+  for (const [path, type] of [["/icon.svg", "image/svg+xml"], ["/favicon.ico", "image/x-icon"], ["/apple-touch-icon.png", "image/png"]]) {
+    const icon = await request.get(path!);
+    expect(icon.status(), path).toBe(200);
+    expect(icon.headers()["content-type"], path).toContain(type);
+    expect(icon.headers()["cache-control"], path).toMatch(/max-age=\d{6,}/);
+  }
+  const head = (await (await request.get("/reports/laian-leiguan/2023")).text()).split("</head>")[0]!;
+  expect(head).toMatch(/<link rel="icon" href="\/favicon\.ico" sizes="32x32"\/?>/);
+  expect(head).toMatch(/<link rel="apple-touch-icon" href="\/apple-touch-icon\.png"\/?>/);
 });
 
 /** The lowest line of text on each page, as a share of the page's printable height (the footer's page number left out). */
