@@ -53,6 +53,8 @@ async function renderDocument(path: string, headers: Record<string, string>) {
   // Next.js sends a 404 as an empty shell its client fills in: a document
   // reader gets the not-found page's own HTML instead, still as a 404.
   const shell = documents && first.status === 404 && /^text\/html\b/.test(first.headers.get("content-type") ?? "");
+  // The shell is read to its end all the same (a few KB), so that its connection is free again.
+  if (shell) await first.arrayBuffer();
   const response = shell ? await ask(NOT_FOUND_PAGE) : first;
   const rendered = { status: first.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
   return documents ? asDocument(rendered) : rendered;
