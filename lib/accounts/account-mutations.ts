@@ -6,7 +6,9 @@ import type { z } from "zod";
 import type { PrismaClient, Prisma } from "@/lib/generated/prisma/client";
 import { requireActor, requireSystemAdmin, type Actor } from "@/lib/auth/actor";
 import { auditActorEvent, auditRefusal } from "@/lib/audit/actor-audit";
-import { hashPassword, verifyPassword } from "@/lib/auth/password";
+import { hashPassword } from "@/lib/auth/password";
+import { attemptPassword } from "@/lib/auth/password-attempt";
+import { signInLimits } from "@/lib/auth/sign-in-limits";
 import { endOtherSessions } from "@/lib/auth/sessions";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -105,17 +107,24 @@ export async function resetPassword(
 ) {
   const actor = requireSystemAdmin(actorOrNull);
   const passwordHash = await hashPassword(input.password);
-  await prisma.$transaction(async (tx) => {
-    await tx.account.update({
+  const { username } = await prisma.$transaction(async (tx) => {
+    const account = await tx.account.update({
       where: { id: input.accountId },
       data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null },
+      select: { username: true },
     });
     await endOtherSessions(tx, input.accountId);
     await audit(tx, actor, "account.password-reset", input.accountId);
+    return account;
   });
+  await signInLimits(prisma).clearName(username);
 }
 
-/** Changing one's own password keeps this session and ends the others. */
+/**
+ * Changing one's own password keeps this session and ends the others. The
+ * current password is guessed under the limits of a sign-in — the address
+ * limit and the account's lockout — so a stolen session cannot find it out.
+ */
 export async function changeOwnPassword(
   actorOrNull: Actor | null,
   input: z.output<typeof ZChangeOwnPasswordInput>,
@@ -123,9 +132,19 @@ export async function changeOwnPassword(
 ) {
   const actor = requireActor(actorOrNull);
   const account = await prisma.account.findUniqueOrThrow({ where: { id: actor.accountId } });
-  if (!(await verifyPassword(account.passwordHash, input.currentPassword))) {
-    await auditRefusal(prisma, actor, "account.password-change", { type: "account", id: actor.accountId }, "wrong-current-password");
-    throw new AppError("INVALID", "当前密码不正确", { currentPassword: "当前密码不正确" });
+  const object = { type: "account", id: actor.accountId };
+  const checked = await attemptPassword(prisma, {
+    username: account.username,
+    password: input.currentPassword,
+    sourceIp: actor.sourceIp,
+    account,
+    auditRefusal: (reason) =>
+      auditRefusal(prisma, actor, "account.password-change", object, reason === "bad-password" ? "wrong-current-password" : reason),
+    auditLockout: (failures) => prisma.$transaction((tx) => auditActorEvent(tx, actor, "auth.lockout", object, { failures: String(failures) })),
+  });
+  if (!checked.ok) {
+    const message = checked.reason === "invalid" ? "当前密码不正确" : checked.message;
+    throw new AppError("INVALID", message, { currentPassword: message });
   }
   const passwordHash = await hashPassword(input.newPassword);
   await prisma.$transaction(async (tx) => {

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { passwordSchema } from "@/lib/auth/policy";
+import { MAX_PASSWORD_LENGTH, passwordSchema } from "@/lib/auth/policy";
 
 export const roleLabels = { CLERK: "填报人", REVIEWER: "审核人", SUPERVISOR: "主管部门" } as const;
 
@@ -45,6 +45,6 @@ export const ZSetDisabledInput = z.object({ accountId: z.uuid(), disabled: ZForm
 export const ZResetPasswordInput = z.object({ accountId: z.uuid(), password: passwordSchema() });
 
 export const ZChangeOwnPasswordInput = z.object({
-  currentPassword: z.string().min(1, "请输入当前密码"),
+  currentPassword: z.string("请输入当前密码").min(1, "请输入当前密码").max(MAX_PASSWORD_LENGTH, "当前密码不正确"),
   newPassword: passwordSchema(),
 });

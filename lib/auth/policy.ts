@@ -22,6 +22,10 @@ const ZAuthPolicy = z.object({
 
 export type AuthPolicy = z.infer<typeof ZAuthPolicy>;
 
+/** Longer input is refused before it is hashed or looked up: a 1 MB "password" would only cost the server. */
+export const MAX_USERNAME_LENGTH = 64;
+export const MAX_PASSWORD_LENGTH = 1024;
+
 export function authPolicy(): AuthPolicy {
   return readEnv(ZAuthPolicy);
 }
