@@ -9,7 +9,7 @@
 import { parseArgs } from "node:util";
 import { createPrismaClient } from "@/lib/db/client";
 import { parseTextReport } from "@/lib/import/parse-text-report";
-import { readReport, type ReportSource } from "@/lib/import/read-report";
+import { placeOf, readReport, type ReportSource } from "@/lib/import/read-report";
 import { readFileBytes, UnreadableFileError } from "@/lib/import/read-source";
 import { hasBlockingErrors, type Finding, type ReportFormat } from "@/lib/report-format";
 import { checkParsedReport } from "@/lib/reports/check-import";
@@ -72,7 +72,7 @@ let exitCode = 0;
 const { url, server } = await prepareAppDatabase({ migrate: true });
 const prisma = createPrismaClient(url);
 try {
-  const where = (issue: { line: number }) => (issue.line > 0 ? source.placeOf(issue.line) : "全文");
+  const where = (issue: { line: number }) => (issue.line > 0 ? placeOf(source, issue.line) : "全文");
   const placed = (issue: { line: number; message: string }) => ({ ...issue, place: where(issue) });
   for (const issue of parsed.issues) say(`无法识别 ${where(issue)}：${issue.message}`);
   for (const issue of parsed.guessed) say(`推断 ${where(issue)}：${issue.message}`);

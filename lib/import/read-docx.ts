@@ -3,7 +3,8 @@
 // is walked into blocks like a portal page. A file that is encrypted, an
 // old .doc, or not a Word document at all is refused with the reason.
 import mammoth from "mammoth";
-import { parseFragment } from "parse5";
+import { openZip, ZipBoundError, type ZipBounds } from "./bounded-zip";
+import { parseHtmlFragmentBounded } from "./parse-html-bounded";
 import type { Block } from "./document-blocks";
 import { attribute, htmlBlocks, type HtmlElement } from "./read-html-blocks";
 import { UnreadableFileError } from "./read-source";
@@ -39,6 +40,12 @@ const ZIP = [0x50, 0x4b, 0x03, 0x04];
 /** The stream an encrypted OOXML file keeps its package in (MS-OFFCRYPTO); directory names are UTF-16LE. */
 const ENCRYPTED_PACKAGE = Buffer.from("EncryptedPackage", "utf16le");
 
+/**
+ * A report's .docx is a few hundred KB: document.xml is under 1 MB inflated,
+ * images are stored as they are. Far beyond these, the file is not a report.
+ */
+export const DOCX_BOUNDS: ZipBounds = { maxEntries: 1000, maxPartBytes: 10 * 1024 * 1024, maxTotalBytes: 40 * 1024 * 1024, maxRatio: 100 };
+
 const startsWith = (bytes: Buffer, signature: readonly number[]) => signature.every((b, i) => bytes[i] === b);
 
 /** mammoth's notes on styles it has no mapping for: every Word file has them, and they change no text. */
@@ -55,6 +62,14 @@ export async function readDocxReport(bytes: Buffer): Promise<DocxReport> {
     throw new UnreadableDocumentError(bytes.includes(ENCRYPTED_PACKAGE) ? "encrypted" : "legacy-doc");
   }
   if (!startsWith(bytes, ZIP)) throw new UnreadableDocumentError("corrupt");
+  // Before mammoth inflates anything: every part's real size, within bounds.
+  try {
+    openZip(bytes, DOCX_BOUNDS);
+  } catch (error) {
+    // A damaged file is said as Word users know it; a bound is said as the bound it is.
+    if (error instanceof ZipBoundError && error.broken) throw new UnreadableDocumentError("corrupt", { cause: error });
+    throw error;
+  }
 
   let images = 0;
   let result: Awaited<ReturnType<typeof mammoth.convertToHtml>>;
@@ -80,7 +95,7 @@ export async function readDocxReport(bytes: Buffer): Promise<DocxReport> {
 
   const warnings = result.messages.filter((m) => !STYLE_NOISE.test(m.message)).map((m) => `Word 文件转换提示：${m.message}`);
   let notes = 0;
-  const blocks = htmlBlocks(parseFragment(result.value), {
+  const blocks = htmlBlocks(parseHtmlFragmentBounded(result.value), {
     skip: (element) => {
       if (!isNote(element)) return false;
       if (!/-ref-/.test(attribute(element, "id") ?? "")) notes += 1;

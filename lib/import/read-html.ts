@@ -3,7 +3,7 @@
 // holds — its title "…政府信息公开工作年度报告" and the section headings 一、…六、 —
 // and read into blocks; navigation, breadcrumb, share and footer are left
 // out, and the portal's metadata table is read into its own record.
-import { parse } from "parse5";
+import { parseHtmlBounded } from "./parse-html-bounded";
 import { formats } from "@/lib/report-format";
 import type { Block } from "./document-blocks";
 import { attribute, findElements, htmlBlocks, isElement, isHidden, type HtmlElement, type HtmlNode } from "./read-html-blocks";
@@ -129,7 +129,7 @@ function findBody(root: HtmlNode): HtmlElement {
 }
 
 export function readHtmlReport(html: string): HtmlReport {
-  const body = findBody(parse(html));
+  const body = findBody(parseHtmlBounded(html));
 
   // What the report holds, and where: title candidates and section headings in document order.
   const titles: HtmlElement[] = [];

@@ -17,21 +17,24 @@ export interface ReportSource {
   metadata: PortalMetadata | null;
   /** What the file had that was not read (images, footnotes). */
   warnings: string[];
-  /** Where line `n` of `text` stands in the file: “第12行”, “第3段”, “第2个表格第4行第1格”. */
-  placeOf: (line: number) => string;
+  /**
+   * Where each line of `text` stands in a Word file or a page (“第3段”, “第2个表格第4行第1格”);
+   * null for plain text, whose lines are the file's. Data, not a function: a source is read in a worker.
+   */
+  places: string[] | null;
+}
+
+/** Where line `line` (from 1) of the source's text stands in the file, as the user can find it. */
+export function placeOf(source: Pick<ReportSource, "kind" | "places">, line: number): string {
+  if (!source.places) return `第${line}行`;
+  return source.places[line - 1] ?? (source.kind === "docx" ? "文档中" : "网页中");
 }
 
 const startsWith = (bytes: Buffer, ...signature: number[]) => signature.every((b, i) => bytes[i] === b);
 
-function fromBlocks(kind: "docx" | "html", result: ReturnType<typeof blocksToReportText>) {
+function fromBlocks(result: ReturnType<typeof blocksToReportText>) {
   const origins: LineOrigin[] = result.origins;
-  return {
-    text: result.text,
-    placeOf: (line: number) => {
-      const origin = origins[line - 1];
-      return origin ? describeOrigin(origin) : kind === "docx" ? "文档中" : "网页中";
-    },
-  };
+  return { text: result.text, places: origins.map(describeOrigin) };
 }
 
 export async function readReport(bytes: Buffer, name: string): Promise<ReportSource> {
@@ -43,15 +46,15 @@ export async function readReport(bytes: Buffer, name: string): Promise<ReportSou
   // Word: a zip holding word/…, or an encrypted .docx (an OLE file), which the reader names as such.
   if ((zip && (head.includes("word/") || extension === ".docx")) || (ole && extension === ".docx")) {
     const docx = await readDocxReport(bytes);
-    return { kind: "docx", encoding: null, metadata: null, warnings: docx.warnings, ...fromBlocks("docx", blocksToReportText(docx.blocks)) };
+    return { kind: "docx", encoding: null, metadata: null, warnings: docx.warnings, ...fromBlocks(blocksToReportText(docx.blocks)) };
   }
   if (!zip && !ole && !bytes.includes(0)) {
     const decoded = decodeReportText(bytes);
     if ([".html", ".htm", ".shtml"].includes(extension) || looksLikeHtml(decoded.text)) {
       const page = readHtmlReport(decoded.text);
-      return { kind: "html", encoding: decoded.encoding, metadata: page.metadata, warnings: [], ...fromBlocks("html", blocksToReportText(page.blocks)) };
+      return { kind: "html", encoding: decoded.encoding, metadata: page.metadata, warnings: [], ...fromBlocks(blocksToReportText(page.blocks)) };
     }
   }
   const text = readReportBytes(bytes, name);
-  return { kind: "text", text: text.text, encoding: text.encoding, metadata: null, warnings: [], placeOf: (line) => `第${line}行` };
+  return { kind: "text", text: text.text, encoding: text.encoding, metadata: null, warnings: [], places: null };
 }

@@ -8,9 +8,9 @@ import { auditRefusal } from "@/lib/audit/actor-audit";
 import type { Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
-import { parseTextReport, type ImportIssue } from "@/lib/import/parse-text-report";
-import { readReport } from "@/lib/import/read-report";
-import { UnreadableFileError } from "@/lib/import/read-source";
+import type { ImportIssue } from "@/lib/import/parse-text-report";
+import { placeOf, type ReportSource } from "@/lib/import/read-report";
+import { readReportFilesOffThread } from "@/lib/import/read-report-off-thread";
 import { currentReportYear, formatForYear, todayInChina, type CellValue, type Finding } from "@/lib/report-format";
 import { loadCheckContext } from "./check-context";
 import { checkContentIn } from "./check-content";
@@ -65,20 +65,16 @@ async function readForOrganization(actor: Actor, input: ReportFileInput, prisma:
   if (await prisma.report.findUnique({ where: { organizationId_year: { organizationId: organization.id, year: input.year } } })) {
     throw new AppError("CONFLICT", `${organization.shortName}${input.year}年度报告已存在，请在编辑页修改`);
   }
-  try {
-    const source = await readReport(Buffer.from(input.bytes), input.fileName);
-    const parsed = parseTextReport(source.text, format);
-    if (!recognisedAnything(parsed)) throw new ImportRefusedError("文件中没有识别出年度报告的任何章节标题或表格数值");
-    return { organization, format, source, parsed };
-  } catch (error) {
-    // What is wrong with the file is the clerk's to fix: said plainly, never as a system error.
-    if (error instanceof UnreadableFileError || error instanceof ImportRefusedError) throw new AppError("INVALID", error.message);
-    throw error;
-  }
+  // Read off the request thread, within bounds; what is wrong with the file is the clerk's to fix, said plainly.
+  const [read] = await readReportFilesOffThread({ name: input.fileName, bytes: input.bytes, year: input.year, expandZip: false, only: null });
+  if (!read || !read.ok) throw new AppError("INVALID", read?.message ?? "文件无法读取");
+  const { source, parsed } = read;
+  if (!parsed || !recognisedAnything(parsed)) throw new AppError("INVALID", "文件中没有识别出年度报告的任何章节标题或表格数值");
+  return { organization, format, source, parsed };
 }
 
-const placed = (issue: ImportIssue, placeOf: (line: number) => string) => ({
-  place: issue.line > 0 ? placeOf(issue.line) : null,
+const placed = (issue: ImportIssue, source: ReportSource) => ({
+  place: issue.line > 0 ? placeOf(source, issue.line) : null,
   message: issue.message,
 });
 
@@ -102,9 +98,9 @@ export async function previewReportFile(actor: Actor, input: ReportFileInput, pr
     sections,
     values: parsed.values,
     // Lines of a Word file or a page are named by their place in it (第2个表格第4行), not a line the clerk never saw.
-    unplaced: parsed.issues.map((issue) => placed(issue, source.placeOf)),
-    guessed: parsed.guessed.map((issue) => placed(issue, source.placeOf)),
-    notes: parsed.notes.map((issue) => placed(issue, source.placeOf)),
+    unplaced: parsed.issues.map((issue) => placed(issue, source)),
+    guessed: parsed.guessed.map((issue) => placed(issue, source)),
+    notes: parsed.notes.map((issue) => placed(issue, source)),
     findings: findingsVisibleTo(format, findings, peerVisibility(actor, organization)),
     mismatch: fileMismatch(parsed, organization, input.year),
   };

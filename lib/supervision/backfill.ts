@@ -7,13 +7,10 @@
 // published, being corrected, or a draft), or when the file cannot be read.
 // A clerk's import never publishes: it is a draft that goes through review.
 import "server-only";
-import JSZip from "jszip";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { parseTextReport, type ParsedReport } from "@/lib/import/parse-text-report";
-import { readReport, type ReportSource } from "@/lib/import/read-report";
-import { UnreadableFileError } from "@/lib/import/read-source";
+import { readReportFilesOffThread } from "@/lib/import/read-report-off-thread";
 import { formatForYear, hasBlockingErrors } from "@/lib/report-format";
 import { loadCheckContext } from "@/lib/reports/check-context";
 import { checkContentIn } from "@/lib/reports/check-content";
@@ -21,11 +18,6 @@ import { ImportRefusedError, importReport, recognisedAnything, sectionsOf } from
 import type { OriginalPublication } from "@/lib/reports/publish-working-copy";
 import type { PortalMetadata } from "@/lib/import/read-portal-metadata";
 import { requireSupervisedCounty } from "./county-access";
-
-/** A county's history is tens of files; a zip beyond this is not a back-fill. */
-const MAX_ZIP_ENTRIES = 200;
-const MAX_ENTRY_BYTES = 5 * 1024 * 1024;
-const READABLE = /\.(docx|html?|txt)$/i;
 
 export interface BackfillFile {
   name: string;
@@ -50,32 +42,6 @@ export interface BackfillResult {
   message: string;
 }
 
-/** The files a upload holds: itself, or the readable entries of a zip (bounded before anything is inflated). */
-async function filesOf(file: BackfillFile, only: string | null = null): Promise<BackfillFile[]> {
-  const bytes = Buffer.from(file.bytes);
-  const isZip = bytes[0] === 0x50 && bytes[1] === 0x4b && /\.zip$/i.test(file.name);
-  if (!isZip) return [file];
-  let zip: JSZip;
-  try {
-    zip = await JSZip.loadAsync(bytes);
-  } catch {
-    throw new AppError("INVALID", `“${file.name}”不是有效的 zip 文件`);
-  }
-  const entries = Object.values(zip.files).filter((entry) => !entry.dir && READABLE.test(entry.name) && !entry.name.startsWith("__MACOSX/"));
-  if (entries.length > MAX_ZIP_ENTRIES) throw new AppError("INVALID", `zip 中文件过多（${entries.length} 个，最多 ${MAX_ZIP_ENTRIES} 个）`);
-  const files: BackfillFile[] = [];
-  // Importing one entry inflates that entry alone, not the whole archive again.
-  for (const entry of only ? entries.filter((e) => `${file.name}/${e.name}` === only) : entries) {
-    // The central directory states each entry's size: a zip bomb is refused before it is inflated.
-    const declared = (entry as unknown as { _data?: { uncompressedSize?: number } })._data?.uncompressedSize ?? 0;
-    if (declared > MAX_ENTRY_BYTES) throw new AppError("INVALID", `zip 中的“${entry.name}”过大`);
-    const content = await entry.async("uint8array");
-    if (content.length > MAX_ENTRY_BYTES) throw new AppError("INVALID", `zip 中的“${entry.name}”过大`);
-    files.push({ name: `${file.name}/${entry.name}`, bytes: content });
-  }
-  return files;
-}
-
 interface Unit {
   id: string;
   name: string;
@@ -94,14 +60,9 @@ function unitOfTitle(title: string, units: readonly Unit[]): Unit | null {
   return best.unit;
 }
 
-async function readOne(file: BackfillFile, year: number | null): Promise<{ source: ReportSource; parsed: ParsedReport | null; year: number | null }> {
-  const source = await readReport(Buffer.from(file.bytes), file.name);
-  // The year decides the format; read the title first with the current one, then the file with its year's.
-  const firstLook = parseTextReport(source.text, formatForYear(new Date().getFullYear() - 1)!);
-  const titleYear = Number(/(\d{4})\s*年/.exec(firstLook.title)?.[1] ?? NaN);
-  const chosen = year ?? (Number.isInteger(titleYear) ? titleYear : null);
-  const format = chosen ? formatForYear(chosen) : undefined;
-  return { source, parsed: format ? parseTextReport(source.text, format) : null, year: chosen };
+/** The upload read off the request thread, within bounds: itself, or each report in a zip (or only `entry`). */
+function readFiles(file: BackfillFile, options: { year: number | null; only: string | null }) {
+  return readReportFilesOffThread({ name: file.name, bytes: file.bytes, year: options.year, expandZip: true, only: options.only });
 }
 
 async function countyUnits(prisma: PrismaClient, countyId: string): Promise<Unit[]> {
@@ -116,17 +77,16 @@ export async function matchBackfillFiles(actor: Actor | null, countySlug: string
   const { county } = await requireSupervisedCounty(actor, countySlug, prisma);
   const units = await countyUnits(prisma, county.id);
   const matches: BackfillMatch[] = [];
-  for (const one of await filesOf(file)) {
-    try {
-      const { parsed, year } = await readOne(one, null);
-      const title = parsed?.title ?? "";
-      const unit = unitOfTitle(title, units);
-      const problem = !year ? "标题中没有年度，请选择年度" : !parsed ? `${year}年度没有可用的年度报告格式` : !unit ? "标题中的单位不是本县的单位，请选择单位" : null;
-      matches.push({ name: one.name, title, unitId: unit?.id ?? null, year, problem, readable: true });
-    } catch (error) {
-      if (!(error instanceof UnreadableFileError)) throw error;
-      matches.push({ name: one.name, title: "", unitId: null, year: null, problem: error.message, readable: false });
+  for (const one of await readFiles(file, { year: null, only: null })) {
+    if (!one.ok) {
+      matches.push({ name: one.name, title: "", unitId: null, year: null, problem: one.message, readable: false });
+      continue;
     }
+    const { parsed, year } = one;
+    const title = parsed?.title ?? "";
+    const unit = unitOfTitle(title, units);
+    const problem = !year ? "标题中没有年度，请选择年度" : !parsed ? `${year}年度没有可用的年度报告格式` : !unit ? "标题中的单位不是本县的单位，请选择单位" : null;
+    matches.push({ name: one.name, title, unitId: unit?.id ?? null, year, problem, readable: true });
   }
   return matches;
 }
@@ -141,13 +101,14 @@ export async function backfillFile(
   const { actor: supervisor, county } = await requireSupervisedCounty(actor, countySlug, prisma);
   const unit = (await countyUnits(prisma, county.id)).find((u) => u.id === input.unitId);
   if (!unit) throw new AppError("FORBIDDEN", "只能为本县的单位补录");
-  const files = await filesOf(input, input.entry);
+  const files = await readFiles(input, { year: input.year, only: input.entry });
   const file = input.entry ? files.find((f) => f.name === input.entry) : files[0];
   const name = file?.name ?? input.name;
   const refuse = (message: string): BackfillResult => ({ name, ok: false, message });
   if (!file) return refuse("zip 中没有这个文件");
+  if (!file.ok) return refuse(file.message);
   try {
-    const { source, parsed } = await readOne(file, input.year);
+    const { source, parsed } = file;
     const format = formatForYear(input.year);
     if (!parsed || !format) return refuse(`${input.year}年度没有可用的年度报告格式`);
     if (!recognisedAnything(parsed)) return refuse("文件中没有识别出年度报告的任何章节标题或表格数值");
@@ -182,7 +143,7 @@ export async function backfillFile(
       message: `已补录为${unit.shortName}${input.year}年度报告（索引号 ${revision?.indexNumber ?? "—"}${publishedOn ? `，原发布日期 ${publishedOn}` : ""}${warnings ? `，提示 ${warnings} 项` : ""}）`,
     };
   } catch (error) {
-    if (error instanceof UnreadableFileError || error instanceof ImportRefusedError) return refuse(error.message);
+    if (error instanceof ImportRefusedError) return refuse(error.message);
     throw error;
   }
 }

@@ -8,7 +8,7 @@ vi.mock("node:worker_threads", async (importOriginal) => {
   class CountedWorker extends actual.Worker {
     constructor(file: string | URL, options?: import("node:worker_threads").WorkerOptions) {
       super(file, options);
-      started.push(String(file));
+      started.push(String((options?.workerData as { module?: string } | undefined)?.module));
     }
   }
   return { ...actual, Worker: CountedWorker };
@@ -21,7 +21,7 @@ describe("reading an import file off the request thread", () => {
   it("starts a worker for it, and finds what reading it here finds", async () => {
     const inWorker = await checkImportFileOffThread("a.csv", file, { issuer: "测试镇人民政府" });
     expect(started).toHaveLength(1);
-    expect(started[0]).toMatch(/spreadsheet-worker-boot\.mjs$/);
+    expect(started[0]).toMatch(/spreadsheet-worker\.ts$/);
     process.env.CATALOG_IMPORT_WORKER = "off";
     try {
       const here = await checkImportFileOffThread("a.csv", file, { issuer: "测试镇人民政府" });

@@ -1,14 +1,10 @@
-// Runs in a worker thread: reads and checks one import file and posts the
-// result back, so that a large workbook never blocks the server's event loop.
-import { parentPort, workerData } from "node:worker_threads";
+// Runs in a worker thread (run-bounded-worker.ts): reads and checks one
+// import file, so that a large workbook never blocks the server's event loop.
+import { serveWorker } from "@/lib/workers/serve-worker";
 import { checkImportFile } from "./check-file";
 import { UnreadableSpreadsheetError } from "./read-spreadsheet";
 
-const { fileName, bytes, issuer } = workerData as { fileName: string; bytes: Uint8Array; issuer: string };
-checkImportFile(fileName, bytes, { issuer }).then(
-  (check) => parentPort!.postMessage({ ok: true, check }),
-  (error: unknown) =>
-    parentPort!.postMessage(
-      error instanceof UnreadableSpreadsheetError ? { ok: false, message: error.message } : { ok: false, message: null, detail: String(error) },
-    ),
+serveWorker(
+  ({ fileName, bytes, issuer }: { fileName: string; bytes: Uint8Array; issuer: string }) => checkImportFile(fileName, bytes, { issuer }),
+  (error): error is Error => error instanceof UnreadableSpreadsheetError,
 );
