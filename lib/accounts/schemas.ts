@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, passwordSchema } from "@/lib/auth/policy";
+import { nameProblem, refineWith } from "@/lib/validation/plain-text";
 
 export const roleLabels = { CLERK: "填报人", REVIEWER: "审核人", SUPERVISOR: "主管部门" } as const;
 
@@ -25,7 +26,7 @@ export const ZEmail = z
 
 export const ZCreateAccountInput = z.object({
   username: ZUsername,
-  displayName: z.string().trim().min(1, "请填写姓名").max(50),
+  displayName: z.string().trim().min(1, "请填写姓名").max(50, "姓名过长（最多50字）").superRefine(refineWith(nameProblem)),
   email: ZEmail.optional(),
   password: passwordSchema(),
   isSystemAdmin: ZFormBoolean,

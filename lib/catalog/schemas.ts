@@ -1,7 +1,7 @@
 // The catalog's inputs, shared by forms, Server Actions and the import, so
 // one definition says what a valid item is. Safe to import on the client.
 import { z } from "zod";
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/validation/plain-text";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters, refineWith, titleProblem } from "@/lib/validation/plain-text";
 import { catalogCategoryKeys } from "./categories";
 import { parseChinaDateTime } from "./china-time";
 
@@ -15,14 +15,16 @@ const isoDate = (label: string) =>
 
 /** A text field that refuses control characters (a NUL from a paste) with a message, instead of failing in the database. */
 const plain = (schema: z.ZodString) => schema.refine((text) => !hasControlCharacters(text), CONTROL_CHARACTER_MESSAGE);
+/** A line shown as a heading or a name: no control characters and no direction overrides either. */
+const line = (schema: z.ZodString) => schema.superRefine(refineWith(titleProblem));
 
 const itemFields = {
-    title: plain(z.string().trim().min(2, "请填写标题（至少2个字）").max(300, "标题过长（最多300字）")),
+    title: line(z.string().trim().min(2, "请填写标题（至少2个字）").max(300, "标题过长（最多300字）")),
     body: plain(z.string().max(200_000, "正文过长（最多20万字）")).default(""),
     category: z.enum(catalogCategoryKeys, { error: "请选择信息类别" }),
     subject: plain(z.string().trim().max(100, "主题分类过长")).default(""),
     documentNumber: plain(z.string().trim().max(100, "文号过长")).default(""),
-    issuer: plain(z.string().trim().min(2, "请填写发布机构").max(100, "发布机构过长")),
+    issuer: line(z.string().trim().min(2, "请填写发布机构").max(100, "发布机构过长")),
     writtenOn: isoDate("成文日期").default(""),
     /** 补录: the date an item was already published on the old portal; empty for new items. */
     originalPublishedAt: z

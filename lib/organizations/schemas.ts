@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { nameProblem, refineWith } from "@/lib/validation/plain-text";
 
 export const organizationKindLabels = {
   COUNTY_GOVERNMENT: "县级人民政府",
@@ -26,8 +27,8 @@ export const ZUpdateOrganizationSettingsInput = z.object({
 });
 
 export const ZCreateOrganizationInput = z.object({
-  name: z.string().trim().min(2, "请填写机关全称").max(100),
-  shortName: z.string().trim().min(1, "请填写简称").max(30),
+  name: z.string().trim().min(2, "请填写机关全称").max(100, "机关全称过长（最多100字）").superRefine(refineWith(nameProblem)),
+  shortName: z.string().trim().min(1, "请填写简称").max(30, "简称过长（最多30字）").superRefine(refineWith(nameProblem)),
   slug: z
     .string()
     .trim()

@@ -31,24 +31,33 @@ export function normaliseNumeral(raw: string): string {
     .trim();
 }
 
-export function parseCellInput(raw: string | number | null | undefined, kind: CellKind): CellParseResult {
+/** What is said of input that is not a numeral of the cell's kind. */
+const NOT_A_NUMERAL: Record<CellKind, string> = {
+  count: "请输入非负整数",
+  amount: "请输入金额数字（单位：万元）",
+  change: "请输入整数，减少的写负数（如 -2）",
+};
+
+/** Reads what was typed (or sent: a request may hold `true`, `{}` or `[1]`, which get the cell's message too). */
+export function parseCellInput(raw: unknown, kind: CellKind): CellParseResult {
   if (raw === null || raw === undefined) return { ok: true, value: null };
   if (typeof raw === "number") return checkCellValue(raw, kind);
+  if (typeof raw !== "string") return { ok: false, message: NOT_A_NUMERAL[kind] };
   if (raw.length > MAX_INPUT_LENGTH) return { ok: false, message: "输入过长，请只填写数字" };
   const text = normaliseNumeral(raw);
   if (text === "") return { ok: true, value: null };
   if (/\s/.test(text)) return { ok: false, message: "数字中间不能有空格" };
   if (kind === "change") {
     if (/^[+-]?\d+\.\d+$/.test(text)) return { ok: false, message: "增减数应为整数，不能有小数" };
-    if (!/^[+-]?\d+$/.test(text)) return { ok: false, message: "请输入整数，减少的写负数（如 -2）" };
+    if (!/^[+-]?\d+$/.test(text)) return { ok: false, message: NOT_A_NUMERAL.change };
     return checkCellValue(Number(text), kind);
   }
   if (/^-/.test(text)) return { ok: false, message: "不能为负数" };
   if (kind === "count") {
     if (/^\d+\.\d+$/.test(text)) return { ok: false, message: "件数应为整数，不能有小数" };
-    if (!/^\d+$/.test(text)) return { ok: false, message: "请输入非负整数" };
+    if (!/^\d+$/.test(text)) return { ok: false, message: NOT_A_NUMERAL.count };
   } else {
-    if (!/^\d+(\.\d+)?$/.test(text)) return { ok: false, message: "请输入金额数字（单位：万元）" };
+    if (!/^\d+(\.\d+)?$/.test(text)) return { ok: false, message: NOT_A_NUMERAL.amount };
   }
   return checkCellValue(Number(text), kind);
 }

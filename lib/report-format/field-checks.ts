@@ -2,7 +2,7 @@
 // functions: the server's zod schema (schemas.ts) refines with them, and the
 // editor calls them directly as the clerk types, so the browser does not carry
 // zod for three fields.
-import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/validation/plain-text";
+import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters, titleProblem } from "@/lib/validation/plain-text";
 import { textParts } from "./sections";
 import type { ReportFormat } from "./types";
 
@@ -23,8 +23,7 @@ export function lineProblem(field: LineField, value: string): string | undefined
   const rule = LINE_FIELDS[field];
   if (rule.empty && text.length === 0) return rule.empty;
   if (text.length > MAX_LINE_LENGTH) return rule.long;
-  if (hasControlCharacters(text)) return CONTROL_CHARACTER_MESSAGE;
-  return undefined;
+  return titleProblem(text);
 }
 
 /** What is wrong with a text section; undefined when nothing. */

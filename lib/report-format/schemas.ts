@@ -5,32 +5,28 @@ import { formatCells } from "./cells";
 import { parseCellInput } from "./cell-value";
 import type { CellKind, NarrativeSectionKey, ReportFormat } from "./types";
 import { textParts } from "./sections";
+import { refineWith } from "@/lib/validation/plain-text";
 import { lineProblem, sectionProblem, type LineField } from "./field-checks";
 
 export function cellValueSchema(kind: CellKind) {
-  // Optional: a cell the client leaves out (a computed total, say) reads as empty.
-  return z.union([z.string(), z.number(), z.null()]).optional().transform((raw, ctx) => {
-    const parsed = parseCellInput(raw ?? null, kind);
+  // Anything is taken in, so that a boolean or an object gets the cell's own
+  // message; a cell the client leaves out (a computed total, say) reads as empty.
+  return z.unknown().optional().transform((raw, ctx) => {
+    const parsed = parseCellInput(raw, kind);
     if (parsed.ok) return parsed.value;
     ctx.addIssue({ code: "custom", message: parsed.message });
     return z.NEVER;
   });
 }
 
-/** A zod refinement from one of the plain checks of field-checks.ts (the editor calls them directly). */
-const problemOf = (check: (text: string) => string | undefined) => (text: string, ctx: z.RefinementCtx) => {
-  const problem = check(text);
-  if (problem) ctx.addIssue({ code: "custom", message: problem });
-};
-
 function sectionTextSchema(heading: string) {
   return z
     .string()
-    .superRefine(problemOf((text) => sectionProblem(heading, text)))
+    .superRefine(refineWith((text) => sectionProblem(heading, text)))
     .transform((text) => text.replace(/\r\n?/g, "\n"));
 }
 
-const lineSchema = (field: LineField) => z.string().trim().superRefine(problemOf((text) => lineProblem(field, text)));
+const lineSchema = (field: LineField) => z.string().trim().superRefine(refineWith((text) => lineProblem(field, text)));
 
 export function sectionsSchema(format: ReportFormat) {
   const shape = {} as Record<NarrativeSectionKey, z.ZodType<string, unknown>>;

@@ -1,10 +1,13 @@
 // Every input gets a field message, never a 500: a NUL byte (PostgreSQL
 // refuses it in text) or another control character in a report field, a
-// catalog title, a CSV row, a search or an audit query; an oversized sign-in.
+// catalog title, a CSV row, a unit's or a person's name, a search or an audit
+// query; an oversized sign-in. Names and titles refuse direction overrides too.
 import { afterAll, describe, expect, it } from "vitest";
 import { listAuditEvents, ZAuditFilters } from "@/lib/audit/audit-queries";
 import { signInWithPassword } from "@/lib/auth/sign-in";
+import { ZCreateAccountInput } from "@/lib/accounts/schemas";
 import { ZCreateCatalogItemInput } from "@/lib/catalog/schemas";
+import { ZCreateOrganizationInput } from "@/lib/organizations/schemas";
 import { importCatalogItems } from "@/lib/catalog/import/import-items";
 import { listPublishedItems } from "@/lib/catalog/public-queries";
 import { parseCatalogFilters } from "@/lib/catalog/listing-filters";
@@ -17,6 +20,11 @@ import { itemFields } from "./catalog/catalog-helpers";
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
 const NUL = "\u0000";
+const RLO = "\u202E";
+
+/** The field messages of a schema's refusal, by path. */
+const fieldMessages = (result: { error?: { issues: { path: PropertyKey[]; message: string }[] } }) =>
+  Object.fromEntries((result.error?.issues ?? []).map((i) => [i.path.join("."), i.message]));
 
 describe("control characters", () => {
   it("in a report field: the field's message, nothing saved", async () => {
@@ -47,6 +55,35 @@ describe("control characters", () => {
     const report = await importCatalogItems(clerk, { organizationId: townA.id, fileName: "items.csv", bytes: csv }, prisma);
     expect(report.imported).toBe(1);
     expect(JSON.stringify(report.refused)).toContain("控制字符");
+  });
+
+  it("in a catalog title, a direction override: the title's message", () => {
+    const parsed = ZCreateCatalogItemInput.safeParse({ organizationId: crypto.randomUUID(), ...itemFields({ title: `关于印发${RLO}fdp.exe` }) });
+    expect(fieldMessages(parsed)).toEqual({ title: expect.stringContaining("改变文字显示方向") });
+  });
+
+  it("in a unit's name and short name: the field's message, as the administrator's form parses it", () => {
+    const unit = { slug: "laian-test", code: "", kind: "TOWNSHIP", parentId: "" };
+    expect(fieldMessages(ZCreateOrganizationInput.safeParse({ ...unit, name: `来安县${NUL}镇人民政府`, shortName: `测试\t镇` }))).toEqual({
+      name: expect.stringContaining("控制字符"),
+      shortName: expect.stringContaining("控制字符"),
+    });
+    expect(fieldMessages(ZCreateOrganizationInput.safeParse({ ...unit, name: `来安县\u2067人民政府\u2069`, shortName: `镇${RLO}` }))).toEqual({
+      name: expect.stringContaining("改变文字显示方向"),
+      shortName: expect.stringContaining("改变文字显示方向"),
+    });
+    expect(ZCreateOrganizationInput.safeParse({ ...unit, name: "来安县测试镇人民政府", shortName: "测试镇" }).success).toBe(true);
+  });
+
+  it("in an account's name and user name: the field's message", () => {
+    const account = { email: "", password: "Test-password-1" };
+    expect(fieldMessages(ZCreateAccountInput.safeParse({ ...account, username: `clerk${NUL}`, displayName: `张三${NUL}` }))).toEqual({
+      username: expect.stringContaining("用户名为"),
+      displayName: expect.stringContaining("控制字符"),
+    });
+    expect(fieldMessages(ZCreateAccountInput.safeParse({ ...account, username: "clerk", displayName: `张三${RLO}` }))).toEqual({
+      displayName: expect.stringContaining("改变文字显示方向"),
+    });
   });
 
   it("in a search or an audit query: an answer, never an error", async () => {

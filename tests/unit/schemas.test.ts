@@ -32,6 +32,24 @@ describe("report content validation, derived from the format", () => {
     ]);
   });
 
+  it("gives a cell sent as true, {} or [1] the cell's own message, as any other bad input", () => {
+    for (const sent of [true, {}, [1]]) {
+      const result = schema.safeParse({ ...valid, cells: { ...valid.cells, "active.penalty.decisions": sent, "active.fee.amount": sent } });
+      expect(result.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+        ["cells.active.penalty.decisions", "请输入非负整数"],
+        ["cells.active.fee.amount", "请输入金额数字（单位：万元）"],
+      ]);
+    }
+  });
+
+  it("refuses a direction override in the title and 落款 with a message", () => {
+    const result = schema.safeParse({ ...valid, title: "雷官镇\u202E告报度年", signatureLine: "雷官镇\u2066人民政府\u2069" });
+    expect(result.error!.issues.map((i) => [i.path.join("."), i.message])).toEqual([
+      ["title", expect.stringContaining("改变文字显示方向")],
+      ["signatureLine", expect.stringContaining("改变文字显示方向")],
+    ]);
+  });
+
   it("refuses a huge paste into a section and a malformed date", () => {
     const result = schema.safeParse({
       ...valid,
