@@ -2,19 +2,44 @@
 // is capped at 1 MB by Next.js, less than a scanned PDF. A route handler gets
 // none of a Server Action's built-in checks, so this does them: the same
 // origin (a cross-site form must not post with the user's cookie), the
-// session, a size bound before the body is read, and one file field.
+// session, a size bound before the body is read, a body that parses, and one
+// file field whose name is one plain line.
 import "server-only";
 import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/actor";
+import { sourceIpFrom } from "@/lib/auth/source-ip";
 import { toActionError } from "@/lib/actions/safe-action";
 import { auditRefusedRequest } from "@/lib/audit/request-audit";
-import { AppError } from "@/lib/errors";
+import { nameFault } from "@/lib/validation/plain-text";
 
 export type UploadResult = { ok: true; message: string; data?: unknown } | { ok: false; message: string };
 
+const FILE_NAME_MESSAGES = {
+  control: "文件名含有控制字符或换行，请重命名文件后再上传",
+  direction: "文件名含有改变文字显示方向的隐藏字符（如 U+202E），显示的名称与实际不同，请重命名文件后再上传",
+} as const;
+
+const MALFORMED_MESSAGE = "上传内容格式有误，无法读取（文件名中的换行或引号等会造成这种情况），请重命名文件后从本站页面重新上传";
+
+/**
+ * Whether the request reached us through one of TRUSTED_PROXIES. sourceIpFrom
+ * believes X-Real-IP only from such a peer, so a probe address comes back
+ * from it exactly then ("::", the unspecified address, is no socket's peer).
+ */
+function fromTrustedProxy(request: Request): boolean {
+  const probe = "::";
+  return sourceIpFrom((name) => (name === "x-real-ip" ? probe : request.headers.get(name))) === probe;
+}
+
+/** The host the browser addressed: X-Forwarded-Host only as our own proxy states it, otherwise anyone could name the origin they post from. */
+function requestHost(request: Request): string | null {
+  const forwarded = fromTrustedProxy(request) ? request.headers.get("x-forwarded-host") : null;
+  return forwarded ?? request.headers.get("host");
+}
+
 function sameOrigin(request: Request): boolean {
   const origin = request.headers.get("origin");
-  const host = request.headers.get("x-forwarded-host") ?? request.headers.get("host");
+  const host = requestHost(request);
   if (!origin || !host) return false;
   try {
     return new URL(origin).host === host;
@@ -23,44 +48,76 @@ function sameOrigin(request: Request): boolean {
   }
 }
 
+/** Why a request is refused before its handler runs; every such refusal is audited. */
+interface Refusal {
+  status: number;
+  reason: string;
+  message: string;
+  files?: number;
+}
+
+const reply = (status: number, body: UploadResult) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
+
+/** Answers a refusal, after recording it with the request's path, origin, declared size and file count. */
+function refuser(request: Request) {
+  const declaredHeader = request.headers.get("content-length");
+  return async (actor: Actor | null, refusal: Refusal) => {
+    await auditRefusedRequest(actor, request, "upload.refused", {
+      path: new URL(request.url).pathname,
+      reason: refusal.reason,
+      origin: request.headers.get("origin"),
+      declaredBytes: declaredHeader === null ? null : Number(declaredHeader),
+      files: refusal.files ?? null,
+    });
+    return reply(refusal.status, { ok: false, message: refusal.message });
+  };
+}
+
+const sizeLimit = (maxBytes: number) => `文件过大，最大${Math.floor(maxBytes / 1024 / 1024)} MB`;
+
+/** A body far beyond the limit is refused unread; so is one of unknown size (chunked), which is only known once read. */
+function declaredSizeRefusal(request: Request, maxBytes: number): Refusal | null {
+  const declaredHeader = request.headers.get("content-length");
+  const declared = Number(declaredHeader ?? "");
+  if (!Number.isFinite(declared) || declaredHeader === null) {
+    return { status: 411, reason: "no-length", message: "上传请求缺少长度，请从本站页面上传" };
+  }
+  // Multipart framing adds a little.
+  if (declared > maxBytes + 64 * 1024) return { status: 413, reason: "too-large", message: sizeLimit(maxBytes) };
+  return null;
+}
+
+/** The form's one file, why it is refused, or null when none was chosen. */
+function oneFile(form: FormData, maxBytes: number): File | Refusal | null {
+  const files = form.getAll("file");
+  if (files.length > 1) return { status: 400, reason: "several-files", message: "一次只能上传一个文件", files: files.length };
+  const file = files[0];
+  if (!(file instanceof File) || file.size === 0) return null;
+  if (file.size > maxBytes) return { status: 413, reason: "too-large", message: sizeLimit(maxBytes), files: 1 };
+  const fault = nameFault(file.name);
+  if (fault) return { status: 400, reason: "file-name", message: FILE_NAME_MESSAGES[fault], files: 1 };
+  return file;
+}
+
 /** Reads the one file of a multipart upload after the checks, and answers in JSON. */
 export async function handleUpload(
   request: Request,
   maxBytes: number,
   handler: (actor: Actor, file: { name: string; bytes: Uint8Array }, form: FormData) => Promise<{ message: string; data?: unknown }>,
 ): Promise<Response> {
-  const reply = (status: number, body: UploadResult) => Response.json(body, { status, headers: { "Cache-Control": "no-store" } });
-  const path = new URL(request.url).pathname;
-  const declaredHeader = request.headers.get("content-length");
-  // Every refusal before the handler runs is audited: its origin, session, size and file count.
-  const refuse = async (actor: Actor | null, status: number, reason: string, message: string, files: number | null = null) => {
-    await auditRefusedRequest(actor, request, "upload.refused", {
-      path,
-      reason,
-      origin: request.headers.get("origin"),
-      declaredBytes: declaredHeader === null ? null : Number(declaredHeader),
-      files,
-    });
-    return reply(status, { ok: false, message });
-  };
-  if (!sameOrigin(request)) return refuse(await getActor(), 403, "origin", "请求来源无效，请从本站页面上传");
+  const refuse = refuser(request);
+  if (!sameOrigin(request)) return refuse(await getActor(), { status: 403, reason: "origin", message: "请求来源无效，请从本站页面上传" });
   const actor = await getActor();
-  if (!actor) return refuse(null, 401, "no-session", "请先登录");
-  // Multipart framing adds a little; anything far beyond the limit is refused unread.
-  // Without a declared length (a chunked body) the size is unknown until read: refused.
-  const declared = Number(declaredHeader ?? "");
-  if (!Number.isFinite(declared) || declaredHeader === null) {
-    return refuse(actor, 411, "no-length", "上传请求缺少长度，请从本站页面上传");
-  }
-  const limit = `文件过大，最大${Math.floor(maxBytes / 1024 / 1024)} MB`;
-  if (declared > maxBytes + 64 * 1024) return refuse(actor, 413, "too-large", limit);
+  if (!actor) return refuse(null, { status: 401, reason: "no-session", message: "请先登录" });
+  const tooLarge = declaredSizeRefusal(request, maxBytes);
+  if (tooLarge) return refuse(actor, tooLarge);
+  // A file name with a raw line break or quote breaks the multipart framing: the body does not parse.
+  const form = await request.formData().catch(() => null);
+  if (!form) return refuse(actor, { status: 400, reason: "malformed", message: MALFORMED_MESSAGE });
+  const file = oneFile(form, maxBytes);
+  if (file === null) return reply(400, { ok: false, message: "请选择要上传的文件" });
+  if (!(file instanceof File)) return refuse(actor, file);
   try {
-    const form = await request.formData();
-    const files = form.getAll("file");
-    if (files.length > 1) return refuse(actor, 400, "several-files", "一次只能上传一个文件", files.length);
-    const file = files[0];
-    if (file instanceof File && file.size > maxBytes) return refuse(actor, 413, "too-large", limit, 1);
-    if (!(file instanceof File) || file.size === 0) throw new AppError("INVALID", "请选择要上传的文件");
     const result = await handler(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, form);
     return reply(200, { ok: true, ...result });
   } catch (error) {
