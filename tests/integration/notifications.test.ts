@@ -263,7 +263,7 @@ describe("deadlines and 催报", () => {
 
   it("催报 reaches the unit's clerks and reviewers, is audited, shows on the board, and stays within the county", async () => {
     const result = await remindUnits(supervisor, { countySlug: towns.county.slug, year: 2025, organizationIds: [towns.townA.id, towns.townB.id] }, prisma);
-    expect(result).toEqual({ units: 2, people: 2 });
+    expect(result).toEqual({ units: 2, people: 2, refused: [] });
     expect((await listInbox(clerk, prisma))[0]).toMatchObject({ kind: "REMINDER", href: "/workspace" });
     expect((await listInbox(reviewer, prisma))[0]).toMatchObject({ kind: "REMINDER" });
     expect(await prisma.auditEvent.count({ where: { event: "supervision.remind", objectId: { in: [towns.townA.id, towns.townB.id] }, result: "success" } })).toBe(2);
@@ -279,6 +279,31 @@ describe("deadlines and 催报", () => {
     await expect(
       remindUnits(otherSupervisor, { countySlug: towns.county.slug, year: 2025, organizationIds: [towns.townA.id] }, prisma),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
+  });
+
+  it("催报 reaches a unit once a day: a second the same day is refused for that unit and audited, the batch's others still go out", async () => {
+    const remind = (organizationIds: string[], year = 2025) => remindUnits(supervisor, { countySlug: towns.county.slug, year, organizationIds }, prisma);
+    await remind([towns.townA.id]);
+    expect(await remind([towns.townA.id, towns.townB.id])).toEqual({
+      units: 1,
+      people: 0,
+      refused: [{ organizationId: towns.townA.id, name: towns.townA.name, message: "今天已催报过，明天可再次催报" }],
+    });
+    // Of another year too: the unit's people hear of it once a day.
+    await expect(remind([towns.townA.id], 2024)).rejects.toMatchObject({ code: "CONFLICT", message: `${towns.townA.name}今天已催报过，明天可再次催报` });
+    expect(await prisma.notification.count({ where: { accountId: clerk.accountId, kind: "REMINDER" } })).toBe(1);
+    const refusals = await prisma.auditEvent.findMany({ where: { event: "supervision.remind", objectId: towns.townA.id, result: "failure" }, orderBy: { id: "asc" } });
+    expect(refusals.map((r) => r.detail)).toEqual([
+      { reason: "reminded-today", year: 2025 },
+      { reason: "reminded-today", year: 2024 },
+    ]);
+    // The next day (China time) it may be reminded again.
+    vi.useFakeTimers({ toFake: ["Date"], now: Date.now() + 86_400_000 });
+    try {
+      expect(await remind([towns.townA.id])).toMatchObject({ units: 1, people: 2 });
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it("a 主管部门 who asked for it gets one digest a day of what moved on the board", async () => {
