@@ -14,6 +14,8 @@ import { createCachedPageHandler } from "@/lib/page-cache/cached-page-handler";
 import { asDocument, isDocumentRequest, sendDocument } from "@/lib/page-cache/document-pages";
 import { PageCache } from "@/lib/page-cache/page-cache";
 import { DatabaseHealth, isPublicRead, isStaticAsset, LastGoodCopies, probeDatabase, sendUnavailable } from "@/lib/page-cache/outage";
+import { answerIfDatabaseFreezes } from "@/lib/page-cache/frozen-database";
+import { holdBody } from "@/lib/http/hold-body";
 import { listenForPublications } from "@/lib/page-cache/publication-listener";
 import { setupProblem } from "@/lib/setup-errors";
 import { createPrismaClient } from "@/lib/db/create-client";
@@ -72,10 +74,10 @@ function readerHeaders(request: IncomingMessage): Record<string, string> {
 
 const MAX_AUTH_BODY_BYTES = 16 * 1024;
 
-// While the database is down: cached report pages, the last copies of other
+// While the database is down or frozen: cached report pages, the last copies of other
 // public pages, and a 503 page for the rest (lib/page-cache/outage.ts).
 let listening = false;
-const health = new DatabaseHealth(probeDatabase(databaseUrl));
+const health = new DatabaseHealth(probeDatabase(databaseUrl, settings.DB_HEALTH_TIMEOUT_MS), settings.DB_HEALTH_INTERVAL_MS).start();
 const copies = new LastGoodCopies();
 const listener =
   settings.PAGE_CACHE === "off"
@@ -89,23 +91,37 @@ const listener =
         log: (message) => console.warn(message),
       });
 
+function sendPlain(response: ServerResponse, status: number, text: string, close = false) {
+  response.statusCode = status;
+  response.setHeader("Content-Type", "text/plain; charset=utf-8");
+  if (close) response.setHeader("Connection", "close");
+  response.end(text);
+}
+
+/** What a read gets while the database is down: its cached page, its last copy, or a 503 that says so. */
+async function answerOutage(request: IncomingMessage, response: ServerResponse) {
+  if (await serveCachedPage(request, response, true)) return;
+  if (isPublicRead(request) && copies.serve(request, response)) return;
+  sendUnavailable(request, response);
+}
+
 async function answer(request: IncomingMessage, response: ServerResponse) {
   // Who is really on the other end of the socket: the only source address the
   // app believes without TRUSTED_PROXIES (lib/auth/source-ip.ts). A client's own value is dropped.
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
-  // Sign-in and sign-out forms are a few hundred bytes: anything far larger is refused unread.
-  if (request.method === "POST" && request.url?.startsWith("/api/auth/") && Number(request.headers["content-length"] ?? 0) > MAX_AUTH_BODY_BYTES) {
-    response.statusCode = 413;
-    response.setHeader("Content-Type", "text/plain; charset=utf-8");
-    return void response.end("请求过大");
+  // Only paths of this site: not a proxy's absolute form (GET http://other.example/…) nor OPTIONS *.
+  if (!request.url?.startsWith("/")) return sendPlain(response, 400, "请求地址无效");
+  // Sign-in and sign-out forms are a few hundred bytes: anything far larger is refused, as it arrives.
+  if (request.method === "POST" && request.url.startsWith("/api/auth/")) {
+    const held = Number(request.headers["content-length"] ?? 0) > MAX_AUTH_BODY_BYTES ? "too-large" : await holdBody(request, MAX_AUTH_BODY_BYTES);
+    // The rest of the body is not read: the connection is closed behind the answer.
+    if (held === "too-large") return sendPlain(response, 413, "请求过大", true);
   }
   if (request.headers["x-nianbao-render"] === renderToken) return handle(request, response);
   const read = request.method === "GET" || request.method === "HEAD";
-  if (listener && read && !isStaticAsset(request.url ?? "/") && !(await health.isUp(listening))) {
-    if (await serveCachedPage(request, response, true)) return;
-    if (isPublicRead(request) && copies.serve(request, response)) return;
-    return sendUnavailable(request, response);
-  }
+  const needsDatabase = listener !== null && read && !isStaticAsset(request.url);
+  if (needsDatabase && !(await health.isUp(listening))) return answerOutage(request, response);
+  if (needsDatabase) answerIfDatabaseFreezes(response, settings.DB_ANSWER_TIMEOUT_MS, health, () => answerOutage(request, response));
   if (await serveCachedPage(request, response)) return;
   if (listener && isPublicRead(request)) copies.record(request, response);
   if (documents && isDocumentRequest(request)) return sendDocument(request, response, await renderDocument(request.url ?? "/", readerHeaders(request)));

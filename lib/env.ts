@@ -59,6 +59,11 @@ const ZServerEnv = z.object({
   PAGE_CACHE: ZOff.default("on"),
   /** off: public pages keep Next.js's client runtime (for comparison only: npm run bench:browser -- --with-runtime). */
   DOCUMENT_PAGES: ZOff.default("on"),
+  /** A read not answered within this while the database does not answer a probe either is answered as in an outage. */
+  DB_ANSWER_TIMEOUT_MS: z.coerce.number().int().positive().catch(3_000).default(3_000),
+  /** How often the database is probed on a connection of its own, and how long a probe waits for its answer. */
+  DB_HEALTH_INTERVAL_MS: z.coerce.number().int().positive().catch(2_000).default(2_000),
+  DB_HEALTH_TIMEOUT_MS: z.coerce.number().int().positive().catch(2_000).default(2_000),
 });
 
 /** What server.ts needs. */

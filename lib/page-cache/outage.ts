@@ -7,7 +7,7 @@
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { gunzipSync } from "node:zlib";
 import { LRUCache } from "lru-cache";
-import { canConnect } from "@/lib/db/can-connect";
+import pg from "pg";
 
 /** Pages that never need the database: Next's own files and the site's static files. */
 const STATIC = /^\/(?:_next\/static\/|favicon\.ico$|robots\.txt$|[^/]+\.(?:png|svg|ico|txt|woff2?)$)/;
@@ -68,7 +68,8 @@ export class LastGoodCopies {
     }) as typeof response.end;
     const key = this.key(request);
     response.once("finish", () => {
-      if (response.statusCode !== 200 || size > MAX_COPY_BYTES || request.method !== "GET") return;
+      // A copy served in an outage (STALE) is not a new good copy.
+      if (response.statusCode !== 200 || size > MAX_COPY_BYTES || request.method !== "GET" || response.getHeader("x-nianbao-cache") === "STALE") return;
       const headers: Array<[string, string]> = [];
       for (const [name, value] of Object.entries(response.getHeaders())) {
         if (value !== undefined && !NOT_KEPT.has(name)) headers.push([name, Array.isArray(value) ? value.join(", ") : String(value)]);
@@ -101,20 +102,44 @@ export class LastGoodCopies {
   }
 }
 
-/** Whether the database answers, asked at most every `everyMs` while the publication listener is down. */
+/**
+ * Whether the database answers. A stopped server breaks the publication
+ * listener's connection and is noticed at once; a frozen one (a hung server,
+ * a stalled network) breaks nothing and answers nothing, so the database is
+ * also asked every `everyMs` on its own connection, and a probe that gets no
+ * answer within its timeout counts as down.
+ */
 export class DatabaseHealth {
   private checked = 0;
   private up = true;
   private pending: Promise<boolean> | null = null;
+  private timer: NodeJS.Timeout | undefined;
 
   constructor(
     private readonly probe: () => Promise<boolean>,
     private readonly everyMs = 2_000,
   ) {}
 
+  /** Probes in the background from now on, so that a freeze is known before a request waits on it. */
+  start(): this {
+    this.timer = setInterval(() => void this.checkNow(), this.everyMs);
+    this.timer.unref();
+    return this;
+  }
+
+  stop() {
+    clearInterval(this.timer);
+  }
+
+  /** The last known state; asked afresh when the listener is down and the answer is older than `everyMs`. */
   async isUp(listening: boolean): Promise<boolean> {
-    if (listening) return true;
+    if (listening && this.up) return true;
     if (Date.now() - this.checked < this.everyMs) return this.up;
+    return this.checkNow();
+  }
+
+  /** Asks now (or joins the question already asked). */
+  checkNow(): Promise<boolean> {
     this.pending ??= this.probe()
       .catch(() => false)
       .then((up) => {
@@ -127,9 +152,38 @@ export class DatabaseHealth {
   }
 }
 
-/** The probe DatabaseHealth uses: can a connection be made and answered. */
-export function probeDatabase(databaseUrl: string): () => Promise<boolean> {
-  return () => canConnect(databaseUrl);
+/**
+ * The probe DatabaseHealth uses: `select 1` on a connection of its own, kept
+ * between probes (a healthy database is not asked for a new connection every
+ * few seconds), given up after `timeoutMs` and then made anew.
+ */
+export function probeDatabase(databaseUrl: string, timeoutMs = 2_000): () => Promise<boolean> {
+  type Connection = { client: pg.Client; ready: Promise<unknown> };
+  let connection: Connection | null = null;
+  const drop = (dead: Connection) => {
+    if (connection === dead) connection = null;
+    void dead.client.end().catch(() => undefined);
+  };
+  const open = (): Connection => {
+    const client = new pg.Client({ connectionString: databaseUrl, connectionTimeoutMillis: timeoutMs, query_timeout: timeoutMs });
+    const opened: Connection = { client, ready: client.connect() };
+    client.on("error", () => drop(opened));
+    opened.ready.catch(() => drop(opened));
+    return opened;
+  };
+  return async () => {
+    const current = (connection ??= open());
+    let timer: NodeJS.Timeout | undefined;
+    const answered = current.ready.then(() => current.client.query("select 1")).then(
+      () => true,
+      () => false,
+    );
+    const silent = new Promise<boolean>((resolve) => (timer = setTimeout(() => resolve(false), timeoutMs)));
+    const up = await Promise.race([answered, silent]);
+    clearTimeout(timer);
+    if (!up) drop(current);
+    return up;
+  };
 }
 
 const UNAVAILABLE_PAGE = `<!doctype html>
