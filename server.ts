@@ -16,6 +16,7 @@ import { PageCache } from "@/lib/page-cache/page-cache";
 import { DatabaseHealth, isPublicRead, isStaticAsset, LastGoodCopies, probeDatabase, sendUnavailable } from "@/lib/page-cache/outage";
 import { answerIfDatabaseFreezes } from "@/lib/page-cache/frozen-database";
 import { holdBody } from "@/lib/http/hold-body";
+import { ACTION_BODY_LIMIT_BYTES, AUTH_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
 import { listenForPublications } from "@/lib/page-cache/publication-listener";
 import { setupProblem } from "@/lib/setup-errors";
 import { createPrismaClient } from "@/lib/db/create-client";
@@ -72,8 +73,6 @@ function readerHeaders(request: IncomingMessage): Record<string, string> {
   return kept;
 }
 
-const MAX_AUTH_BODY_BYTES = 16 * 1024;
-
 // While the database is down or frozen: cached report pages, the last copies of other
 // public pages, and a 503 page for the rest (lib/page-cache/outage.ts).
 let listening = false;
@@ -111,11 +110,13 @@ async function answer(request: IncomingMessage, response: ServerResponse) {
   request.headers[PEER_HEADER] = request.socket.remoteAddress ?? "";
   // Only paths of this site: not a proxy's absolute form (GET http://other.example/…) nor OPTIONS *.
   if (!request.url?.startsWith("/")) return sendPlain(response, 400, "请求地址无效");
-  // Sign-in and sign-out forms are a few hundred bytes: anything far larger is refused, as it arrives.
-  if (request.method === "POST" && request.url.startsWith("/api/auth/")) {
-    const held = Number(request.headers["content-length"] ?? 0) > MAX_AUTH_BODY_BYTES ? "too-large" : await holdBody(request, MAX_AUTH_BODY_BYTES);
+  // Bodies with a bound are counted as they arrive, whatever length they declare (or none, when chunked):
+  // sign-in forms, and Server Actions, which Next.js would answer with a 500 beyond its limit.
+  const bound = request.method !== "POST" ? null : request.url.startsWith("/api/auth/") ? AUTH_BODY_LIMIT_BYTES : request.headers["next-action"] ? ACTION_BODY_LIMIT_BYTES : null;
+  if (bound !== null) {
+    const held = Number(request.headers["content-length"] ?? 0) > bound ? "too-large" : await holdBody(request, bound);
     // The rest of the body is not read: the connection is closed behind the answer.
-    if (held === "too-large") return sendPlain(response, 413, "请求过大", true);
+    if (held === "too-large") return sendPlain(response, 413, `提交的内容过大（最多 ${bound / 1024 >= 1024 ? `${bound / 1024 / 1024} MB` : `${bound / 1024} KB`}），未保存；请缩短后再提交`, true);
   }
   if (request.headers["x-nianbao-render"] === renderToken) return handle(request, response);
   const read = request.method === "GET" || request.method === "HEAD";

@@ -36,9 +36,15 @@ function trustedProxies(): BlockList {
 
 const isTrusted = (address: string) => trustedProxies().check(address, isIP(address) === 6 ? "ipv6" : "ipv4");
 
+/** Whether the request came through one of TRUSTED_PROXIES, whose forwarding headers (address, host) are believed. */
+export function fromTrustedPeer(header: (name: string) => string | null | undefined): boolean {
+  const peer = normaliseAddress(header(PEER_HEADER));
+  return peer !== null && isTrusted(peer);
+}
+
 export function sourceIpFrom(header: (name: string) => string | null | undefined): string | null {
   const peer = normaliseAddress(header(PEER_HEADER));
-  if (!peer || !isTrusted(peer)) return peer;
+  if (!peer || !fromTrustedPeer(header)) return peer;
   const realIp = normaliseAddress(header("x-real-ip"));
   if (realIp) return realIp;
   // The right-most entry our proxies did not add is the client as the first trusted proxy saw it.

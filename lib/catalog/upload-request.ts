@@ -7,7 +7,7 @@
 import "server-only";
 import { getActor } from "@/lib/auth/current-actor";
 import type { Actor } from "@/lib/auth/actor";
-import { sourceIpFrom } from "@/lib/auth/source-ip";
+import { fromTrustedPeer } from "@/lib/auth/source-ip";
 import { toActionError } from "@/lib/actions/safe-action";
 import { auditRefusedRequest } from "@/lib/audit/request-audit";
 import { nameFault } from "@/lib/validation/plain-text";
@@ -21,19 +21,9 @@ const FILE_NAME_MESSAGES = {
 
 const MALFORMED_MESSAGE = "上传内容格式有误，无法读取（文件名中的换行或引号等会造成这种情况），请重命名文件后从本站页面重新上传";
 
-/**
- * Whether the request reached us through one of TRUSTED_PROXIES. sourceIpFrom
- * believes X-Real-IP only from such a peer, so a probe address comes back
- * from it exactly then ("::", the unspecified address, is no socket's peer).
- */
-function fromTrustedProxy(request: Request): boolean {
-  const probe = "::";
-  return sourceIpFrom((name) => (name === "x-real-ip" ? probe : request.headers.get(name))) === probe;
-}
-
 /** The host the browser addressed: X-Forwarded-Host only as our own proxy states it, otherwise anyone could name the origin they post from. */
 function requestHost(request: Request): string | null {
-  const forwarded = fromTrustedProxy(request) ? request.headers.get("x-forwarded-host") : null;
+  const forwarded = fromTrustedPeer((name) => request.headers.get(name)) ? request.headers.get("x-forwarded-host") : null;
   return forwarded ?? request.headers.get("host");
 }
 

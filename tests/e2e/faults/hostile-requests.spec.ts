@@ -124,32 +124,38 @@ test("a 1 MB Word bomb and a 4.5 MB HTML bomb are refused with their bound while
   expect((await get("/")).status).toBe(200);
 });
 
-test("a chunked sign-in body is cut at 16 KB with a 413, never read whole", async () => {
-  const before = residentMb();
-  // A raw socket: an HTTP client library stops at the first write the server refuses, before reading its answer.
-  const answer = await new Promise<{ status: string; sentMb: number }>((resolve) => {
+/** Sends a chunked body of up to `maxMb` on a raw socket (an HTTP client stops at the first refused write, before reading the answer). */
+function sendChunked(path: string, headers: string, maxMb: number): Promise<{ status: string; sentMb: number }> {
+  return new Promise((resolve) => {
     const socket = connect(port, "127.0.0.1");
     const chunk = Buffer.concat([Buffer.from("10000\r\n"), Buffer.alloc(0x10000, "a"), Buffer.from("\r\n")]);
     let sent = 0;
     let received = "";
-    const done = () => resolve({ status: received.split("\r\n")[0] ?? "", sentMb: sent / 1024 / 1024 });
     socket.on("data", (data) => (received += data.toString()));
-    socket.on("close", done);
+    socket.on("close", () => resolve({ status: received.split("\r\n")[0] ?? "", sentMb: sent / 1024 / 1024 }));
     socket.on("error", () => socket.destroy());
     const pump = () => {
-      // Up to 150 MB, as the probe sent; the answer comes long before.
-      while (sent < 150 * 1024 * 1024 && !socket.destroyed && received === "") {
+      while (sent < maxMb * 1024 * 1024 && !socket.destroyed && received === "") {
         sent += 0x10000;
         if (!socket.write(chunk)) return void socket.once("drain", pump);
       }
       if (!socket.destroyed) socket.end("0\r\n\r\n");
     };
-    socket.write("POST /api/auth/callback/credentials HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Type: application/x-www-form-urlencoded\r\nTransfer-Encoding: chunked\r\n\r\n", pump);
+    socket.write(`POST ${path} HTTP/1.1\r\nHost: 127.0.0.1\r\n${headers}Transfer-Encoding: chunked\r\n\r\n`, pump);
   });
-  console.log(`chunked sign-in: “${answer.status}” after ${answer.sentMb.toFixed(1)} MB sent; server ${before.toFixed(0)} → ${residentMb().toFixed(0)} MB`);
-  expect(answer.status).toBe("HTTP/1.1 413 Payload Too Large");
-  expect(answer.sentMb).toBeLessThan(150);
+}
+
+test("a chunked sign-in body is cut at 16 KB with a 413, never read whole; so is a Server Action's beyond 1 MB", async () => {
+  const before = residentMb();
+  // Up to 150 MB, as the probe sent; the answer comes long before.
+  const signIn = await sendChunked("/api/auth/callback/credentials", "Content-Type: application/x-www-form-urlencoded\r\n", 150);
+  console.log(`chunked sign-in: “${signIn.status}” after ${signIn.sentMb.toFixed(1)} MB sent; server ${before.toFixed(0)} → ${residentMb().toFixed(0)} MB`);
+  expect(signIn.status).toBe("HTTP/1.1 413 Payload Too Large");
+  expect(signIn.sentMb).toBeLessThan(150);
   expect(residentMb() - before).toBeLessThan(100);
+  const action = await sendChunked("/workspace", "Next-Action: 00ab\r\nContent-Type: text/plain;charset=UTF-8\r\n", 20);
+  console.log(`chunked Server Action: “${action.status}” after ${action.sentMb.toFixed(1)} MB sent`);
+  expect(action.status).toBe("HTTP/1.1 413 Payload Too Large");
 });
 
 test("a request for another host, or for *, is a 400, not a 500", async () => {
