@@ -8,6 +8,7 @@ import { openZip, type ZipBounds } from "./bounded-zip";
 import { parseTextReport, type ParsedReport } from "./parse-text-report";
 import { readReport, type ReportSource } from "./read-report";
 import { UnreadableFileError } from "./read-source";
+import { nameFault } from "@/lib/validation/plain-text";
 
 export interface ReportFilesRequest {
   name: string;
@@ -45,6 +46,12 @@ function filesOf(request: ReportFilesRequest): { name: string; bytes: Buffer }[]
 }
 
 async function readOne(name: string, bytes: Buffer, year: number | null): Promise<ReadReportFile> {
+  // A name inside a zip is shown to the supervisor as it is: the same rule as an uploaded file's name.
+  const fault = nameFault(path.basename(name));
+  if (fault) {
+    const what = fault === "control" ? "控制字符或换行" : "改变文字显示方向的隐藏字符（如 U+202E）";
+    return { name, ok: false, message: `文件名含有${what}，请重命名后重新打包上传` };
+  }
   try {
     const source = await readReport(bytes, name);
     // The year decides the format; read the title first with the latest one, then the file with its year's.

@@ -76,6 +76,11 @@ describe("hostile report files", () => {
     const stored = buildZip([part("乙镇2023.docx", await docxBomb(340))].map((p) => ({ ...p, stored: true })));
     const matches = await matchBackfillFiles(supervisor, towns.county.slug, { name: "历年年报.zip", bytes: stored }, prisma);
     expect(matches).toEqual([expect.objectContaining({ name: "历年年报.zip/乙镇2023.docx", readable: false, problem: expect.stringContaining("解压后过大") })]);
+    // A name made to display as another (“甲镇2023\u202Efdp.txt” shows as “甲镇2023txt.pdf”) is refused as an upload's name is.
+    const spoofed = buildZip([part("甲镇2023\u202Efdp.txt", "测试县甲镇人民政府2023年政府信息公开工作年度报告")]);
+    expect(await matchBackfillFiles(supervisor, towns.county.slug, { name: "历年年报.zip", bytes: spoofed }, prisma)).toEqual([
+      expect.objectContaining({ readable: false, problem: "文件名含有改变文字显示方向的隐藏字符（如 U+202E），请重命名后重新打包上传" }),
+    ]);
     expect(await prisma.report.count({ where: { organization: { parentId: towns.county.id } } })).toBe(0);
   });
 });
