@@ -90,11 +90,26 @@ const listener =
         log: (message) => console.warn(message),
       });
 
-function sendPlain(response: ServerResponse, status: number, text: string, close = false) {
+function sendPlain(response: ServerResponse, status: number, text: string) {
   response.statusCode = status;
   response.setHeader("Content-Type", "text/plain; charset=utf-8");
-  if (close) response.setHeader("Connection", "close");
   response.end(text);
+}
+
+/** How long the rest of a refused body is read and dropped, so that the client reads the 413 before the connection is cut. */
+const LINGER_MS = 2_000;
+
+/**
+ * A body over its bound: 413, then the connection is cut. Not at once:
+ * closing a socket with the client's bytes still unread resets it, and the
+ * client may lose the answer; Node reads the rest and drops it meanwhile.
+ */
+function refuseBody(request: IncomingMessage, response: ServerResponse, bound: number) {
+  const cut = setTimeout(() => request.socket.destroy(), LINGER_MS);
+  request.once("end", () => clearTimeout(cut));
+  request.socket.once("close", () => clearTimeout(cut));
+  const limit = bound >= 1024 * 1024 ? `${bound / 1024 / 1024} MB` : `${bound / 1024} KB`;
+  sendPlain(response, 413, `提交的内容过大（最多 ${limit}），未保存；请缩短后再提交`);
 }
 
 /** What a read gets while the database is down: its cached page, its last copy, or a 503 that says so. */
@@ -115,8 +130,7 @@ async function answer(request: IncomingMessage, response: ServerResponse) {
   const bound = request.method !== "POST" ? null : request.url.startsWith("/api/auth/") ? AUTH_BODY_LIMIT_BYTES : request.headers["next-action"] ? ACTION_BODY_LIMIT_BYTES : null;
   if (bound !== null) {
     const held = Number(request.headers["content-length"] ?? 0) > bound ? "too-large" : await holdBody(request, bound);
-    // The rest of the body is not read: the connection is closed behind the answer.
-    if (held === "too-large") return sendPlain(response, 413, `提交的内容过大（最多 ${bound / 1024 >= 1024 ? `${bound / 1024 / 1024} MB` : `${bound / 1024} KB`}），未保存；请缩短后再提交`, true);
+    if (held === "too-large") return refuseBody(request, response, bound);
   }
   if (request.headers["x-nianbao-render"] === renderToken) return handle(request, response);
   const read = request.method === "GET" || request.method === "HEAD";
