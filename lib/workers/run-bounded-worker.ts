@@ -4,6 +4,8 @@
 // answers everyone else (a 1 MB .docx once took the whole server down). At
 // most WORKER_SLOTS run at once; a few more wait their turn, and beyond that
 // a request is told the server is busy rather than queued without end.
+// Each worker runs one task and is ended; the next one is started (its
+// TypeScript loaded, ~0.7 s) while nobody waits, so that an upload does not.
 import "server-only";
 import path from "node:path";
 import { Worker } from "node:worker_threads";
@@ -43,15 +45,42 @@ async function slot(): Promise<() => void> {
   };
 }
 
+type Spare = { worker: Worker; dead: boolean };
+/** A started worker per module and heap, waiting for its task. */
+const spares = new Map<string, Spare>();
+
+function start(module: readonly string[], heapMb: number): Spare {
+  const worker = new Worker(/* turbopackIgnore: true */ fromCheckout(BOOT), {
+    workerData: { module: fromCheckout(module) },
+    resourceLimits: { maxOldGenerationSizeMb: heapMb },
+  });
+  const spare: Spare = { worker, dead: false };
+  // A spare that fails to start is not used; its error is the next start's to report.
+  const died = () => (spare.dead = true);
+  worker.once("error", died);
+  worker.once("exit", died);
+  // Waiting spares never keep the process alive.
+  worker.unref();
+  return spare;
+}
+
+/** The waiting worker for this module, or a new one; another is started to wait for the next task. */
+function take(module: readonly string[], heapMb: number): Worker {
+  const key = `${module.join("/")}#${heapMb}`;
+  const spare = spares.get(key);
+  const taken = spare && !spare.dead ? spare : start(module, heapMb);
+  taken.worker.removeAllListeners();
+  taken.worker.ref();
+  spares.set(key, start(module, heapMb));
+  return taken.worker;
+}
+
 /** Runs `module` (path parts from the checkout, a module that calls serveWorker) on `input` in a bounded worker. */
 export async function runBoundedWorker<T>(module: readonly string[], input: unknown, limits: WorkerLimits): Promise<T> {
   const release = await slot();
   try {
     const reply = await new Promise<WorkerReply<T>>((resolve, reject) => {
-      const worker = new Worker(/* turbopackIgnore: true */ fromCheckout(BOOT), {
-        workerData: { module: fromCheckout(module), input },
-        resourceLimits: { maxOldGenerationSizeMb: limits.heapMb },
-      });
+      const worker = take(module, limits.heapMb);
       let settled = false;
       const settle = (finish: () => void) => {
         if (settled) return;
@@ -67,6 +96,7 @@ export async function runBoundedWorker<T>(module: readonly string[], input: unkn
         settle(() => reject(/memory|ERR_WORKER_OUT_OF_MEMORY/i.test(String(error)) ? new AppError("INVALID", limits.memoryMessage) : error)),
       );
       worker.once("exit", (code) => settle(() => reject(new Error(`worker ${module.join("/")} exited with ${code} before answering`))));
+      worker.postMessage(input);
     });
     if (reply.ok) return reply.value;
     if (reply.message) throw new AppError("INVALID", reply.message);
