@@ -44,10 +44,10 @@ try {
   // The deadlines spec's county, apart from 来安县's figures: its 施官镇 published
   // 2023, and never started 2024 or 2025 (both overdue on 2 December 2026).
   const county = await prisma.organization.create({
-    data: { slug: "shili", name: "示例县人民政府", shortName: "示例县", kind: "COUNTY_GOVERNMENT", code: "11341199003250001X" },
+    data: { slug: "shili", name: "示例县人民政府", shortName: "示例县", kind: "COUNTY_GOVERNMENT", code: "113411990032500011" },
   });
   await prisma.organization.create({
-    data: { slug: "shili-shiguan", name: "示例县施官镇人民政府", shortName: "施官镇", kind: "TOWNSHIP", parentId: county.id, code: "113411990032511233" },
+    data: { slug: "shili-shiguan", name: "示例县施官镇人民政府", shortName: "施官镇", kind: "TOWNSHIP", parentId: county.id, code: "113411990032511236" },
   });
   await importReport(prisma, {
     organizationSlug: "shili-shiguan",

@@ -3,6 +3,7 @@ import { roleLabels } from "@/lib/accounts/schemas";
 import { grantableRoles } from "@/lib/accounts/role-rules";
 import { getActor } from "@/lib/auth/current-actor";
 import { getAdminOverview } from "@/lib/admin/queries";
+import { unitCodeFlag } from "@/lib/organizations/credit-code";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { AccountForms, AccountRow } from "./_components/account-forms";
 import { OrganizationForm } from "./_components/organization-form";
@@ -40,6 +41,7 @@ export default async function AdminPage() {
                 <td className="border p-1">{o.parent?.name ?? ""}</td>
                 <td className="border p-1">
                   <OrganizationSettingsForm organization={{ id: o.id, name: o.name, code: o.code, publisher: o.publisher }} />
+                  {unitCodeFlag(o.code) && <p className="mt-1 text-xs text-amber-900" data-code-flag>{unitCodeFlag(o.code)}</p>}
                 </td>
               </tr>
             ))}

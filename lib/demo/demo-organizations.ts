@@ -1,7 +1,7 @@
 // 来安县 (滁州市, 安徽省) and some of its units, for the demo. Their
 // 统一社会信用代码 are made up, in the real shape (11 for a 机关, 341122 for
-// 来安县, an organization code and a check character), so that 索引号 read as
-// a county portal's do: 11341122003250123X/2024-00001.
+// 来安县, an organization code and the GB 32100 check character, which verifies), so that 索引号 read as
+// a county portal's do: 11341122003250123D/2024-00001.
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 
 export interface DemoOrganization {
@@ -18,15 +18,15 @@ export const demoCounty: DemoOrganization = {
   name: "来安县人民政府",
   shortName: "来安县",
   kind: "COUNTY_GOVERNMENT",
-  code: "113411220032500015",
+  code: "11341122003250001F",
 };
 
 export const demoUnits: DemoOrganization[] = [
-  { slug: "laian-leiguan", code: "11341122003250123X", name: "来安县雷官镇人民政府", shortName: "雷官镇", kind: "TOWNSHIP" },
+  { slug: "laian-leiguan", code: "11341122003250123D", name: "来安县雷官镇人民政府", shortName: "雷官镇", kind: "TOWNSHIP" },
   { slug: "laian-xinan", code: "113411220032502448", name: "来安县新安镇人民政府", shortName: "新安镇", kind: "TOWNSHIP" },
-  { slug: "laian-banta", code: "11341122003250317K", name: "来安县半塔镇人民政府", shortName: "半塔镇", kind: "TOWNSHIP" },
-  { slug: "laian-shuikou", code: "113411220032504023", name: "来安县水口镇人民政府", shortName: "水口镇", kind: "TOWNSHIP" },
-  { slug: "laian-caizheng", code: "113411220032505104", name: "来安县财政局", shortName: "县财政局", kind: "COUNTY_DEPARTMENT" },
+  { slug: "laian-banta", code: "113411220032503174", name: "来安县半塔镇人民政府", shortName: "半塔镇", kind: "TOWNSHIP" },
+  { slug: "laian-shuikou", code: "113411220032504029", name: "来安县水口镇人民政府", shortName: "水口镇", kind: "TOWNSHIP" },
+  { slug: "laian-caizheng", code: "11341122003250510R", name: "来安县财政局", shortName: "县财政局", kind: "COUNTY_DEPARTMENT" },
 ];
 
 /**

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { nameProblem, refineWith } from "@/lib/validation/plain-text";
+import { UNIT_CODE_MESSAGES, unitCodeProblem } from "./credit-code";
 
 export const organizationKindLabels = {
   COUNTY_GOVERNMENT: "县级人民政府",
@@ -12,12 +13,18 @@ export const publisherLabels = {
   SUPERVISOR: "先备案后公布（由主管部门发布）",
 } as const;
 
+/** A unit's 统一社会信用代码 (or older 组织机构代码), its check character verified (GB 32100, GB 11714); none is allowed. */
 const ZOrganizationCode = z
   .string()
   .trim()
   .toUpperCase()
-  .regex(/^([0-9A-Z]{18}|[0-9A-Z]{8}-?[0-9A-Z])$/, "统一社会信用代码为18位，组织机构代码为9位")
-  .or(z.literal("").transform(() => null));
+  .superRefine(refineWith((code) => (code === "" ? undefined : codeMessage(code))))
+  .transform((code) => (code === "" ? null : code));
+
+function codeMessage(code: string): string | undefined {
+  const problem = unitCodeProblem(code);
+  return problem ? UNIT_CODE_MESSAGES[problem] : undefined;
+}
 
 /** What the administrator may change later: how reports are published (先备案后公布) and the 统一社会信用代码 (it begins every new 索引号). */
 export const ZUpdateOrganizationSettingsInput = z.object({

@@ -52,7 +52,7 @@ test("a clerk drafts an item, a reviewer publishes it, and its count goes from t
   await expect(reviewer.getByText("状态：已发布")).toBeVisible();
   await reviewer.getByRole("link", { name: "查看公开页面" }).click();
   await expect(reviewer.getByRole("heading", { level: 1 })).toHaveText(title);
-  await expect(reviewer.locator('[data-field="索引号"]')).toHaveText(new RegExp(`^113411220032504023/${YEAR}-\\d{5}$`));
+  await expect(reviewer.locator('[data-field="索引号"]')).toHaveText(new RegExp(`^113411220032504029/${YEAR}-\\d{5}$`));
   await expect(reviewer.locator('[data-field="发布日期"]')).toHaveText(`${YEAR}年6月1日`);
   const attachmentHref = await reviewer.getByRole("link", { name: "许可决定书.pdf" }).getAttribute("href");
   const download = await reviewer.request.get(attachmentHref!);

@@ -20,7 +20,7 @@ const prisma = createPrismaClient(appUrl);
 await seedDemo(prisma);
 const county = await prisma.organization.findUniqueOrThrow({ where: { slug: "laian" } });
 const town = await prisma.organization.create({
-  data: { slug: "laian-faults", name: "来安县试验镇人民政府", shortName: "试验镇", kind: "TOWNSHIP", parentId: county.id, code: "113411220032599990" },
+  data: { slug: "laian-faults", name: "来安县试验镇人民政府", shortName: "试验镇", kind: "TOWNSHIP", parentId: county.id, code: "11341122003259999M" },
 });
 await prisma.account.create({
   data: {

@@ -33,7 +33,7 @@ test("CSV: one row per cell with keys and labels, values as in the database", as
     const key = `${row[3]}.${row[5]}.${row[7]}`;
     expect(row[9], key).toBe(String(values[key]));
   }
-  expect(rows).toContainEqual(["来安县雷官镇人民政府", "11341122003250123X", "2023", "active", "二、主动公开政府信息情况", "penalty", "行政处罚", "decisions", "本年处理决定数量", "35"]);
+  expect(rows).toContainEqual(["来安县雷官镇人民政府", "11341122003250123D", "2023", "active", "二、主动公开政府信息情况", "penalty", "行政处罚", "decisions", "本年处理决定数量", "35"]);
 });
 
 test("Excel: the three tables as sheets with merged official headers and every value", async ({ request }) => {

@@ -103,7 +103,7 @@ test("clerk submits, reviewer returns with a comment on a cell, clerk fixes, rev
   // 5. A citizen sees the new version with its catalog details.
   await citizen.goto(PUBLIC_URL);
   expect(await publicLicense(citizen)).toBe("13");
-  await expect(citizen.locator('[data-field="索引号"]')).toHaveText(/^11341122003250317K\/\d{4}-\d{5}$/);
+  await expect(citizen.locator('[data-field="索引号"]')).toHaveText(/^113411220032503174\/\d{4}-\d{5}$/);
   await expect(citizen.locator('[data-field="组配分类"]')).toHaveText("政府信息公开年报");
 
   // 6. A correction: the draft stays private until it is approved and published.
