@@ -32,7 +32,7 @@ async function seed() {
     ["units", `insert into organization (id, slug, name, short_name, kind, parent_id, updated_at)
       select gen_random_uuid(), o.slug || '-' || u, o.short_name || '第' || u || (case when u <= 10 then '镇' else '局' end),
              '第' || u || (case when u <= 10 then '镇' else '局' end),
-             (case when u <= 10 then 'TOWNSHIP' else 'COUNTY_DEPARTMENT' end)::"OrganizationKind", o.id, now()
+             (case when u <= 10 then 'TOWNSHIP' else 'DEPARTMENT' end)::"OrganizationKind", o.id, now()
         from organization o, generate_series(1, ${UNITS_PER_COUNTY}) u where o.kind = 'COUNTY_GOVERNMENT'`],
     ["reports", `insert into report (id, organization_id, year, format_version, status, title, updated_at)
       select gen_random_uuid(), o.id, y, '${format2021.version}', 'PUBLISHED', o.name || y || '年政府信息公开工作年度报告', now()

@@ -9,7 +9,7 @@ import { overrideKey, type DeadlineSchedule } from "@/lib/report-format";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
-export const organizationKinds: readonly OrganizationKind[] = ["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"];
+export const organizationKinds: readonly OrganizationKind[] = ["COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"];
 
 const pad = (n: number) => String(n).padStart(2, "0");
 

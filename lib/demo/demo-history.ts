@@ -15,8 +15,8 @@ import { demoNarrative } from "./demo-narratives";
 export const demoHistoryUnits: { slug: string; name: string; shortName: string; kind: OrganizationKind; code: string }[] = [
   { slug: "laian-shunshan", code: "11341122003250612M", name: "来安县舜山镇人民政府", shortName: "舜山镇", kind: "TOWNSHIP" },
   { slug: "laian-zhangshan", code: "11341122003250723F", name: "来安县张山镇人民政府", shortName: "张山镇", kind: "TOWNSHIP" },
-  { slug: "laian-jiaoti", code: "113411220032508349", name: "来安县教育体育局", shortName: "县教体局", kind: "COUNTY_DEPARTMENT" },
-  { slug: "laian-gongan", code: "113411220032509466", name: "来安县公安局", shortName: "县公安局", kind: "COUNTY_DEPARTMENT" },
+  { slug: "laian-jiaoti", code: "113411220032508349", name: "来安县教育体育局", shortName: "县教体局", kind: "DEPARTMENT" },
+  { slug: "laian-gongan", code: "113411220032509466", name: "来安县公安局", shortName: "县公安局", kind: "DEPARTMENT" },
 ];
 
 type State = { published: string } | "SUBMITTED" | "RETURNED" | "DRAFT";

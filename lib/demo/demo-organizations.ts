@@ -11,6 +11,8 @@ export interface DemoOrganization {
   kind: OrganizationKind;
   /** A made-up 统一社会信用代码 in the real shape. */
   code: string;
+  /** A government's 行政区划代码 (GB/T 2260). */
+  regionCode?: string;
 }
 
 export const demoCounty: DemoOrganization = {
@@ -19,6 +21,7 @@ export const demoCounty: DemoOrganization = {
   shortName: "来安县",
   kind: "COUNTY_GOVERNMENT",
   code: "11341122003250001F",
+  regionCode: "341122",
 };
 
 export const demoUnits: DemoOrganization[] = [
@@ -26,7 +29,7 @@ export const demoUnits: DemoOrganization[] = [
   { slug: "laian-xinan", code: "113411220032502448", name: "来安县新安镇人民政府", shortName: "新安镇", kind: "TOWNSHIP" },
   { slug: "laian-banta", code: "113411220032503174", name: "来安县半塔镇人民政府", shortName: "半塔镇", kind: "TOWNSHIP" },
   { slug: "laian-shuikou", code: "113411220032504029", name: "来安县水口镇人民政府", shortName: "水口镇", kind: "TOWNSHIP" },
-  { slug: "laian-caizheng", code: "11341122003250510R", name: "来安县财政局", shortName: "县财政局", kind: "COUNTY_DEPARTMENT" },
+  { slug: "laian-caizheng", code: "11341122003250510R", name: "来安县财政局", shortName: "县财政局", kind: "DEPARTMENT" },
 ];
 
 /**

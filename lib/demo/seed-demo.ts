@@ -15,7 +15,7 @@ const DEMO_DIR = path.resolve(process.cwd(), "prisma/demo");
 const ACTOR = "system:demo";
 
 async function upsertOrganization(prisma: PrismaClient, org: DemoOrganization, parentId: string | null) {
-  const data = { name: org.name, shortName: org.shortName, kind: org.kind, code: org.code, parentId };
+  const data = { name: org.name, shortName: org.shortName, kind: org.kind, code: org.code, regionCode: org.regionCode ?? null, parentId };
   return prisma.organization.upsert({ where: { slug: org.slug }, update: data, create: { slug: org.slug, ...data } });
 }
 

@@ -21,9 +21,11 @@ export async function createOrganization(
     }
   }
   const clash = await prisma.organization.findFirst({
-    where: { OR: [{ slug: input.slug }, ...(input.code ? [{ code: input.code }] : [])] },
+    where: { OR: [{ slug: input.slug }, ...(input.code ? [{ code: input.code }] : []), ...(input.regionCode ? [{ regionCode: input.regionCode }] : [])] },
   });
-  if (clash) throw new AppError("CONFLICT", clash.slug === input.slug ? "网址标识已被使用" : "机构代码已被使用");
+  if (clash) {
+    throw new AppError("CONFLICT", clash.slug === input.slug ? "网址标识已被使用" : clash.code && clash.code === input.code ? "机构代码已被使用" : "行政区划代码已被使用");
+  }
   return prisma.$transaction(async (tx) => {
     const organization = await tx.organization.create({
       data: { ...input, parentId: input.kind === "COUNTY_GOVERNMENT" ? null : input.parentId },

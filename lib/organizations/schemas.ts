@@ -3,10 +3,20 @@ import { nameProblem, refineWith } from "@/lib/validation/plain-text";
 import { UNIT_CODE_MESSAGES, unitCodeProblem } from "./credit-code";
 
 export const organizationKindLabels = {
+  PROVINCE_GOVERNMENT: "省级人民政府",
+  CITY_GOVERNMENT: "设区的市人民政府",
   COUNTY_GOVERNMENT: "县级人民政府",
   TOWNSHIP: "乡镇人民政府（街道办事处）",
-  COUNTY_DEPARTMENT: "县政府部门",
+  DEPARTMENT: "政府部门",
 } as const;
+
+/**
+ * The kinds an administrator creates today: a county government and the
+ * townships and departments under it. Governments above a county are in the
+ * data model (their deadlines, their 行政区划代码) but not yet supervised on
+ * any screen, so none is offered.
+ */
+export const creatableKinds = ["COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] as const;
 
 export const publisherLabels = {
   REVIEWER: "审核人审核通过后发布",
@@ -33,6 +43,13 @@ export const ZUpdateOrganizationSettingsInput = z.object({
   publisher: z.enum(["REVIEWER", "SUPERVISOR"], "请选择发布方式"),
 });
 
+/** A government's 行政区划代码 (GB/T 2260): six digits, the province, the city and the county. */
+const ZRegionCode = z
+  .string()
+  .trim()
+  .regex(/^(\d{6})?$/, "行政区划代码为6位数字（GB/T 2260），如来安县为 341122")
+  .transform((code) => (code === "" ? null : code));
+
 export const ZCreateOrganizationInput = z.object({
   name: z.string().trim().min(2, "请填写机关全称").max(100, "机关全称过长（最多100字）").superRefine(refineWith(nameProblem)),
   shortName: z.string().trim().min(1, "请填写简称").max(30, "简称过长（最多30字）").superRefine(refineWith(nameProblem)),
@@ -42,7 +59,13 @@ export const ZCreateOrganizationInput = z.object({
     .toLowerCase()
     .regex(/^[a-z0-9]+(-[a-z0-9]+)*$/, "网址标识只能包含小写字母、数字和连字符，如 laian-leiguan"),
   code: ZOrganizationCode,
-  kind: z.enum(["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"], "请选择机构类型"),
+  kind: z.enum(creatableKinds, "请选择机构类型"),
   publisher: z.enum(["REVIEWER", "SUPERVISOR"]).default("REVIEWER"),
   parentId: z.uuid().or(z.literal("").transform(() => null)),
+  regionCode: ZRegionCode.default(""),
+}).superRefine((input, ctx) => {
+  // GB/T 2260 codes governments down to the county; a township or a department has none of its own.
+  if (input.regionCode && !input.kind.endsWith("_GOVERNMENT")) {
+    ctx.addIssue({ code: "custom", path: ["regionCode"], message: "只有人民政府有行政区划代码，乡镇和部门请留空" });
+  }
 });

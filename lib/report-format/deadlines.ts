@@ -1,14 +1,17 @@
-// When a unit's report for `year` must be published (条例第四十九条). County-
-// level government departments: 1月31日; the county government itself: 3月31日
+// When a unit's report for `year` must be published (条例第四十九条): the
+// departments of governments at county level and above, 1月31日; a people's
+// government of county level and above (县、设区的市、省) itself, 3月31日
 // (published by its 主管部门). Townships are not named in the 条例; local rules
 // commonly hold them to the departments' date, which is the default here. A
 // county can set its own dates per kind of unit and per year (DeadlineSchedule,
-// kept in the database by lib/supervision/deadlines.ts).
-export type OrganizationKindName = "COUNTY_GOVERNMENT" | "TOWNSHIP" | "COUNTY_DEPARTMENT";
+// kept in the database by lib/deadlines/county-deadlines.ts).
+export type OrganizationKindName = "PROVINCE_GOVERNMENT" | "CITY_GOVERNMENT" | "COUNTY_GOVERNMENT" | "TOWNSHIP" | "DEPARTMENT";
 
 export const nationalDeadlines: Readonly<Record<OrganizationKindName, string>> = {
+  PROVINCE_GOVERNMENT: "03-31",
+  CITY_GOVERNMENT: "03-31",
   COUNTY_GOVERNMENT: "03-31",
-  COUNTY_DEPARTMENT: "01-31",
+  DEPARTMENT: "01-31",
   TOWNSHIP: "01-31",
 };
 

@@ -290,7 +290,7 @@ export const format2021: ReportFormat = {
       rule: "R11",
       table: "active",
       row: "regulation",
-      kinds: ["TOWNSHIP", "COUNTY_DEPARTMENT", "COUNTY_GOVERNMENT"],
+      kinds: ["TOWNSHIP", "DEPARTMENT", "COUNTY_GOVERNMENT"],
     },
   },
 };

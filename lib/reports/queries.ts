@@ -3,7 +3,7 @@ import "server-only";
 import { cleanQuery } from "@/lib/validation/plain-text";
 import { db } from "@/lib/db/client";
 import { getFormat, type ReportFormat } from "@/lib/report-format";
-import type { CellValue } from "@/lib/report-format";
+import type { CellValue, OrganizationKindName } from "@/lib/report-format";
 import { cellRowsToValues } from "./cell-rows";
 
 export interface PublishedReportView {
@@ -104,7 +104,7 @@ export async function getPublishedReport(
 export interface PublishedReportListItem {
   organizationSlug: string;
   organizationName: string;
-  kind: "COUNTY_GOVERNMENT" | "TOWNSHIP" | "COUNTY_DEPARTMENT";
+  kind: OrganizationKindName;
   /** The county the unit belongs to (itself for a county government). */
   countyName: string;
   countySlug: string;

@@ -13,9 +13,9 @@ import { storedValue } from "@/lib/reports/cell-rows";
 export type RollupScope = "all" | "townships" | "departments";
 
 export const rollupScopes: Record<RollupScope, { label: string; kinds: OrganizationKind[] }> = {
-  all: { label: "全部单位（含县政府本级）", kinds: ["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"] },
+  all: { label: "全部单位（含县政府本级）", kinds: ["COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] },
   townships: { label: "仅乡镇（街道）", kinds: ["TOWNSHIP"] },
-  departments: { label: "仅县级政府部门", kinds: ["COUNTY_DEPARTMENT"] },
+  departments: { label: "仅县级政府部门", kinds: ["DEPARTMENT"] },
 };
 
 export interface RollupWhere {

@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { DeadlineChanges } from "@/lib/deadlines/county-deadlines";
 
-const kinds = ["COUNTY_GOVERNMENT", "TOWNSHIP", "COUNTY_DEPARTMENT"] as const satisfies readonly OrganizationKind[];
+const kinds = ["COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] as const satisfies readonly OrganizationKind[];
 const daysIn = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // Empty means "the national default" / "no override for this year".
@@ -21,10 +21,10 @@ const date = z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, "请选择日期"
 const fields = {
   default_COUNTY_GOVERNMENT: monthDay.optional(),
   default_TOWNSHIP: monthDay.optional(),
-  default_COUNTY_DEPARTMENT: monthDay.optional(),
+  default_DEPARTMENT: monthDay.optional(),
   override_COUNTY_GOVERNMENT: date,
   override_TOWNSHIP: date,
-  override_COUNTY_DEPARTMENT: date,
+  override_DEPARTMENT: date,
 };
 
 export const ZSaveDeadlinesInput = z

@@ -33,7 +33,7 @@ function withCarryOver(parsed: ParsedReport): ParsedReport {
 async function countyWithDepartment() {
   const { county, townA, townB } = await createCountyWithTownships(prisma);
   const department = await prisma.organization.create({
-    data: { slug: uniqueSlug("dept"), name: "测试县财政局", shortName: "财政局", kind: "COUNTY_DEPARTMENT", parentId: county.id },
+    data: { slug: uniqueSlug("dept"), name: "测试县财政局", shortName: "财政局", kind: "DEPARTMENT", parentId: county.id },
   });
   return { county, townA, townB, department };
 }
@@ -145,14 +145,14 @@ describe("the status board", () => {
   it("uses the county's own deadlines: a default per kind and an override for one year", async () => {
     const { county, townA } = await countyWithDepartment();
     const supervisor = await signedInActor(prisma, [{ organizationId: county.id, role: "SUPERVISOR" }]);
-    await saveDeadlines(prisma, supervisor, county.id, 2024, { defaults: { TOWNSHIP: "02-20" }, overrides: { COUNTY_DEPARTMENT: "2025-02-10" } });
+    await saveDeadlines(prisma, supervisor, county.id, 2024, { defaults: { TOWNSHIP: "02-20" }, overrides: { DEPARTMENT: "2025-02-10" } });
     const schedule = await loadDeadlineSchedule(prisma, county.id);
     expect(publicationDeadline("TOWNSHIP", 2030, schedule)).toBe("2031-02-20");
-    expect(publicationDeadline("COUNTY_DEPARTMENT", 2024, schedule)).toBe("2025-02-10");
-    expect(publicationDeadline("COUNTY_DEPARTMENT", 2025, schedule)).toBe("2026-01-31");
+    expect(publicationDeadline("DEPARTMENT", 2024, schedule)).toBe("2025-02-10");
+    expect(publicationDeadline("DEPARTMENT", 2025, schedule)).toBe("2026-01-31");
     const board = await loadStatusBoard(supervisor, county.slug, 2024, prisma);
     expect(board.rows.find((r) => r.organization.id === townA.id)?.deadline).toBe("2025-02-20");
-    await saveDeadlines(prisma, supervisor, county.id, 2024, { defaults: { TOWNSHIP: null }, overrides: { COUNTY_DEPARTMENT: null } });
+    await saveDeadlines(prisma, supervisor, county.id, 2024, { defaults: { TOWNSHIP: null }, overrides: { DEPARTMENT: null } });
     expect(await loadDeadlineSchedule(prisma, county.id)).toEqual({ defaults: {}, overrides: {} });
     const audit = await prisma.auditEvent.findMany({ where: { event: "deadlines.update", objectId: county.id } });
     expect(audit).toHaveLength(2);

@@ -2,7 +2,7 @@
 
 import { ActionForm } from "@/components/action-form";
 import { createOrganizationAction } from "@/lib/admin/actions";
-import { organizationKindLabels, publisherLabels } from "@/lib/organizations/schemas";
+import { creatableKinds, organizationKindLabels, publisherLabels } from "@/lib/organizations/schemas";
 
 const field = "w-full rounded border border-gray-400 px-2 py-1";
 
@@ -15,10 +15,11 @@ export function OrganizationForm({ counties }: { counties: { id: string; name: s
         <label className="text-sm">简称<input name="shortName" required className={field} /></label>
         <label className="text-sm">网址标识（如 laian-leiguan）<input name="slug" required className={field} /></label>
         <label className="text-sm">统一社会信用代码或组织机构代码<input name="code" className={field} /></label>
+        <label className="text-sm">行政区划代码（人民政府填写，6位）<input name="regionCode" inputMode="numeric" maxLength={6} className={field} /></label>
         <label className="text-sm">类型
           <select name="kind" className={field} defaultValue="TOWNSHIP">
-            {Object.entries(organizationKindLabels).map(([value, label]) => (
-              <option key={value} value={value}>{label}</option>
+            {creatableKinds.map((kind) => (
+              <option key={kind} value={kind}>{organizationKindLabels[kind]}</option>
             ))}
           </select>
         </label>
