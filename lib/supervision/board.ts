@@ -15,7 +15,7 @@ import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { requireSupervisedCounty } from "./county-access";
 import { fiveFoldJumps, jumpMessage } from "./cross-checks";
 import { loadDeadlineSchedule } from "@/lib/deadlines/county-deadlines";
-import { lastReminders } from "./remind-units";
+import { lastReminders, unitsRemindedToday } from "./remind-units";
 
 export type BoardStatus = "NOT_STARTED" | "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" | "CORRECTING";
 
@@ -49,6 +49,8 @@ export interface BoardRow {
   warnings: string[];
   /** When the county last reminded the unit of this year's report (催报). */
   remindedAt: Date | null;
+  /** Reminded today, of any year: no second 催报 before tomorrow (remind-units.ts). */
+  remindedToday: boolean;
 }
 
 export interface StatusBoard {
@@ -90,7 +92,8 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
   const current = units.map((unit) => ({ unit, report: unit.reports[0] ?? null }));
   // The same context the editor and the review page check against (last year, catalog, the county's other reports).
   const contexts = await loadCheckContexts(prisma, units, year);
-  const reminded = await lastReminders(prisma, units.map((u) => u.id), year);
+  const unitIds = units.map((u) => u.id);
+  const [reminded, remindedToday] = await Promise.all([lastReminders(prisma, unitIds, year), unitsRemindedToday(prisma, unitIds)]);
 
   const rows = current.map(({ unit, report }): BoardRow => {
     const deadline = publicationDeadline(unit.kind, year, schedule);
@@ -106,6 +109,7 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
       publishedOn,
       late: publishedOn ? publishedOn > deadline : daysLeft < 0,
       remindedAt: reminded.get(unit.id) ?? null,
+      remindedToday: remindedToday.has(unit.id),
     };
     if (!report) return { ...base, status: "NOT_STARTED", lastActivity: null, findings: [], errors: 0, warnings: [] };
 

@@ -47,7 +47,7 @@ export async function remindUnits(actor: Actor | null, input: z.output<typeof ZR
     // One 催报 of the county at a time: of two pressed together, the second
     // waits here, then finds the units the first reminded.
     await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext(${`nianbao.remind:${county.id}`}))`;
-    const remindedToday = await unitsRemindedSince(tx, ids, startOfTodayInChina());
+    const remindedToday = await unitsRemindedToday(tx, ids);
     let people = 0;
     const refused: { organizationId: string; name: string; message: string }[] = [];
     for (const unit of units) {
@@ -67,13 +67,13 @@ export async function remindUnits(actor: Actor | null, input: z.output<typeof ZR
   return outcome;
 }
 
-/** 00:00 today in China, as an instant. */
-function startOfTodayInChina(): Date {
-  return parseChinaDateTime(todayInChina())!;
-}
-
-/** The units among `unitIds` reminded (of any year) since `since`. */
-async function unitsRemindedSince(tx: Tx, unitIds: readonly string[], since: Date): Promise<Set<string>> {
+/**
+ * The units among `unitIds` reminded (of any year) since 00:00 today in China:
+ * they may not be reminded again today. The board asks the same, so that it
+ * offers no 催报 this refuses.
+ */
+export async function unitsRemindedToday(tx: Tx | PrismaClient, unitIds: readonly string[]): Promise<Set<string>> {
+  const since = parseChinaDateTime(todayInChina())!;
   const events = await tx.auditEvent.findMany({
     where: { event: REMIND_EVENT, result: "success", objectType: "organization", objectId: { in: [...unitIds] }, occurredAt: { gte: since } },
     select: { objectId: true },

@@ -17,6 +17,7 @@ import { produceDigests } from "@/lib/notifications/digest";
 import { sendDueMail } from "@/lib/notifications/mail-sender";
 import { createMailTransport } from "@/lib/notifications/mail-transport";
 import { lastReminders, remindUnits } from "@/lib/supervision/remind-units";
+import { loadStatusBoard } from "@/lib/supervision/board";
 import { listTodo } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
@@ -289,6 +290,12 @@ describe("deadlines and 催报", () => {
       people: 0,
       refused: [{ organizationId: towns.townA.id, name: towns.townA.name, message: "今天已催报过，明天可再次催报" }],
     });
+    // The board offers no second 催报 today, for this year or another: the same rule as the server's.
+    for (const year of [2025, 2024]) {
+      const rows = (await loadStatusBoard(supervisor, towns.county.slug, year, prisma)).rows;
+      expect(rows.find((row) => row.organization.id === towns.townA.id)?.remindedToday).toBe(true);
+      expect(rows.find((row) => row.organization.id === towns.county.id)?.remindedToday).toBe(false);
+    }
     // Of another year too: the unit's people hear of it once a day.
     await expect(remind([towns.townA.id], 2024)).rejects.toMatchObject({ code: "CONFLICT", message: `${towns.townA.name}今天已催报过，明天可再次催报` });
     expect(await prisma.notification.count({ where: { accountId: clerk.accountId, kind: "REMINDER" } })).toBe(1);

@@ -6,6 +6,7 @@ import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { formatChineseDate, toChinaTimeIso } from "@/lib/report-format";
 import { RemindForm } from "./_components/remind-form";
+import { REMINDED_TODAY_MESSAGE } from "@/lib/supervision/remind-units";
 import { boardStatusLabel, loadStatusBoard, type BoardRow, type BoardStatus } from "@/lib/supervision/board";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { parseSupervisionParams } from "@/lib/supervision/route-params";
@@ -27,8 +28,9 @@ function daysText(row: BoardRow): string {
 }
 
 const attention = (row: BoardRow) => row.late || row.status === "RETURNED";
-/** A unit whose report is not yet published can be reminded (催报). */
-const remindable = (row: BoardRow) => row.status !== "PUBLISHED" && row.status !== "CORRECTING";
+const unpublished = (row: BoardRow) => row.status !== "PUBLISHED" && row.status !== "CORRECTING";
+/** A unit whose report is not yet published can be reminded (催报), once a day. */
+const remindable = (row: BoardRow) => unpublished(row) && !row.remindedToday;
 
 export default async function StatusBoardPage({ params, searchParams }: Props) {
   const parsed = parseSupervisionParams(await params);
@@ -104,6 +106,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
                     />
                   )}
                   {row.remindedAt && <p className="text-xs text-gray-700">已催报 {formatChineseDate(toChinaTimeIso(row.remindedAt).slice(0, 10))}</p>}
+                  {row.remindedToday && unpublished(row) && <p className="text-xs text-gray-700">{REMINDED_TODAY_MESSAGE}</p>}
                 </td>
                 <th scope="row" className="border p-1 text-left font-normal">
                   {row.reportId ? (
