@@ -87,7 +87,7 @@ export async function removeCatalogAttachment(
 export async function openAttachmentForReader(actor: Actor | null, attachmentId: string, prisma: PrismaClient = db()) {
   const attachment = await prisma.catalogAttachment.findUnique({
     where: { id: attachmentId },
-    include: { item: { select: { status: true, organization: { select: { id: true, parentId: true } } } } },
+    include: { item: { select: { status: true, organization: { select: { id: true, parentId: true, ancestorIds: true } } } } },
   });
   if (!attachment) return null;
   const readable = attachment.item.status === "PUBLISHED" || (actor !== null && canReadUnpublished(actor, attachment.item.organization));

@@ -49,7 +49,7 @@ export const catalogSteps: Record<CatalogStep, StepRule<CatalogItemStatus, Role>
 
 export interface CatalogSubject {
   status: CatalogItemStatus;
-  organization: { id: string; parentId: string | null };
+  organization: { id: string; parentId: string | null; ancestorIds: string[] };
   /** The actor drafted, edited, submitted or changed the files of the item. */
   actorHelpedWrite: boolean;
 }

@@ -8,16 +8,19 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { canDraft, canReadUnpublished, canReview } from "@/lib/organizations/unit-roles";
+import { rootsOf } from "@/lib/organizations/tree";
 import { catalogStepsFor } from "./catalog-steps";
 import { dateTimeInChina } from "./china-time";
 
 /** The organizations whose catalogs the actor works on, with what they may do there. */
 export async function listCatalogWorkspaces(actorOrNull: Actor | null, prisma: PrismaClient = db()) {
   const actor = requireActor(actorOrNull);
-  const ids = [...new Set(actor.roles.map((r) => r.organizationId))];
+  const ids = [...new Set(actor.roles.filter((r) => r.role !== "ADMINISTRATOR").map((r) => r.organizationId))];
+  // A 主管部门 sees the catalogs on its board (its government and the units
+  // directly under it); deeper units are reached through the board below.
   const organizations = await prisma.organization.findMany({
-    where: { OR: [{ id: { in: ids } }, { parentId: { in: ids } }] },
-    select: { id: true, slug: true, name: true, shortName: true, parentId: true },
+    where: { OR: [{ id: { in: ids } }, { parentId: { in: rootsOf(actor, "SUPERVISOR") } }] },
+    select: { id: true, slug: true, name: true, shortName: true, parentId: true, ancestorIds: true },
     orderBy: { slug: "asc" },
   });
   return organizations

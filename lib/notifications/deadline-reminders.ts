@@ -6,7 +6,8 @@
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { NotificationKind, Role } from "@/lib/generated/prisma/enums";
 import { formatChineseDate, todayInChina } from "@/lib/report-format";
-import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
+import { loadSchedulesFor } from "@/lib/deadlines/deadline-settings";
+import { subtreeWhere } from "@/lib/organizations/tree";
 import { dueReportSelect, dueReports, dueStateLabel, factsOf, type DueReport } from "@/lib/deadlines/due-reports";
 import { notify, unitPeople } from "./notify";
 
@@ -36,9 +37,9 @@ function textOf(organization: string, due: DueReport) {
   return { title: `即将到期：${report}`, body: `应于${when}前公开，${left}（${dueStateLabel[due.state]}）。` };
 }
 
-async function unitsWithReports(tx: Tx, countyIds?: readonly string[]) {
+async function unitsWithReports(tx: Tx, rootIds?: readonly string[]) {
   return tx.organization.findMany({
-    ...(countyIds ? { where: { OR: [{ id: { in: [...countyIds] } }, { parentId: { in: [...countyIds] } }] } } : {}),
+    ...(rootIds ? { where: subtreeWhere(rootIds) } : {}),
     include: {
       reports: { select: dueReportSelect },
     },
@@ -49,19 +50,19 @@ async function unitsWithReports(tx: Tx, countyIds?: readonly string[]) {
 export async function produceDeadlineReminders(
   prisma: PrismaClient,
   today = todayInChina(),
-  /** Only these counties' units (tests); every unit otherwise. */
-  countyIds?: readonly string[],
+  /** Only the units under these governments (tests); every unit otherwise. */
+  rootIds?: readonly string[],
 ): Promise<number> {
   return prisma.$transaction(
     async (tx) => {
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('nianbao.deadline-reminders')) AS locked`;
       // Another instance is making them right now.
       if (!lock?.locked) return 0;
-      const units = await unitsWithReports(tx, countyIds);
-      const schedules = await loadDeadlineSchedules(tx, units.map(countyIdOf));
+      const units = await unitsWithReports(tx, rootIds);
+      const schedules = await loadSchedulesFor(tx, units);
       let notified = 0;
       for (const unit of units) {
-        for (const due of dueReports(unit, unit.reports.map(factsOf), today, schedules.get(countyIdOf(unit)))) {
+        for (const due of dueReports(unit, unit.reports.map(factsOf), today, schedules.get(unit.id))) {
           const reminder = reminderFor(due);
           if (!reminder) continue;
           const people = await unitPeople(tx, unit.id, reminder.roles);

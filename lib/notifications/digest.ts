@@ -1,10 +1,11 @@
-// The daily digest for a county's 主管部门 who asked for it (account setting):
+// The daily digest for a government's 主管部门 at any level who asked for it (account setting):
 // what moved on the board since the day before — submitted, returned,
 // published, and reports that became overdue. Made once a day per person
 // (dedupe key), after 7:00 China time.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { formatChineseDate, publicationDeadline, todayInChina, toChinaTimeIso } from "@/lib/report-format";
-import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
+import { loadSchedulesFor } from "@/lib/deadlines/deadline-settings";
+import { childOnPath, isGovernment, subtreeWhere } from "@/lib/organizations/tree";
 import { notify } from "./notify";
 
 const EVENTS: Record<string, string> = { "report.submit": "提交审核", "report.return": "退回", "report.publish": "发布" };
@@ -30,39 +31,64 @@ async function digestsIn(prisma: Prisma.TransactionClient, now: Date): Promise<n
   });
   let made = 0;
   for (const supervisor of supervisors) {
-    const countyIds = supervisor.roles.map((r) => r.organizationId);
-    const units = await prisma.organization.findMany({ where: { OR: [{ id: { in: countyIds } }, { parentId: { in: countyIds } }] } });
-    const since = new Date(now.getTime() - 24 * 3600_000);
-    const reports = await prisma.report.findMany({ where: { organizationId: { in: units.map((u) => u.id) } }, select: { id: true, year: true, organizationId: true, status: true } });
-    const events = await prisma.auditEvent.findMany({
-      where: { objectType: "report", objectId: { in: reports.map((r) => r.id) }, event: { in: Object.keys(EVENTS) }, result: "success", occurredAt: { gt: since } },
-      orderBy: { occurredAt: "asc" },
-    });
-    const unitOf = new Map(units.map((u) => [u.id, u]));
-    const reportOf = new Map(reports.map((r) => [r.id, r]));
-    const lines = events.map((e) => {
-      const report = reportOf.get(e.objectId!)!;
-      return `${unitOf.get(report.organizationId)!.name}${report.year}年度报告：${EVENTS[e.event]}`;
-    });
-    // Newly overdue: the deadline was yesterday and the report is not published.
-    const schedules = await loadDeadlineSchedules(prisma, units.map(countyIdOf));
-    const year = Number(today.slice(0, 4)) - 1;
-    const yesterday = toChinaTimeIso(new Date(now.getTime() - 24 * 3600_000)).slice(0, 10);
-    for (const unit of units) {
-      if (publicationDeadline(unit.kind, year, schedules.get(countyIdOf(unit))) !== yesterday) continue;
-      const report = reports.find((r) => r.organizationId === unit.id && r.year === year);
-      if (report?.status !== "PUBLISHED") lines.push(`${unit.name}${year}年度报告：今日起逾期`);
-    }
+    const governments = await prisma.organization.findMany({ where: { id: { in: supervisor.roles.map((r) => r.organizationId) } }, orderBy: { name: "asc" } });
+    const lines = (await Promise.all(governments.map((government) => digestLines(prisma, government, now)))).flat();
     if (lines.length === 0) continue;
-    const county = units.find((u) => countyIds.includes(u.id));
+    const year = Number(today.slice(0, 4)) - 1;
+    const first = governments[0];
     const sent = await notify(prisma, [supervisor], {
-        kind: "DIGEST",
-        title: `年报工作日报（${formatChineseDate(today)}）`,
-        body: lines.join("\n"),
-        href: county ? `/workspace/supervision/${county.slug}/${year}` : "/workspace",
-        dedupeKey: `digest:${today}`,
+      kind: "DIGEST",
+      title: `年报工作日报（${formatChineseDate(today)}）`,
+      body: lines.join("\n"),
+      href: first ? `/workspace/supervision/${first.slug}/${year}` : "/workspace",
+      dedupeKey: `digest:${today}`,
     });
     made += sent.length;
   }
   return made;
+}
+
+/**
+ * What moved under one government since the day before, as its board shows
+ * it: a line per event of its own units (itself, its departments, its
+ * townships), and per government below it one line of counts — a province's
+ * 主管部门 hears that 滁州市 had 12 reports published, not each of them.
+ */
+async function digestLines(prisma: Prisma.TransactionClient, government: { id: string; name: string }, now: Date): Promise<string[]> {
+  const today = todayInChina(now);
+  const units = await prisma.organization.findMany({ where: subtreeWhere([government.id]), select: { id: true, name: true, kind: true, ancestorIds: true } });
+  const since = new Date(now.getTime() - 24 * 3600_000);
+  const reports = await prisma.report.findMany({ where: { organizationId: { in: units.map((u) => u.id) } }, select: { id: true, year: true, organizationId: true, status: true } });
+  const events = await prisma.auditEvent.findMany({
+    where: { objectType: "report", objectId: { in: reports.map((r) => r.id) }, event: { in: Object.keys(EVENTS) }, result: "success", occurredAt: { gt: since } },
+    orderBy: { occurredAt: "asc" },
+  });
+  const unitOf = new Map(units.map((u) => [u.id, u]));
+  const reportOf = new Map(reports.map((r) => [r.id, r]));
+  const itemized: string[] = [];
+  const counted = new Map<string, Map<string, number>>();
+  const add = (unit: (typeof units)[number], itemLine: string, countLabel: string) => {
+    const row = childOnPath(unit, government.id);
+    const rowUnit = unitOf.get(row)!;
+    if (row === unit.id || !isGovernment(rowUnit.kind)) return void itemized.push(itemLine);
+    const counts = counted.get(row) ?? new Map<string, number>();
+    counts.set(countLabel, (counts.get(countLabel) ?? 0) + 1);
+    counted.set(row, counts);
+  };
+  for (const e of events) {
+    const report = reportOf.get(e.objectId!)!;
+    const unit = unitOf.get(report.organizationId)!;
+    add(unit, `${unit.name}${report.year}年度报告：${EVENTS[e.event]}`, EVENTS[e.event]!);
+  }
+  // Newly overdue: the deadline was yesterday and the report is not published.
+  const schedules = await loadSchedulesFor(prisma, units);
+  const year = Number(today.slice(0, 4)) - 1;
+  const yesterday = toChinaTimeIso(new Date(now.getTime() - 24 * 3600_000)).slice(0, 10);
+  const statusOf = new Map(reports.filter((r) => r.year === year).map((r) => [r.organizationId, r.status]));
+  for (const unit of units) {
+    if (publicationDeadline(unit.kind, year, schedules.get(unit.id)) !== yesterday) continue;
+    if (statusOf.get(unit.id) !== "PUBLISHED") add(unit, `${unit.name}${year}年度报告：今日起逾期`, "今日起逾期");
+  }
+  const summaries = [...counted].map(([row, counts]) => `${unitOf.get(row)!.name}：${[...counts].map(([label, n]) => `${label} ${n} 份`).join("，")}`);
+  return [...itemized, ...summaries];
 }

@@ -4,11 +4,9 @@
 // Decided from the actor's roles and the organization as stored, never from
 // what the client sends.
 import { hasRole, type Actor } from "@/lib/auth/actor";
+import { supervises, type TreeNode } from "./tree";
 
-interface OrganizationRef {
-  id: string;
-  parentId: string | null;
-}
+type OrganizationRef = TreeNode;
 
 /** 审核人 of the unit review and approve its submissions (reports and catalog items). */
 export function canReview(actor: Actor, organization: OrganizationRef): boolean {
@@ -17,7 +15,8 @@ export function canReview(actor: Actor, organization: OrganizationRef): boolean 
 
 /**
  * Publishing is the reviewer's, or — where reports are filed before they are
- * published (先备案后公布) — the county's 主管部门.
+ * published (先备案后公布) — the 主管部门 over the unit (its government's, or
+ * one above it).
  */
 export function canPublish(
   actor: Actor,
@@ -25,7 +24,7 @@ export function canPublish(
 ): boolean {
   return organization.publisher === "REVIEWER"
     ? hasRole(actor, organization.id, "REVIEWER")
-    : hasRole(actor, organization.parentId ?? organization.id, "SUPERVISOR");
+    : supervises(actor, organization);
 }
 
 /** 填报人 of the unit write its drafts (reports and catalog items). Administrators do not edit content. */
@@ -33,12 +32,11 @@ export function canDraft(actor: Actor, organization: OrganizationRef): boolean {
   return hasRole(actor, organization.id, "CLERK");
 }
 
-/** Unpublished content is for the unit's own clerks and reviewers and its 主管部门. */
+/** Unpublished content is for the unit's own clerks and reviewers and the 主管部门 over it, at any level. */
 export function canReadUnpublished(actor: Actor, organization: OrganizationRef): boolean {
   return (
     hasRole(actor, organization.id, "CLERK") ||
     hasRole(actor, organization.id, "REVIEWER") ||
-    hasRole(actor, organization.id, "SUPERVISOR") ||
-    (organization.parentId !== null && hasRole(actor, organization.parentId, "SUPERVISOR"))
+    supervises(actor, organization)
   );
 }

@@ -4,7 +4,7 @@
 // (published by its 主管部门). Townships are not named in the 条例; local rules
 // commonly hold them to the departments' date, which is the default here. A
 // county can set its own dates per kind of unit and per year (DeadlineSchedule,
-// kept in the database by lib/deadlines/county-deadlines.ts).
+// kept in the database by lib/deadlines/deadline-settings.ts).
 export type OrganizationKindName = "PROVINCE_GOVERNMENT" | "CITY_GOVERNMENT" | "COUNTY_GOVERNMENT" | "TOWNSHIP" | "DEPARTMENT";
 
 export const nationalDeadlines: Readonly<Record<OrganizationKindName, string>> = {

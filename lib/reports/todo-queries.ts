@@ -7,7 +7,8 @@ import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { todayInChina } from "@/lib/report-format";
 import { dueReports, factsOf, type DueState } from "@/lib/deadlines/due-reports";
-import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
+import { loadSchedulesFor } from "@/lib/deadlines/deadline-settings";
+import { rootsOf, subtreeWhere } from "@/lib/organizations/tree";
 import { allowedReportSteps } from "@/lib/reports/steps/report-steps";
 import { canDraft, canReadUnpublished, canReview } from "@/lib/organizations/unit-roles";
 import { isReturned } from "@/lib/workflow/report-status";
@@ -25,9 +26,17 @@ export interface TodoItem {
 
 export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient = db()): Promise<TodoItem[]> {
   const actor = requireActor(actorOrNull);
-  const roleOrgIds = actor.roles.map((r) => r.organizationId);
+  const ownUnits = [...new Set(actor.roles.filter((r) => r.role === "CLERK" || r.role === "REVIEWER").map((r) => r.organizationId))];
+  // A 主管部门's only step on a unit's report is publishing it where reports are
+  // filed first (先备案后公布): of its subtree, only those units can owe it one.
+  const supervised = rootsOf(actor, "SUPERVISOR");
   const organizations = await prisma.organization.findMany({
-    where: { OR: [{ id: { in: roleOrgIds } }, { parentId: { in: roleOrgIds } }] },
+    where: {
+      OR: [
+        { id: { in: ownUnits } },
+        ...(supervised.length > 0 ? [{ AND: [subtreeWhere(supervised), { publisher: "SUPERVISOR" as const, reports: { some: { status: "APPROVED" as const } } }] }] : []),
+      ],
+    },
     orderBy: { name: "asc" },
     include: {
       reports: {
@@ -40,10 +49,10 @@ export async function listTodo(actorOrNull: Actor | null, prisma: PrismaClient =
     },
   });
   const today = todayInChina();
-  const schedules = await loadDeadlineSchedules(prisma, organizations.map(countyIdOf));
+  const schedules = await loadSchedulesFor(prisma, organizations);
   const items: TodoItem[] = [];
   for (const org of organizations) {
-    const schedule = schedules.get(countyIdOf(org));
+    const schedule = schedules.get(org.id);
     if (!canReadUnpublished(actor, org)) continue;
     for (const report of org.reports) {
       const href = `/workspace/reports/${report.id}`;

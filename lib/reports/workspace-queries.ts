@@ -7,7 +7,7 @@ import type { ReportStatus } from "@/lib/generated/prisma/enums";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { formats, publicationDeadline, todayInChina } from "@/lib/report-format";
-import { countyIdOf, loadDeadlineSchedules } from "@/lib/deadlines/county-deadlines";
+import { loadSchedulesFor } from "@/lib/deadlines/deadline-settings";
 import { dueReportSelect, dueReports, factsOf, type DueReport } from "@/lib/deadlines/due-reports";
 import { canDraft } from "@/lib/organizations/unit-roles";
 
@@ -31,7 +31,7 @@ export interface WorkspaceOrganization {
 
 export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaClient = db()): Promise<WorkspaceOrganization[]> {
   const actor = requireActor(actorOrNull);
-  const organizationIds = [...new Set(actor.roles.filter((r) => r.role !== "SUPERVISOR").map((r) => r.organizationId))];
+  const organizationIds = [...new Set(actor.roles.filter((r) => r.role === "CLERK" || r.role === "REVIEWER").map((r) => r.organizationId))];
   const organizations = await prisma.organization.findMany({
     where: { id: { in: organizationIds } },
     orderBy: { name: "asc" },
@@ -44,9 +44,9 @@ export async function listWorkspace(actorOrNull: Actor | null, prisma: PrismaCli
   });
   const today = todayInChina();
   const firstYear = Math.min(...formats.map((f) => f.years.from));
-  const schedules = await loadDeadlineSchedules(prisma, organizations.map(countyIdOf));
+  const schedules = await loadSchedulesFor(prisma, organizations);
   return organizations.map((organization) => {
-    const schedule = schedules.get(countyIdOf(organization));
+    const schedule = schedules.get(organization.id);
     const openYear = Number(today.slice(0, 4));
     const reports = organization.reports.map((report) => ({ ...factsOf(report), updatedAt: report.updatedAt }));
     const due = dueReports(organization, reports, today, schedule);

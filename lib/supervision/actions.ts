@@ -3,7 +3,7 @@
 import { createAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
 import { requireSupervisedCounty } from "./county-access";
-import { saveDeadlines } from "@/lib/deadlines/county-deadlines";
+import { saveDeadlines } from "@/lib/deadlines/deadline-settings";
 import { ZSaveDeadlinesInput } from "./schemas";
 import { remindUnits, ZRemindUnitsInput } from "./remind-units";
 

@@ -14,7 +14,7 @@ import { checkContentIn } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { requireSupervisedCounty } from "./county-access";
 import { fiveFoldJumps, jumpMessage } from "./cross-checks";
-import { loadDeadlineSchedule } from "@/lib/deadlines/county-deadlines";
+import { loadDeadlineSchedule } from "@/lib/deadlines/deadline-settings";
 import { lastReminders, unitsRemindedToday } from "./remind-units";
 
 export type BoardStatus = "NOT_STARTED" | "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" | "CORRECTING";

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
-import type { DeadlineChanges } from "@/lib/deadlines/county-deadlines";
+import type { DeadlineChanges } from "@/lib/deadlines/deadline-settings";
 
 const kinds = ["COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] as const satisfies readonly OrganizationKind[];
 const daysIn = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];

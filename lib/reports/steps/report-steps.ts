@@ -55,7 +55,7 @@ export const allReportSteps = Object.keys(reportSteps) as ReportStep[];
 /** What a decision about a report needs to know, loaded by loadReportSubject. */
 export interface ReportSubject {
   status: ReportStatus;
-  organization: { id: string; parentId: string | null; publisher: "REVIEWER" | "SUPERVISOR" };
+  organization: { id: string; parentId: string | null; ancestorIds: string[]; publisher: "REVIEWER" | "SUPERVISOR" };
   /** The latest revision's submitter, and the working copy's last editor. */
   submittedById: string | null;
   lastEditedById: string | null;

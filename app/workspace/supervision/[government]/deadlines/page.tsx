@@ -8,7 +8,7 @@ import { currentReportYear, formatChineseDate, nationalDeadlines, overrideKey, p
 import { saveDeadlinesAction } from "@/lib/supervision/actions";
 import { requireSupervisedCounty } from "@/lib/supervision/county-access";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
-import { loadDeadlineSchedule, organizationKinds } from "@/lib/deadlines/county-deadlines";
+import { loadDeadlineSchedule, organizationKinds } from "@/lib/deadlines/deadline-settings";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "截止日期设置" };
