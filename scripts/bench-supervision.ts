@@ -94,8 +94,8 @@ try {
   console.log(`\nnianbao supervision bench — ${counties.length * (UNITS_PER_COUNTY + 1)} units, ${YEARS.length} years, ${cellCount} published cells, ${RUNS} runs each`);
   const county = (i: number) => counties[i % counties.length]!;
   await time("status board (one county, 20 units)", RUNS, 200, (i) => loadStatusBoard(supervisorOf(county(i).id), county(i).slug, 2025, prisma));
-  await time("county roll-up (one aggregate)", RUNS, 100, (i) => rollupCells(prisma, { countyId: county(i).id, year: 2025, scope: "all" }));
-  await time("province roll-up (2,000 units)", Math.max(5, Math.round(RUNS / 3)), 1000, () => rollupCells(prisma, { countyId: null, year: 2025, scope: "all" }));
+  await time("county roll-up (one aggregate)", RUNS, 100, (i) => rollupCells(prisma, { governmentId: county(i).id, year: 2025, scope: "all" }));
+  await time("province roll-up (2,000 units)", Math.max(5, Math.round(RUNS / 3)), 1000, () => rollupCells(prisma, { governmentId: null, year: 2025, scope: "all" }));
 } finally {
   await prisma.$disconnect();
   await dropDatabase(url).catch(() => undefined);

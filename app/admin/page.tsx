@@ -1,6 +1,10 @@
 import type { Metadata } from "next";
 import { roleLabels } from "@/lib/accounts/schemas";
 import { grantableRoles } from "@/lib/accounts/role-rules";
+import { adminScope } from "@/lib/organizations/admin-scope";
+import { isGovernment, parentProblem } from "@/lib/organizations/tree";
+import { MoveOrganizationForm } from "./_components/move-organization-form";
+import Link from "next/link";
 import { getActor } from "@/lib/auth/current-actor";
 import { getAdminOverview } from "@/lib/admin/queries";
 import { unitCodeFlag } from "@/lib/organizations/credit-code";
@@ -11,22 +15,36 @@ import { OrganizationSettingsForm } from "./_components/organization-settings-fo
 
 export const metadata: Metadata = { title: "系统管理" };
 
+/** Units in tree order: each government followed by what is under it. */
+function inTreeOrder<T extends { id: string; name: string; ancestorIds: string[] }>(units: T[]): T[] {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  const path = (u: T) => [...u.ancestorIds.map((id) => byId.get(id)?.name ?? ""), u.name].join("\u0000");
+  return [...units].sort((a, b) => (path(a) < path(b) ? -1 : path(a) > path(b) ? 1 : 0));
+}
+
 export default async function AdminPage() {
   const actor = await getActor();
-  if (!actor?.isSystemAdmin) {
-    return <p>只有系统管理员可以管理机构和账号。</p>;
+  if (!actor || !adminScope(actor)) {
+    return <p>只有管理员可以管理机构和账号。</p>;
   }
-  const { organizations, accounts, outbox } = await getAdminOverview(actor);
+  const { scope, organizations: found, accounts, outbox } = await getAdminOverview(actor);
+  const organizations = inTreeOrder(found);
   const organizationOptions = organizations.map((o) => ({ id: o.id, name: o.name, kind: o.kind }));
+  const governmentOptions = organizationOptions.filter((o) => isGovernment(o.kind));
+  const regionNames = scope.all ? [] : organizations.filter((o) => scope.roots.includes(o.id)).map((o) => o.name);
   return (
     <>
-      <h1 className="mb-4 text-2xl font-bold">系统管理</h1>
+      <h1 className="mb-1 text-2xl font-bold">{scope.all ? "系统管理" : `本地区管理：${regionNames.join("、")}`}</h1>
+      <p className="mb-4 text-sm text-gray-700">
+        {scope.all ? "管理本系统的全部单位和账号。" : "只能管理本地区的单位和只在本地区任职的账号。"}
+        <Link className="ml-2 text-blue-800 underline" href="/admin/import">从名录文件导入单位和账号</Link>
+      </p>
       <section aria-labelledby="orgs" className="mb-10">
         <h2 id="orgs" className="mb-2 text-lg font-semibold">机构</h2>
         <table className="mb-4 w-full border-collapse text-sm">
           <thead>
             <tr>
-              {["机关全称", "简称", "网址标识", "类型", "上级", "机构代码与发布方式"].map((h) => (
+              {["机关全称", "简称", "网址标识", "类型", "上级", "机构代码与发布方式", "调整隶属关系"].map((h) => (
                 <th key={h} scope="col" className="border p-1 text-left">{h}</th>
               ))}
             </tr>
@@ -38,17 +56,25 @@ export default async function AdminPage() {
                 <td className="border p-1">{o.shortName}</td>
                 <td className="border p-1">{o.slug}</td>
                 <td className="border p-1">{organizationKindLabels[o.kind]}</td>
-                <td className="border p-1">{o.parent?.name ?? ""}</td>
+                <td className="border p-1" data-field="parent">{o.parent?.name ?? ""}</td>
                 <td className="border p-1">
                   <OrganizationSettingsForm organization={{ id: o.id, name: o.name, code: o.code, publisher: o.publisher }} />
                   {unitCodeFlag(o.code) && <p className="mt-1 text-xs text-amber-900" data-code-flag>{unitCodeFlag(o.code)}</p>}
+                </td>
+                <td className="border p-1">
+                  <MoveOrganizationForm
+                    organization={{ id: o.id, name: o.name }}
+                    // Only the placements the server accepts: a lawful kind of parent in the region, not under itself.
+                    parents={organizations.filter((p) => p.id !== o.parentId && parentProblem(o, p) === null).map((p) => ({ id: p.id, name: p.name }))}
+                  />
                 </td>
               </tr>
             ))}
           </tbody>
         </table>
-        <OrganizationForm counties={organizationOptions.filter((o) => o.kind === "COUNTY_GOVERNMENT")} />
+        <OrganizationForm parents={governmentOptions} mayCreateRoot={scope.all} />
       </section>
+      {outbox && (
       <section aria-labelledby="mail" className="mb-10 text-sm" data-outbox>
         <h2 id="mail" className="mb-2 text-lg font-semibold">邮件通知</h2>
         <p>
@@ -62,6 +88,7 @@ export default async function AdminPage() {
           </p>
         )}
       </section>
+      )}
       <section aria-labelledby="accounts">
         <h2 id="accounts" className="mb-2 text-lg font-semibold">账号与角色</h2>
         <ul className="mb-4 space-y-3">
@@ -85,12 +112,13 @@ export default async function AdminPage() {
                 })),
               }}
               organizations={organizationOptions}
+              governments={governmentOptions}
               isSelf={account.id === actor.accountId}
-              grantable={grantableRoles(actor, account)}
+              grantable={grantableRoles(actor, scope, account)}
             />
           ))}
         </ul>
-        <AccountForms />
+        <AccountForms regional={!scope.all} organizations={organizationOptions} governments={governmentOptions} />
       </section>
     </>
   );

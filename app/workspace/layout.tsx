@@ -2,6 +2,7 @@ import { redirect } from "next/navigation";
 import { roleLabel } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
 import { SignOutButton } from "@/components/sign-out-button";
+import { adminScope } from "@/lib/organizations/admin-scope";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 import { unreadCount } from "@/lib/notifications/inbox";
 
@@ -25,7 +26,7 @@ export default async function WorkspaceLayout({ children }: { children: React.Re
             通知{unread > 0 && <span className="ml-1 rounded-full bg-red-700 px-1.5 text-xs text-white">{unread}<span className="sr-only">条未读</span></span>}
           </a>
           <a href="/workspace/catalog" className="underline">信息公开目录</a>
-          {actor.isSystemAdmin && <a href="/admin" className="underline">系统管理</a>}
+          {adminScope(actor) && <a href="/admin" className="underline">{actor.isSystemAdmin ? "系统管理" : "本地区管理"}</a>}
           {actor.isAuditor && <a href="/audit" className="underline">审计日志</a>}
           <a href="/account/password" className="underline">修改密码</a>
           <SignOutButton />

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { formatChineseDate, todayInChina } from "@/lib/report-format";
-import { listSupervisedCounties } from "@/lib/supervision/county-access";
+import { listSupervisedGovernments } from "@/lib/supervision/government-access";
 import { reportStatusText } from "@/lib/workflow/report-status";
 import { listTodo, type TodoItem } from "@/lib/reports/todo-queries";
 import { listWorkspace } from "@/lib/reports/workspace-queries";
@@ -38,28 +38,28 @@ export default async function WorkspacePage() {
   // Layouts and pages render in parallel: the page checks the session itself.
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  const [organizations, todo, counties] = await Promise.all([
+  const [organizations, todo, governments] = await Promise.all([
     listWorkspace(actor),
     listTodo(actor),
-    listSupervisedCounties(actor, db()),
+    listSupervisedGovernments(actor, db()),
   ]);
   const thisYear = Number(todayInChina().slice(0, 4));
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">我的报告</h1>
-      {counties.length > 0 && (
+      {governments.length > 0 && (
         <section aria-labelledby="supervision" className="mb-6 rounded border border-gray-300 p-3">
           <h2 id="supervision" className="mb-2 text-lg font-semibold">年报工作监督</h2>
           <ul className="space-y-1">
-            {counties.map((county) => (
-              <li key={county.slug}>
-                {county.name}：
+            {governments.map((government) => (
+              <li key={government.slug}>
+                {government.name}：
                 {[thisYear - 1, thisYear, thisYear - 2].map((year) => (
-                  <Link key={year} href={`/workspace/supervision/${county.slug}/${year}`} className="mr-3 text-blue-800 underline">
+                  <Link key={year} href={`/workspace/supervision/${government.slug}/${year}`} className="mr-3 text-blue-800 underline">
                     {year}年度监督看板
                   </Link>
                 ))}
-                <Link href={`/workspace/supervision/${county.slug}/${thisYear - 1}/rollup`} className="mr-3 text-blue-800 underline">
+                <Link href={`/workspace/supervision/${government.slug}/${thisYear - 1}/rollup`} className="mr-3 text-blue-800 underline">
                   {thisYear - 1}年度汇总
                 </Link>
               </li>

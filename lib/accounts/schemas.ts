@@ -2,7 +2,9 @@ import { z } from "zod";
 import { MAX_PASSWORD_LENGTH, passwordSchema } from "@/lib/auth/policy";
 import { nameProblem, refineWith } from "@/lib/validation/plain-text";
 
-export const roleLabels = { CLERK: "填报人", REVIEWER: "审核人", SUPERVISOR: "主管部门" } as const;
+export const roleLabels = { CLERK: "填报人", REVIEWER: "审核人", SUPERVISOR: "主管部门", ADMINISTRATOR: "管理员（本地区）" } as const;
+
+const ZRole = z.enum(["CLERK", "REVIEWER", "SUPERVISOR", "ADMINISTRATOR"], "请选择角色");
 
 /** A form's checkbox ("on"), a hidden "true"/"false", or a boolean. */
 const ZFormBoolean = z
@@ -31,12 +33,15 @@ export const ZCreateAccountInput = z.object({
   password: passwordSchema(),
   isSystemAdmin: ZFormBoolean,
   isAuditor: ZFormBoolean,
+  /** The first role (required of a regional administrator, whose accounts are those of its region). */
+  organizationId: z.uuid("请选择单位").or(z.literal("").transform(() => undefined)).optional(),
+  role: ZRole.or(z.literal("").transform(() => undefined)).optional(),
 });
 
 export const ZRoleInput = z.object({
   accountId: z.uuid(),
   organizationId: z.uuid("请选择机构"),
-  role: z.enum(["CLERK", "REVIEWER", "SUPERVISOR"], "请选择角色"),
+  role: ZRole,
 });
 
 export const ZAccountContactInput = z.object({ accountId: z.uuid(), email: ZEmail, dailyDigest: ZFormBoolean });

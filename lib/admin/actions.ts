@@ -19,7 +19,8 @@ import {
   ZSetDisabledInput,
 } from "@/lib/accounts/schemas";
 import { createOrganization } from "@/lib/organizations/create-organization";
-import { ZCreateOrganizationInput, ZUpdateOrganizationSettingsInput } from "@/lib/organizations/schemas";
+import { ZCreateOrganizationInput, ZMoveOrganizationInput, ZUpdateOrganizationSettingsInput } from "@/lib/organizations/schemas";
+import { moveOrganization } from "@/lib/organizations/move-organization";
 import { updateOrganizationSettings } from "@/lib/organizations/update-organization";
 
 export const createOrganizationAction = createAction(ZCreateOrganizationInput, (actor, input) =>
@@ -37,3 +38,4 @@ export const changeOwnPasswordAction = createAction(ZChangeOwnPasswordInput, (ac
   changeOwnPassword(actor, input),
 );
 export const updateAccountContactAction = createAction(ZAccountContactInput, (actor, input) => updateAccountContact(actor, input));
+export const moveOrganizationAction = createAction(ZMoveOrganizationInput, (actor, input) => moveOrganization(actor, input));

@@ -40,6 +40,7 @@ export function roleLabel(actor: Actor): string {
   if (actor.isSystemAdmin) return "系统管理员";
   if (actor.isAuditor) return "审计员";
   const roles = new Set(actor.roles.map((r) => r.role));
+  if (roles.has("ADMINISTRATOR")) return "管理员（本地区）";
   if (roles.has("SUPERVISOR")) return "主管部门";
   if (roles.has("REVIEWER")) return "审核人";
   if (roles.has("CLERK")) return "填报人";

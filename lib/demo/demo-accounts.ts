@@ -32,6 +32,31 @@ export const demoAccounts: DemoAccount[] = [
     password: "Super-demo-2026",
     roles: [{ organization: "laian", role: "SUPERVISOR" }],
   },
+  // One 主管部门 per level above the county, and a city's own administrator.
+  {
+    username: "anhui-supervisor",
+    displayName: "安徽省政务公开办",
+    password: "Province-demo-2026",
+    roles: [{ organization: "anhui", role: "SUPERVISOR" }],
+  },
+  {
+    username: "chuzhou-supervisor",
+    displayName: "滁州市政务公开办",
+    password: "City-demo-2026",
+    roles: [{ organization: "chuzhou", role: "SUPERVISOR" }],
+  },
+  {
+    username: "chuzhou-admin",
+    displayName: "滁州市系统管理员",
+    password: "Admin-city-2026",
+    roles: [{ organization: "chuzhou", role: "ADMINISTRATOR" }],
+  },
+  {
+    username: "quanjiao-supervisor",
+    displayName: "全椒县政务公开办",
+    password: "Super-demo-2026",
+    roles: [{ organization: "quanjiao", role: "SUPERVISOR" }],
+  },
   { username: "auditor", displayName: "审计员", password: "Audit-demo-2026", isAuditor: true, roles: [] },
   {
     username: "xinan-clerk",

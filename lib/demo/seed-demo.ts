@@ -10,6 +10,7 @@ import { demoAccounts } from "./demo-accounts";
 import { demoHistoryUnits, seedDemoHistory } from "./demo-history";
 import { seedDemoCatalog } from "./demo-catalog";
 import { demoCounty, demoReports, demoUnits, type DemoOrganization } from "./demo-organizations";
+import { DEMO_COUNTY_PARENT, demoProvince } from "./demo-province";
 
 const DEMO_DIR = path.resolve(process.cwd(), "prisma/demo");
 const ACTOR = "system:demo";
@@ -20,7 +21,13 @@ async function upsertOrganization(prisma: PrismaClient, org: DemoOrganization, p
 }
 
 export async function seedDemo(prisma: PrismaClient): Promise<{ published: string[] }> {
-  const county = await upsertOrganization(prisma, demoCounty, null);
+  // The province first (parents before their units), then 来安县 under its city.
+  const placed = new Map<string, string>();
+  for (const unit of demoProvince) {
+    const created = await upsertOrganization(prisma, unit, unit.parent ? placed.get(unit.parent)! : null);
+    placed.set(unit.slug, created.id);
+  }
+  const county = await upsertOrganization(prisma, demoCounty, placed.get(DEMO_COUNTY_PARENT)!);
   for (const unit of [...demoUnits, ...demoHistoryUnits]) await upsertOrganization(prisma, unit, county.id);
 
   await seedDemoAccounts(prisma);

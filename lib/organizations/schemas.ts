@@ -10,13 +10,8 @@ export const organizationKindLabels = {
   DEPARTMENT: "政府部门",
 } as const;
 
-/**
- * The kinds an administrator creates today: a county government and the
- * townships and departments under it. Governments above a county are in the
- * data model (their deadlines, their 行政区划代码) but not yet supervised on
- * any screen, so none is offered.
- */
-export const creatableKinds = ["COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] as const;
+/** Every kind of unit, from the top of the tree down; where each may sit is tree.ts's. */
+export const creatableKinds = ["PROVINCE_GOVERNMENT", "CITY_GOVERNMENT", "COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] as const;
 
 export const publisherLabels = {
   REVIEWER: "审核人审核通过后发布",
@@ -68,4 +63,9 @@ export const ZCreateOrganizationInput = z.object({
   if (input.regionCode && !input.kind.endsWith("_GOVERNMENT")) {
     ctx.addIssue({ code: "custom", path: ["regionCode"], message: "只有人民政府有行政区划代码，乡镇和部门请留空" });
   }
+});
+
+export const ZMoveOrganizationInput = z.object({
+  organizationId: z.uuid(),
+  parentId: z.uuid("请选择新的上级单位"),
 });

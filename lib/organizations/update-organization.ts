@@ -4,7 +4,8 @@
 import "server-only";
 import type { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { requireSystemAdmin, type Actor } from "@/lib/auth/actor";
+import type { Actor } from "@/lib/auth/actor";
+import { requireAdministrator, unitInScope } from "@/lib/organizations/admin-scope";
 import { auditActorEvent } from "@/lib/audit/actor-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -15,9 +16,10 @@ export async function updateOrganizationSettings(
   input: z.output<typeof ZUpdateOrganizationSettingsInput>,
   prisma: PrismaClient = db(),
 ) {
-  const actor = requireSystemAdmin(actorOrNull);
+  const { actor, scope } = requireAdministrator(actorOrNull);
   const organization = await prisma.organization.findUnique({ where: { id: input.organizationId } });
   if (!organization) throw new AppError("NOT_FOUND", "未找到该机构");
+  if (!unitInScope(scope, organization)) throw new AppError("FORBIDDEN", "只能管理本地区的单位");
   if (input.code && input.code !== organization.code && (await prisma.organization.findUnique({ where: { code: input.code } }))) {
     throw new AppError("CONFLICT", "机构代码已被使用", { code: "该代码已属于另一机构" });
   }

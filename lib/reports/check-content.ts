@@ -9,7 +9,7 @@ import { loadCheckContext, ruleContext, type CheckContext } from "./check-contex
 export interface CheckedReport {
   year: number;
   formatVersion: string;
-  organization: { id: string; name: string; kind: OrganizationKind; parentId: string | null };
+  organization: { id: string; name: string; kind: OrganizationKind; parentId: string | null; ancestorIds: string[] };
 }
 
 export interface CheckedContent {

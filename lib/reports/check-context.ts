@@ -1,13 +1,14 @@
 // What the rule engine needs besides the report itself: the unit's previous
 // report (R6/R7, stale text, 雷同 with last year), its catalog for the year
-// (R8 主动公开, table 二) and this year's reports of the other units of the
-// same county (雷同). One loader for the editor, the review page, submission
-// and the county board, so all four check a report against the same things.
+// (R8 主动公开, table 二) and this year's reports of the other units under the
+// same government (雷同). One loader for the editor, the review page,
+// submission and the boards, so all four check a report against the same things.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import { countCatalogForReports } from "@/lib/catalog/report-counts";
 import type { PeerReport, ReportFormat, RuleInput } from "@/lib/report-format";
 import { previousValuesFor, previousYearReports, type PreviousReport } from "./previous-year";
+import { isGovernment, type TreeNode } from "@/lib/organizations/tree";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -22,17 +23,24 @@ interface Unit {
   id: string;
   kind: OrganizationKind;
   parentId: string | null;
+  ancestorIds: string[];
 }
 
-/** The county a unit's reports are compared within: the county government itself, or the unit's parent. */
-export function countyOf(unit: Unit): string {
-  return unit.kind === "COUNTY_GOVERNMENT" ? unit.id : (unit.parentId ?? unit.id);
+/**
+ * The government a unit's reports are compared within (雷同): a government's
+ * own report within its own units, any other unit's within its parent
+ * government's — a township beside the county and its other townships and
+ * departments, a county department beside them too.
+ */
+export function peerGroupOf(unit: Unit): TreeNode {
+  if (isGovernment(unit.kind) || !unit.parentId) return unit;
+  return { id: unit.parentId, ancestorIds: unit.ancestorIds.slice(0, -1) };
 }
 
-/** Working-copy narratives of every report of the year under the county (the county's own included). */
-async function countyNarratives(prisma: Client, countyId: string, year: number): Promise<PeerReport[]> {
+/** Working-copy narratives of every report of the year of a government's own units (itself and the units directly under it). */
+async function groupNarratives(prisma: Client, governmentId: string, year: number): Promise<PeerReport[]> {
   const reports = await prisma.report.findMany({
-    where: { year, organization: { OR: [{ id: countyId }, { parentId: countyId }] } },
+    where: { year, organization: { OR: [{ id: governmentId }, { parentId: governmentId }] } },
     select: { organizationId: true, organization: { select: { shortName: true } }, sections: { select: { sectionKey: true, body: true } } },
   });
   return reports.map((report) => ({
@@ -43,13 +51,13 @@ async function countyNarratives(prisma: Client, countyId: string, year: number):
 }
 
 /**
- * Check contexts for several units of one county and year (the board asks
+ * Check contexts for several units of one year (the board asks
  * for all of them at once): three queries, whatever the number of units.
  */
 export async function loadCheckContexts(prisma: Client, units: readonly Unit[], year: number): Promise<Map<string, CheckContext>> {
-  const counties = [...new Set(units.map(countyOf))];
+  const groups = [...new Set(units.map((unit) => peerGroupOf(unit).id))];
   const [narratives, previous, catalogs] = await Promise.all([
-    Promise.all(counties.map(async (county) => [county, await countyNarratives(prisma, county, year)] as const)).then((pairs) => new Map(pairs)),
+    Promise.all(groups.map(async (group) => [group, await groupNarratives(prisma, group, year)] as const)).then((pairs) => new Map(pairs)),
     previousYearReports(
       prisma,
       units.map((u) => u.id),
@@ -64,7 +72,7 @@ export async function loadCheckContexts(prisma: Client, units: readonly Unit[], 
   return new Map(
     units.map((unit) => {
       const counts = catalogs.get(unit.id)!;
-      const peers = (narratives.get(countyOf(unit)) ?? []).filter((peer) => peer.unitId !== unit.id);
+      const peers = (narratives.get(peerGroupOf(unit).id) ?? []).filter((peer) => peer.unitId !== unit.id);
       return [
         unit.id,
         {

@@ -1,16 +1,18 @@
 // 雷同 with another unit compares against drafts of units the reader may not
 // see. A clerk learns only that the text is close to another unit's report;
-// the unit's reviewer also learns which unit; the county's 主管部门, who may
-// read every unit's working copy, sees the other passage beside it.
+// the unit's reviewer also learns which unit; the 主管部门 over the group of
+// units compared (its government's, or one above), who may read every
+// unit's working copy, sees the other passage beside it.
 import { hasRole, type Actor } from "@/lib/auth/actor";
+import { supervises } from "@/lib/organizations/tree";
 import { narrativeSections, sectionHeading, type Finding, type ReportFormat } from "@/lib/report-format";
-import { countyOf } from "./check-context";
+import { peerGroupOf } from "./check-context";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 
 export type PeerVisibility = "anonymous" | "named" | "full";
 
-export function peerVisibility(actor: Actor, unit: { id: string; kind: OrganizationKind; parentId: string | null }): PeerVisibility {
-  if (hasRole(actor, countyOf(unit), "SUPERVISOR")) return "full";
+export function peerVisibility(actor: Actor, unit: { id: string; kind: OrganizationKind; parentId: string | null; ancestorIds: string[] }): PeerVisibility {
+  if (supervises(actor, peerGroupOf(unit))) return "full";
   if (hasRole(actor, unit.id, "REVIEWER")) return "named";
   return "anonymous";
 }

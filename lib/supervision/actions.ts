@@ -2,14 +2,14 @@
 
 import { createAction } from "@/lib/actions/safe-action";
 import { db } from "@/lib/db/client";
-import { requireSupervisedCounty } from "./county-access";
+import { requireSupervisedGovernment } from "./government-access";
 import { saveDeadlines } from "@/lib/deadlines/deadline-settings";
 import { ZSaveDeadlinesInput } from "./schemas";
 import { remindUnits, ZRemindUnitsInput } from "./remind-units";
 
 export const saveDeadlinesAction = createAction(ZSaveDeadlinesInput, async (actor, input) => {
-  const { county } = await requireSupervisedCounty(actor, input.countySlug, db());
-  await saveDeadlines(db(), actor, county.id, input.year, input.changes);
+  const { government } = await requireSupervisedGovernment(actor, input.governmentSlug, db());
+  await saveDeadlines(db(), actor, government.id, input.year, input.changes);
   return { saved: true };
 });
 

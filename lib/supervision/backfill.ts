@@ -1,4 +1,4 @@
-// 补录: the county's 主管部门 brings its units' past published reports in —
+// 补录: a government's 主管部门 brings its units' past published reports in —
 // several files or one .zip at once. Each file is matched to a unit and a
 // year from its title (the supervisor may correct the match), then published
 // as the unit's report of that year with its original date when the file
@@ -17,7 +17,7 @@ import { checkContentIn } from "@/lib/reports/check-content";
 import { ImportRefusedError, importReport, recognisedAnything, sectionsOf } from "@/lib/reports/import-report";
 import type { OriginalPublication } from "@/lib/reports/publish-working-copy";
 import type { PortalMetadata } from "@/lib/import/read-portal-metadata";
-import { requireSupervisedCounty } from "./county-access";
+import { requireSupervisedGovernment } from "./government-access";
 
 export interface BackfillFile {
   name: string;
@@ -48,7 +48,7 @@ interface Unit {
   shortName: string;
 }
 
-/** The unit a title names: the longest name or short name of the county's units found in it. */
+/** The unit a title names: the longest name or short name of the government's own units found in it. */
 function unitOfTitle(title: string, units: readonly Unit[]): Unit | null {
   const candidates = units.flatMap((unit) =>
     [unit.name, unit.shortName].filter((name) => name.length >= 2 && title.includes(name)).map((name) => ({ unit, length: name.length })),
@@ -65,17 +65,22 @@ function readFiles(file: BackfillFile, options: { year: number | null; only: str
   return readReportFilesOffThread({ name: file.name, bytes: file.bytes, year: options.year, expandZip: true, only: options.only });
 }
 
-async function countyUnits(prisma: PrismaClient, countyId: string): Promise<Unit[]> {
+/**
+ * A government's own units — itself and the units directly under it — which
+ * its board lists: titles are matched among them (names repeat across a
+ * province; 区财政局 is twenty units), deeper units on their own board.
+ */
+async function ownUnits(prisma: PrismaClient, governmentId: string): Promise<Unit[]> {
   return prisma.organization.findMany({
-    where: { OR: [{ id: countyId }, { parentId: countyId }] },
+    where: { OR: [{ id: governmentId }, { parentId: governmentId }] },
     select: { id: true, name: true, shortName: true },
   });
 }
 
 /** Step one: what each file is, as far as its title says. Nothing is written. */
-export async function matchBackfillFiles(actor: Actor | null, countySlug: string, file: BackfillFile, prisma: PrismaClient): Promise<BackfillMatch[]> {
-  const { county } = await requireSupervisedCounty(actor, countySlug, prisma);
-  const units = await countyUnits(prisma, county.id);
+export async function matchBackfillFiles(actor: Actor | null, governmentSlug: string, file: BackfillFile, prisma: PrismaClient): Promise<BackfillMatch[]> {
+  const { government } = await requireSupervisedGovernment(actor, governmentSlug, prisma);
+  const units = await ownUnits(prisma, government.id);
   const matches: BackfillMatch[] = [];
   for (const one of await readFiles(file, { year: null, only: null })) {
     if (!one.ok) {
@@ -85,7 +90,7 @@ export async function matchBackfillFiles(actor: Actor | null, countySlug: string
     const { parsed, year } = one;
     const title = parsed?.title ?? "";
     const unit = unitOfTitle(title, units);
-    const problem = !year ? "标题中没有年度，请选择年度" : !parsed ? `${year}年度没有可用的年度报告格式` : !unit ? "标题中的单位不是本县的单位，请选择单位" : null;
+    const problem = !year ? "标题中没有年度，请选择年度" : !parsed ? `${year}年度没有可用的年度报告格式` : !unit ? "标题中的单位不是本级政府或其直属单位，请选择单位" : null;
     matches.push({ name: one.name, title, unitId: unit?.id ?? null, year, problem, readable: true });
   }
   return matches;
@@ -94,13 +99,13 @@ export async function matchBackfillFiles(actor: Actor | null, countySlug: string
 /** Step two: one file (or one entry of a zip) published as the chosen unit's report of the chosen year. */
 export async function backfillFile(
   actor: Actor | null,
-  countySlug: string,
+  governmentSlug: string,
   input: BackfillFile & { entry: string | null; unitId: string; year: number },
   prisma: PrismaClient,
 ): Promise<BackfillResult> {
-  const { actor: supervisor, county } = await requireSupervisedCounty(actor, countySlug, prisma);
-  const unit = (await countyUnits(prisma, county.id)).find((u) => u.id === input.unitId);
-  if (!unit) throw new AppError("FORBIDDEN", "只能为本县的单位补录");
+  const { actor: supervisor, government } = await requireSupervisedGovernment(actor, governmentSlug, prisma);
+  const unit = (await ownUnits(prisma, government.id)).find((u) => u.id === input.unitId);
+  if (!unit) throw new AppError("FORBIDDEN", "只能为本级政府及其直属单位补录");
   const files = await readFiles(input, { year: input.year, only: input.entry });
   const file = input.entry ? files.find((f) => f.name === input.entry) : files[0];
   const name = file?.name ?? input.name;

@@ -1,7 +1,11 @@
-// The county's status board: every unit under the county for one report year —
-// where its report stands, when it last moved, the days to or past its
-// deadline, and what looks wrong: the rule engine's findings, from the same
-// context as the editor's and the reviewer's (雷同 included), and five-fold jumps.
+// A government's status board for one report year, at any level. Its own
+// units — the government itself and the townships and departments directly
+// under it — each with where its report stands, when it last moved, the days
+// to or past its deadline, and what looks wrong: the rule engine's findings,
+// from the same context as the editor's and the reviewer's (雷同 included),
+// and five-fold jumps. Each government below it (a province's cities, a
+// city's counties) as one row of counts over its whole subtree, with a link
+// to its own board (region-summary.ts).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, ReportStatus } from "@/lib/generated/prisma/enums";
 import { unhandledState } from "@/lib/workflow/lifecycle";
@@ -12,9 +16,11 @@ import { isReturned } from "@/lib/workflow/report-status";
 import { loadCheckContexts } from "@/lib/reports/check-context";
 import { checkContentIn } from "@/lib/reports/check-content";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
-import { requireSupervisedCounty } from "./county-access";
+import { requireSupervisedGovernment } from "./government-access";
+import { summarizeRegions, type RegionRow } from "./region-summary";
 import { fiveFoldJumps, jumpMessage } from "./cross-checks";
-import { loadDeadlineSchedule } from "@/lib/deadlines/deadline-settings";
+import { loadSchedulesFor } from "@/lib/deadlines/deadline-settings";
+import { isGovernment } from "@/lib/organizations/tree";
 import { lastReminders, unitsRemindedToday } from "./remind-units";
 
 export type BoardStatus = "NOT_STARTED" | "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" | "CORRECTING";
@@ -47,24 +53,29 @@ export interface BoardRow {
   errors: number;
   /** Warnings: the rules' (incl. R6/R7 against last year's report, R8, 雷同) and five-fold jumps. */
   warnings: string[];
-  /** When the county last reminded the unit of this year's report (催报). */
+  /** When a 主管部门 last reminded the unit of this year's report (催报). */
   remindedAt: Date | null;
   /** Reminded today, of any year: no second 催报 before tomorrow (remind-units.ts). */
   remindedToday: boolean;
 }
 
 export interface StatusBoard {
-  county: { id: string; slug: string; name: string };
+  government: { id: string; slug: string; name: string; kind: OrganizationKind };
+  /** The governments above it that the reader also supervises, root first (the way back up). */
+  trail: { slug: string; name: string }[];
   year: number;
   today: string;
+  /** The governments directly below, each summed over its subtree. */
+  regions: RegionRow[];
   rows: BoardRow[];
 }
 
-export async function loadStatusBoard(actor: Actor | null, countySlug: string, year: number, prisma: PrismaClient): Promise<StatusBoard> {
-  const { county } = await requireSupervisedCounty(actor, countySlug, prisma);
-  const [units, schedule] = await Promise.all([
+export async function loadStatusBoard(actor: Actor | null, governmentSlug: string, year: number, prisma: PrismaClient): Promise<StatusBoard> {
+  const { actor: reader, government } = await requireSupervisedGovernment(actor, governmentSlug, prisma);
+  const today = todayInChina();
+  const [units, regions, trail] = await Promise.all([
     prisma.organization.findMany({
-      where: { OR: [{ id: county.id }, { parentId: county.id }] },
+      where: { OR: [{ id: government.id }, { parentId: government.id, kind: { in: ["TOWNSHIP", "DEPARTMENT"] } }] },
       orderBy: [{ kind: "asc" }, { name: "asc" }],
       include: {
         reports: {
@@ -86,9 +97,10 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
         },
       },
     }),
-    loadDeadlineSchedule(prisma, county.id),
+    summarizeRegions(prisma, government.id, year, today),
+    boardTrail(prisma, reader, government.ancestorIds),
   ]);
-  const today = todayInChina();
+  const schedules = await loadSchedulesFor(prisma, units);
   const current = units.map((unit) => ({ unit, report: unit.reports[0] ?? null }));
   // The same context the editor and the review page check against (last year, catalog, the county's other reports).
   const contexts = await loadCheckContexts(prisma, units, year);
@@ -96,7 +108,7 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
   const [reminded, remindedToday] = await Promise.all([lastReminders(prisma, unitIds, year), unitsRemindedToday(prisma, unitIds)]);
 
   const rows = current.map(({ unit, report }): BoardRow => {
-    const deadline = publicationDeadline(unit.kind, year, schedule);
+    const deadline = publicationDeadline(unit.kind, year, schedules.get(unit.id));
     const daysLeft = daysUntil(deadline, today);
     const published = report?.revisions.filter((r) => r.publishedAt) ?? [];
     const firstPublished = published.at(-1)?.publishedAt ?? null;
@@ -134,7 +146,25 @@ export async function loadStatusBoard(actor: Actor | null, countySlug: string, y
       ],
     };
   });
-  return { county: { id: county.id, slug: county.slug, name: county.name }, year, today, rows };
+  return {
+    government: { id: government.id, slug: government.slug, name: government.name, kind: government.kind },
+    trail,
+    year,
+    today,
+    regions,
+    // The government's own report first, then its units.
+    rows: rows.sort((a, b) => Number(isGovernment(b.organization.kind)) - Number(isGovernment(a.organization.kind))),
+  };
+}
+
+/** The governments above this board that the reader supervises too, root first. */
+async function boardTrail(prisma: PrismaClient, reader: Actor, ancestorIds: readonly string[]) {
+  const above = await prisma.organization.findMany({ where: { id: { in: [...ancestorIds] } }, select: { id: true, slug: true, name: true, ancestorIds: true } });
+  const byId = new Map(above.map((o) => [o.id, o]));
+  return ancestorIds
+    .map((id) => byId.get(id)!)
+    .filter((o) => o && reader.roles.some((r) => r.role === "SUPERVISOR" && (r.organizationId === o.id || o.ancestorIds.includes(r.organizationId))))
+    .map((o) => ({ slug: o.slug, name: o.name }));
 }
 
 function boardStatus(

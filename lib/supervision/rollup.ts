@@ -7,22 +7,24 @@ import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { checkReport, comparableValues, findCell, formatCells, formatForYear, type CellValue, type Finding, type ReportFormat } from "@/lib/report-format";
-import { requireSupervisedCounty } from "./county-access";
+import { requireSupervisedGovernment } from "./government-access";
 import { storedValue } from "@/lib/reports/cell-rows";
 
 export type RollupScope = "all" | "townships" | "departments";
 
 export const rollupScopes: Record<RollupScope, { label: string; kinds: OrganizationKind[] }> = {
-  all: { label: "全部单位（含县政府本级）", kinds: ["COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] },
+  all: { label: "全部单位（含各级政府本级）", kinds: ["PROVINCE_GOVERNMENT", "CITY_GOVERNMENT", "COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] },
   townships: { label: "仅乡镇（街道）", kinds: ["TOWNSHIP"] },
-  departments: { label: "仅县级政府部门", kinds: ["DEPARTMENT"] },
+  departments: { label: "仅政府部门", kinds: ["DEPARTMENT"] },
 };
 
 export interface RollupWhere {
-  /** The county government whose units (and itself) are summed; null for every unit there is. */
-  countyId: string | null;
+  /** The government whose whole subtree (itself included) is summed; null for every unit there is. */
+  governmentId: string | null;
   year: number;
   scope: RollupScope;
+  /** Only these units (the like-for-like comparison with last year); every unit in scope when absent. */
+  unitIds?: readonly string[];
 }
 
 export interface Rollup {
@@ -30,6 +32,8 @@ export interface Rollup {
   year: number;
   /** Units whose published report is in the sum. */
   units: number;
+  /** Which units those are. */
+  unitIds: string[];
   values: Record<string, CellValue>;
 }
 
@@ -50,22 +54,26 @@ const latestPublished = (where: RollupWhere, format: ReportFormat) => ({
        and rv.published_at is not null
        and rv.format_version = $2
        and o.kind::text = any($3::text[])
-       and ($4::uuid is null or o.id = $4::uuid or o.parent_id = $4::uuid)
+       and ($4::uuid is null or o.id = $4::uuid or $4::uuid = any(o.ancestor_ids))
+       and ($5::uuid[] is null or o.id = any($5::uuid[]))
      order by rv.report_id, rv.number desc`,
-  params: [where.year, format.version, rollupScopes[where.scope].kinds, where.countyId] as unknown[],
+  params: [where.year, format.version, rollupScopes[where.scope].kinds, where.governmentId, where.unitIds ? [...where.unitIds] : null] as unknown[],
 });
 
 export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Promise<Rollup> {
   const format = formatOf(where.year);
   const latest = latestPublished(where, format);
   const rows = await prisma.$queryRawUnsafe<
-    { table_key: string | null; row_key: string; column_key: string; count: bigint | null; amount: string | null; change: bigint | null; units: bigint }[]
+    { table_key: string | null; row_key: string | null; column_key: string | null; count: bigint | null; amount: string | null; change: bigint | null; unit_ids: string[] }[]
   >(
     `with latest as (${latest.sql})
      select c.table_key, c.row_key, c.column_key, sum(c.count) as count, sum(c.amount)::text as amount, sum(c.change) as change,
-            (select count(*) from latest) as units
+            (select coalesce(array_agg(organization_id::text), '{}') from latest) as unit_ids
        from latest l join revision_cell c on c.revision_id = l.id
-      group by c.table_key, c.row_key, c.column_key`,
+      group by c.table_key, c.row_key, c.column_key
+     union all
+     -- One row even when nothing is published, to carry the (empty) list of units.
+     select null, null, null, null, null, null, (select coalesce(array_agg(organization_id::text), '{}') from latest)`,
     ...latest.params,
   );
   const sums = new Map(rows.map((row) => [`${row.table_key}.${row.row_key}.${row.column_key}`, row]));
@@ -76,7 +84,8 @@ export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Pro
       return [cell.key, value];
     }),
   );
-  return { format, year: where.year, units: Number(rows[0]?.units ?? 0), values };
+  const unitIds = rows.at(-1)?.unit_ids ?? [];
+  return { format, year: where.year, units: unitIds.length, unitIds, values };
 }
 
 /**
@@ -128,18 +137,56 @@ export async function rollupContributions(prisma: PrismaClient, where: RollupWhe
   }));
 }
 
-/** A county's roll-up for the 主管部门: this year's sums, last year's, and the rules on them. */
-export async function loadCountyRollup(
+/**
+ * 与上年对比, like with like: the sums over the units published in both
+ * years only. A county whose 2025 roll-up holds 3 reports and 2024's 5 would
+ * otherwise show every missing unit as a fall.
+ */
+export interface LikeForLike {
+  /** Units published in both years. */
+  units: number;
+  current: Rollup;
+  previous: Rollup;
+}
+
+async function likeForLike(prisma: PrismaClient, where: RollupWhere, rollup: Rollup, previous: Rollup): Promise<LikeForLike> {
+  const before = new Set(previous.unitIds);
+  const both = rollup.unitIds.filter((id) => before.has(id));
+  const same = both.length === rollup.units && both.length === previous.units;
+  if (same) return { units: both.length, current: rollup, previous };
+  const [current, earlier] = await Promise.all([
+    rollupCells(prisma, { ...where, unitIds: both }),
+    rollupCells(prisma, { ...where, year: where.year - 1, unitIds: both }),
+  ]);
+  return { units: both.length, current, previous: earlier };
+}
+
+/** A government's roll-up for its 主管部门: this year's sums, last year's like for like, and the rules on them. */
+export async function loadGovernmentRollup(
   actor: Actor | null,
-  countySlug: string,
+  governmentSlug: string,
   year: number,
   scope: RollupScope,
   prisma: PrismaClient,
 ) {
-  const { county } = await requireSupervisedCounty(actor, countySlug, prisma);
+  const { government } = await requireSupervisedGovernment(actor, governmentSlug, prisma);
+  const where: RollupWhere = { governmentId: government.id, year, scope };
   const [rollup, previous] = await Promise.all([
-    rollupCells(prisma, { countyId: county.id, year, scope }),
-    formatForYear(year - 1) ? rollupCells(prisma, { countyId: county.id, year: year - 1, scope }) : null,
+    rollupCells(prisma, where),
+    formatForYear(year - 1) ? rollupCells(prisma, { ...where, year: year - 1 }) : null,
   ]);
-  return { county: { id: county.id, slug: county.slug, name: county.name }, scope, rollup, previous, findings: rollupFindings(rollup, previous) };
+  const comparison = previous && previous.units > 0 ? await likeForLike(prisma, where, rollup, previous) : null;
+  // The balances on this year's sums; R6/R7 (carried over from last year) on the like-for-like sums only.
+  const balances = rollupFindings(rollup, null);
+  const yearOnYear = comparison
+    ? rollupFindings(comparison.current, comparison.previous).filter((f) => !rollupFindings(comparison.current, null).some((b) => b.message === f.message))
+    : [];
+  return {
+    government: { id: government.id, slug: government.slug, name: government.name },
+    scope,
+    rollup,
+    previous,
+    comparison,
+    findings: [...balances, ...yearOnYear],
+  };
 }

@@ -3,12 +3,12 @@ import { formatForYear } from "@/lib/report-format";
 import type { RollupScope } from "./rollup";
 
 const ZSupervisionParams = z.object({
-  county: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100),
+  government: z.string().regex(/^[a-z0-9]+(-[a-z0-9]+)*$/).max(100),
   year: z.string().regex(/^\d{4}$/).transform(Number).refine((year) => !!formatForYear(year)),
 });
 
-/** /workspace/supervision/<county>/<year>: null means 404. */
-export function parseSupervisionParams(params: { county: string; year: string }) {
+/** /workspace/supervision/<government>/<year>: null means 404. */
+export function parseSupervisionParams(params: { government: string; year: string }) {
   const parsed = ZSupervisionParams.safeParse(params);
   return parsed.success ? parsed.data : null;
 }

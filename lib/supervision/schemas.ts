@@ -2,7 +2,7 @@ import { z } from "zod";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { DeadlineChanges } from "@/lib/deadlines/deadline-settings";
 
-const kinds = ["COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] as const satisfies readonly OrganizationKind[];
+const kinds = ["PROVINCE_GOVERNMENT", "CITY_GOVERNMENT", "COUNTY_GOVERNMENT", "TOWNSHIP", "DEPARTMENT"] as const satisfies readonly OrganizationKind[];
 const daysIn = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 
 // Empty means "the national default" / "no override for this year".
@@ -18,18 +18,14 @@ const monthDay = z
 
 const date = z.string().trim().regex(/^(\d{4}-\d{2}-\d{2})?$/, "请选择日期").optional();
 
-const fields = {
-  default_COUNTY_GOVERNMENT: monthDay.optional(),
-  default_TOWNSHIP: monthDay.optional(),
-  default_DEPARTMENT: monthDay.optional(),
-  override_COUNTY_GOVERNMENT: date,
-  override_TOWNSHIP: date,
-  override_DEPARTMENT: date,
-};
+const fields = Object.fromEntries(kinds.flatMap((kind) => [[`default_${kind}`, monthDay.optional()], [`override_${kind}`, date]])) as Record<
+  `default_${(typeof kinds)[number]}` | `override_${(typeof kinds)[number]}`,
+  z.ZodOptional<typeof monthDay> | typeof date
+>;
 
 export const ZSaveDeadlinesInput = z
   .object({
-    countySlug: z.string().min(1).max(100),
+    governmentSlug: z.string().min(1).max(100),
     year: z.coerce.number().int().min(2008).max(2200),
     ...fields,
   })
@@ -50,5 +46,5 @@ export const ZSaveDeadlinesInput = z
       const due = record[`override_${kind}`];
       if (due !== undefined) changes.overrides[kind] = due === "" ? null : (due as string);
     }
-    return { countySlug: input.countySlug, year: input.year, changes };
+    return { governmentSlug: input.governmentSlug, year: input.year, changes };
   });

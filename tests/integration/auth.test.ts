@@ -174,7 +174,7 @@ describe("sessions are checked on the server on every request", () => {
     for (const role of ["CLERK", "REVIEWER"] as const) {
       await expect(grantRole(admin, { accountId: otherAdmin.accountId, organizationId: townA.id, role }, prisma)).rejects.toMatchObject({
         code: "FORBIDDEN",
-        message: "系统管理员不能担任填报人或审核人",
+        message: "管理员不能担任填报人或审核人",
       });
     }
     expect(await prisma.roleAssignment.count({ where: { accountId: { in: [admin.accountId, otherAdmin.accountId] } } })).toBe(0);

@@ -47,7 +47,7 @@ describe("补录", () => {
     expect(byName.get("甲镇2023.txt")).toMatchObject({ unitId: towns.townA.id, year: 2023, problem: null });
     expect(byName.get("乙镇2022.txt")).toMatchObject({ unitId: towns.townB.id, year: 2022, problem: null });
     // 雷官镇 is not a unit of this county: left for the supervisor to decide.
-    expect(byName.get("雷官镇网页.html")).toMatchObject({ unitId: null, year: 2023, problem: expect.stringContaining("不是本县的单位") });
+    expect(byName.get("雷官镇网页.html")).toMatchObject({ unitId: null, year: 2023, problem: expect.stringContaining("不是本级政府或其直属单位") });
     expect(await prisma.report.count({ where: { organization: { parentId: towns.county.id } } })).toBe(0);
 
     const run = (name: string, unitId: string, year: number) =>

@@ -12,12 +12,15 @@ beforeAll(async () => {
 afterAll(() => prisma.$disconnect());
 
 describe("the demo data", () => {
-  it("loads 来安县人民政府 with its townships and a department", async () => {
+  it("loads 来安县人民政府 with its townships and a department, under 滁州市 in 安徽省", async () => {
     const county = await prisma.organization.findUniqueOrThrow({
       where: { slug: "laian" },
       include: { children: { orderBy: { slug: "asc" } } },
     });
-    expect(county).toMatchObject({ name: "来安县人民政府", kind: "COUNTY_GOVERNMENT", parentId: null });
+    const [province, city] = await Promise.all(["anhui", "chuzhou"].map((slug) => prisma.organization.findUniqueOrThrow({ where: { slug } })));
+    expect(county).toMatchObject({ name: "来安县人民政府", kind: "COUNTY_GOVERNMENT", parentId: city!.id, ancestorIds: [province!.id, city!.id] });
+    const leiguan = county.children.find((c) => c.slug === "laian-leiguan")!;
+    expect(leiguan.ancestorIds).toEqual([province!.id, city!.id, county.id]);
     const townships = county.children.filter((c) => c.kind === "TOWNSHIP").map((c) => c.name);
     expect(townships).toContain("来安县雷官镇人民政府");
     expect(townships.length).toBeGreaterThanOrEqual(4);

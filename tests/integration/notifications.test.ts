@@ -124,7 +124,7 @@ describe("the outbox and the SMTP server", () => {
       vi.stubEnv("SITE_URL", "https://nianbao.example.org");
       const reportId = await submitted(2022);
       await returnReport(reviewer, { reportId, revisionNumber: 1, comments: [{ target: null, body: "请补充" }] }, prisma);
-      await remindUnits(supervisor, { countySlug: towns.county.slug, year: 2022, organizationIds: [towns.townA.id], message: "本周内完成" }, prisma);
+      await remindUnits(supervisor, { governmentSlug: towns.county.slug, year: 2022, organizationIds: [towns.townA.id], message: "本周内完成" }, prisma);
       const transport = createMailTransport()!;
       while ((await sendDueMail(prisma, transport)).sent > 0);
       transport.close();
@@ -263,7 +263,7 @@ describe("deadlines and 催报", () => {
   });
 
   it("催报 reaches the unit's clerks and reviewers, is audited, shows on the board, and stays within the county", async () => {
-    const result = await remindUnits(supervisor, { countySlug: towns.county.slug, year: 2025, organizationIds: [towns.townA.id, towns.townB.id] }, prisma);
+    const result = await remindUnits(supervisor, { governmentSlug: towns.county.slug, year: 2025, organizationIds: [towns.townA.id, towns.townB.id] }, prisma);
     expect(result).toEqual({ units: 2, people: 2, refused: [] });
     expect((await listInbox(clerk, prisma))[0]).toMatchObject({ kind: "REMINDER", href: "/workspace" });
     expect((await listInbox(reviewer, prisma))[0]).toMatchObject({ kind: "REMINDER" });
@@ -274,16 +274,16 @@ describe("deadlines and 催报", () => {
 
     const other = await createCountyWithTownships(prisma);
     await expect(
-      remindUnits(supervisor, { countySlug: towns.county.slug, year: 2025, organizationIds: [other.townA.id] }, prisma),
+      remindUnits(supervisor, { governmentSlug: towns.county.slug, year: 2025, organizationIds: [other.townA.id] }, prisma),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
     const otherSupervisor = await signedInActor(prisma, [{ organizationId: other.county.id, role: "SUPERVISOR" }]);
     await expect(
-      remindUnits(otherSupervisor, { countySlug: towns.county.slug, year: 2025, organizationIds: [towns.townA.id] }, prisma),
+      remindUnits(otherSupervisor, { governmentSlug: towns.county.slug, year: 2025, organizationIds: [towns.townA.id] }, prisma),
     ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 
   it("催报 reaches a unit once a day: a second the same day is refused for that unit and audited, the batch's others still go out", async () => {
-    const remind = (organizationIds: string[], year = 2025) => remindUnits(supervisor, { countySlug: towns.county.slug, year, organizationIds }, prisma);
+    const remind = (organizationIds: string[], year = 2025) => remindUnits(supervisor, { governmentSlug: towns.county.slug, year, organizationIds }, prisma);
     await remind([towns.townA.id]);
     expect(await remind([towns.townA.id, towns.townB.id])).toEqual({
       units: 1,

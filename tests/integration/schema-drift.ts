@@ -32,8 +32,9 @@ export function readDmmf(schema: string): Dmmf {
   return JSON.parse(get_dmmf(JSON.stringify({ prismaSchema: [["schema.prisma", schema]] }))) as Dmmf;
 }
 
-/** The PostgreSQL type Prisma gives a field (information_schema's data_type, or udt_name for enums). */
+/** The PostgreSQL type Prisma gives a field (information_schema's data_type, or udt_name for enums and arrays). */
 function expectedType(field: DmmfField): string {
+  if (field.isList) return `array:${expectedType({ ...field, isList: false })}`;
   if (field.kind === "enum") return `enum:${field.type}`;
   const native = field.nativeType?.[0];
   const args = field.nativeType?.[1] ?? [];
@@ -76,6 +77,9 @@ interface ColumnRow {
 
 function actualType(column: ColumnRow): string {
   switch (column.data_type) {
+    // An array's element type is its udt_name without the leading underscore (_uuid).
+    case "ARRAY":
+      return `array:${{ _uuid: "uuid", _text: "text", _int4: "integer" }[column.udt_name] ?? column.udt_name}`;
     case "USER-DEFINED":
       return `enum:${column.udt_name}`;
     case "numeric":

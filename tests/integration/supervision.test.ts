@@ -8,8 +8,8 @@ import { parseTextReport, type ParsedReport } from "@/lib/import/parse-text-repo
 import { format2021, formatCells, withComputedTotals } from "@/lib/report-format";
 import { importReport } from "@/lib/reports/import-report";
 import { loadStatusBoard } from "@/lib/supervision/board";
-import { loadDeadlineSchedule, saveDeadlines } from "@/lib/deadlines/county-deadlines";
-import { loadCountyRollup, rollupCells, rollupContributions } from "@/lib/supervision/rollup";
+import { loadDeadlineSetting, saveDeadlines } from "@/lib/deadlines/deadline-settings";
+import { loadGovernmentRollup, rollupCells, rollupContributions } from "@/lib/supervision/rollup";
 import { publicationDeadline } from "@/lib/report-format";
 import { createCountyWithTownships, signedInActor, testPrisma, uniqueSlug } from "./helpers";
 
@@ -56,8 +56,8 @@ describe("roll-up", () => {
     });
     await publish(draftOnly.slug, variant(7), false);
 
-    const all = await rollupCells(prisma, { countyId: county.id, year: 2023, scope: "all" });
-    const townships = await rollupCells(prisma, { countyId: county.id, year: 2023, scope: "townships" });
+    const all = await rollupCells(prisma, { governmentId: county.id, year: 2023, scope: "all" });
+    const townships = await rollupCells(prisma, { governmentId: county.id, year: 2023, scope: "townships" });
     expect(all.units).toBe(3);
     expect(townships.units).toBe(2);
     for (const cell of formatCells(format2021)) {
@@ -68,13 +68,13 @@ describe("roll-up", () => {
     }
 
     const key = "active.penalty.decisions";
-    const contributions = await rollupContributions(prisma, { countyId: county.id, year: 2023, scope: "all" }, key);
+    const contributions = await rollupContributions(prisma, { governmentId: county.id, year: 2023, scope: "all" }, key);
     expect(contributions?.map((c) => [c.organization.slug, c.value])).toEqual([
       [department.slug, sample.values[key]! * 5],
       [townB.slug, sample.values[key]! * 2],
       [townA.slug, sample.values[key]! * 1],
     ]);
-    expect(await rollupContributions(prisma, { countyId: county.id, year: 2023, scope: "all" }, "no.such.cell")).toBeNull();
+    expect(await rollupContributions(prisma, { governmentId: county.id, year: 2023, scope: "all" }, "no.such.cell")).toBeNull();
   });
 
   it("checks the rules on the sums and compares with last year's roll-up", async () => {
@@ -82,7 +82,7 @@ describe("roll-up", () => {
     const supervisor = await signedInActor(prisma, [{ organizationId: county.id, role: "SUPERVISOR" }]);
     await importReport(prisma, { organizationSlug: townA.slug, year: 2022, parsed: variant(1), actor: "test", publish: true });
     await importReport(prisma, { organizationSlug: townA.slug, year: 2023, parsed: withCarryOver(variant(1)), actor: "test", publish: true });
-    const view = await loadCountyRollup(supervisor, county.slug, 2023, "all", prisma);
+    const view = await loadGovernmentRollup(supervisor, county.slug, 2023, "all", prisma);
     expect(view.previous?.units).toBe(1);
     // Two applications said to come from last year, which carried none forward: R6 on the sums.
     expect(view.findings.map((f) => f.rule)).toContain("R6");
@@ -101,7 +101,7 @@ describe("who sees what", () => {
       [mine.county.id, mine.townA.id, mine.townB.id, mine.department.id].sort(),
     );
     await expect(loadStatusBoard(supervisor, theirs.county.slug, 2025, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
-    await expect(loadCountyRollup(supervisor, theirs.county.slug, 2025, "all", prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    await expect(loadGovernmentRollup(supervisor, theirs.county.slug, 2025, "all", prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(loadStatusBoard(clerk, mine.county.slug, 2025, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(loadStatusBoard(null, mine.county.slug, 2025, prisma)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
     await expect(loadStatusBoard(supervisor, mine.townA.slug, 2025, prisma)).rejects.toMatchObject({ code: "NOT_FOUND" });
@@ -146,14 +146,14 @@ describe("the status board", () => {
     const { county, townA } = await countyWithDepartment();
     const supervisor = await signedInActor(prisma, [{ organizationId: county.id, role: "SUPERVISOR" }]);
     await saveDeadlines(prisma, supervisor, county.id, 2024, { defaults: { TOWNSHIP: "02-20" }, overrides: { DEPARTMENT: "2025-02-10" } });
-    const schedule = await loadDeadlineSchedule(prisma, county.id);
+    const schedule = await loadDeadlineSetting(prisma, county.id);
     expect(publicationDeadline("TOWNSHIP", 2030, schedule)).toBe("2031-02-20");
     expect(publicationDeadline("DEPARTMENT", 2024, schedule)).toBe("2025-02-10");
     expect(publicationDeadline("DEPARTMENT", 2025, schedule)).toBe("2026-01-31");
     const board = await loadStatusBoard(supervisor, county.slug, 2024, prisma);
     expect(board.rows.find((r) => r.organization.id === townA.id)?.deadline).toBe("2025-02-20");
     await saveDeadlines(prisma, supervisor, county.id, 2024, { defaults: { TOWNSHIP: null }, overrides: { DEPARTMENT: null } });
-    expect(await loadDeadlineSchedule(prisma, county.id)).toEqual({ defaults: {}, overrides: {} });
+    expect(await loadDeadlineSetting(prisma, county.id)).toEqual({ defaults: {}, overrides: {} });
     const audit = await prisma.auditEvent.findMany({ where: { event: "deadlines.update", objectId: county.id } });
     expect(audit).toHaveLength(2);
   });

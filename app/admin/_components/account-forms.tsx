@@ -25,18 +25,47 @@ interface AccountView {
   roles: { role: string; label: string; organizationId: string; organization: string }[];
 }
 
+type Role = keyof typeof roleLabels;
+
+function GrantForm({ accountId, units, roles }: { accountId: string; units: { id: string; name: string }[]; roles: readonly Role[] }) {
+  if (roles.length === 0 || units.length === 0) return null;
+  return (
+    <ActionForm action={grantRoleAction} hidden={{ accountId }} submitLabel="分配角色" className="flex flex-wrap items-end gap-1">
+      <label>机构
+        <select name="organizationId" className={field} defaultValue="">
+          <option value="">请选择</option>
+          {units.map((o) => (
+            <option key={o.id} value={o.id}>{o.name}</option>
+          ))}
+        </select>
+      </label>
+      <label>角色
+        <select name="role" className={field} defaultValue={roles[0]}>
+          {roles.map((role) => (
+            <option key={role} value={role}>{roleLabels[role]}</option>
+          ))}
+        </select>
+      </label>
+    </ActionForm>
+  );
+}
+
 export function AccountRow({
   account,
   organizations,
+  governments,
   isSelf,
   grantable,
 }: {
   account: AccountView;
   organizations: { id: string; name: string }[];
+  /** 主管部门 and 管理员 are roles of a government: only these are offered for them. */
+  governments: { id: string; name: string }[];
   isSelf: boolean;
   /** The roles the server lets this administrator give this account (lib/accounts/role-rules.ts). */
-  grantable: readonly (keyof typeof roleLabels)[];
+  grantable: { content: readonly Role[]; government: readonly Role[] };
 }) {
+  const any = grantable.content.length + grantable.government.length > 0;
   return (
     <li className="rounded border border-gray-300 p-3 text-sm">
       <p className="font-semibold">
@@ -61,28 +90,15 @@ export function AccountRow({
         ))}
       </ul>
       <div className="flex flex-wrap gap-4">
-        {grantable.length > 0 ? (
-          <ActionForm action={grantRoleAction} hidden={{ accountId: account.id }} submitLabel="分配角色" className="flex flex-wrap items-end gap-1">
-            <label>机构
-              <select name="organizationId" className={field} defaultValue="">
-                <option value="">请选择</option>
-                {organizations.map((o) => (
-                  <option key={o.id} value={o.id}>{o.name}</option>
-                ))}
-              </select>
-            </label>
-            <label>角色
-              <select name="role" className={field} defaultValue={grantable[0]}>
-                {grantable.map((role) => (
-                  <option key={role} value={role}>{roleLabels[role]}</option>
-                ))}
-              </select>
-            </label>
-          </ActionForm>
+        {any ? (
+          <>
+            <GrantForm accountId={account.id} units={organizations} roles={grantable.content} />
+            <GrantForm accountId={account.id} units={governments} roles={grantable.government} />
+          </>
         ) : (
           <p className="text-gray-700">{isSelf ? "自己的角色须由另一位管理员分配。" : null}</p>
         )}
-        {account.isSystemAdmin && grantable.length > 0 && <p className="text-gray-700">系统管理员只能分配主管部门角色，不能担任填报人或审核人。</p>}
+        {any && grantable.content.length === 0 && <p className="text-gray-700">管理员不能担任填报人或审核人。</p>}
         {!isSelf && (
           <ActionForm
             action={setAccountDisabledAction}
@@ -108,7 +124,8 @@ export function AccountRow({
   );
 }
 
-export function AccountForms() {
+/** A new account. A regional administrator gives it its first role in the region at once (its accounts are those working there). */
+export function AccountForms({ regional, organizations, governments }: { regional: boolean; organizations: { id: string; name: string }[]; governments: { id: string; name: string }[] }) {
   return (
     <details className="rounded border border-gray-300 p-3">
       <summary className="cursor-pointer font-semibold">新建账号</summary>
@@ -119,8 +136,28 @@ export function AccountForms() {
         <label className="text-sm">初始密码（至少8位，含大小写字母、数字、符号中的3类）
           <input name="password" type="password" required autoComplete="new-password" className={`w-full ${field}`} />
         </label>
-        <label className="flex items-center gap-1 text-sm"><input type="checkbox" name="isSystemAdmin" />系统管理员</label>
-        <label className="flex items-center gap-1 text-sm"><input type="checkbox" name="isAuditor" />审计员（只查看审计日志）</label>
+        <label className="text-sm">单位{regional ? "" : "（可不填）"}
+          <select name="organizationId" required={regional} defaultValue="" className={`w-full ${field}`}>
+            <option value="">{regional ? "请选择" : "（暂不分配）"}</option>
+            {organizations.map((o) => (
+              <option key={o.id} value={o.id}>{o.name}</option>
+            ))}
+          </select>
+        </label>
+        <label className="text-sm">角色（主管部门、管理员须设在人民政府：{governments.length} 个可选）
+          <select name="role" required={regional} defaultValue="" className={`w-full ${field}`}>
+            <option value="">{regional ? "请选择" : "（暂不分配）"}</option>
+            {(Object.keys(roleLabels) as Role[]).map((role) => (
+              <option key={role} value={role}>{roleLabels[role]}</option>
+            ))}
+          </select>
+        </label>
+        {!regional && (
+          <>
+            <label className="flex items-center gap-1 text-sm"><input type="checkbox" name="isSystemAdmin" />系统管理员</label>
+            <label className="flex items-center gap-1 text-sm"><input type="checkbox" name="isAuditor" />审计员（只查看审计日志）</label>
+          </>
+        )}
       </ActionForm>
     </details>
   );

@@ -6,7 +6,8 @@ import { creatableKinds, organizationKindLabels, publisherLabels } from "@/lib/o
 
 const field = "w-full rounded border border-gray-400 px-2 py-1";
 
-export function OrganizationForm({ counties }: { counties: { id: string; name: string }[] }) {
+/** A new unit under one of the region's governments (a system administrator may also begin a tree). */
+export function OrganizationForm({ parents, mayCreateRoot }: { parents: { id: string; name: string }[]; mayCreateRoot: boolean }) {
   return (
     <details className="rounded border border-gray-300 p-3">
       <summary className="cursor-pointer font-semibold">新建机构</summary>
@@ -30,10 +31,10 @@ export function OrganizationForm({ counties }: { counties: { id: string; name: s
             ))}
           </select>
         </label>
-        <label className="text-sm">所属县级人民政府
+        <label className="text-sm">上级人民政府（乡镇隶属于县级政府，部门隶属于同级政府）
           <select name="parentId" className={field} defaultValue="">
-            <option value="">（无）</option>
-            {counties.map((c) => (
+            {mayCreateRoot ? <option value="">（无，作为最上级）</option> : <option value="">请选择</option>}
+            {parents.map((c) => (
               <option key={c.id} value={c.id}>{c.name}</option>
             ))}
           </select>

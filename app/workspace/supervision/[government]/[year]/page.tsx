@@ -12,11 +12,12 @@ import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { parseSupervisionParams } from "@/lib/supervision/route-params";
 import { sortBoardRows, filterBoardRows, boardFilters, boardSorts, type BoardSort } from "@/lib/supervision/board-view";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
+import { RegionTable } from "./_components/region-table";
 
 export const metadata: Metadata = { title: "年报工作监督" };
 
 type Props = {
-  params: Promise<{ county: string; year: string }>;
+  params: Promise<{ government: string; year: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
@@ -37,19 +38,32 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
   if (!parsed) notFound();
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  const board = await notFoundWhenDenied(loadStatusBoard(actor, parsed.county, parsed.year, db()));
+  const board = await notFoundWhenDenied(loadStatusBoard(actor, parsed.government, parsed.year, db()));
   const query = await searchParams;
   const filter = typeof query.filter === "string" && query.filter in boardFilters ? query.filter : "all";
   const sort: BoardSort = typeof query.sort === "string" && query.sort in boardSorts ? (query.sort as BoardSort) : "deadline";
   const rows = sortBoardRows(filterBoardRows(board.rows, filter), sort);
-  const base = `/workspace/supervision/${board.county.slug}/${board.year}`;
+  const base = `/workspace/supervision/${board.government.slug}/${board.year}`;
   const counts = new Map<BoardStatus, number>();
   for (const row of board.rows) counts.set(row.status, (counts.get(row.status) ?? 0) + 1);
   const late = board.rows.filter((r) => r.late).length;
 
   return (
     <>
-      <h1 className="mb-1 text-2xl font-bold">{board.county.name} {board.year}年度报告工作监督</h1>
+      {board.trail.length > 0 && (
+        <nav aria-label="上级看板" className="mb-2 text-sm">
+          {board.trail.map((up) => (
+            <span key={up.slug}>
+              <Link className="text-blue-800 underline" href={`/workspace/supervision/${up.slug}/${board.year}`}>{up.name}</Link>
+              {" › "}
+            </span>
+          ))}
+          <span aria-current="page">{board.government.name}</span>
+        </nav>
+      )}
+      <h1 className="mb-1 text-2xl font-bold">{board.government.name} {board.year}年度报告工作监督</h1>
+      <RegionTable regions={board.regions} year={board.year} />
+      {board.regions.length > 0 && <h2 className="mb-2 text-lg font-bold">本级政府及直属单位</h2>}
       <p className="mb-4 text-sm text-gray-700">
         共 {board.rows.length} 个单位：
         {[...counts].map(([status, n]) => `${boardStatusLabel[status]} ${n}`).join("，")}
@@ -58,8 +72,8 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
       <nav aria-label="监督" className="mb-4 flex flex-wrap gap-4 text-sm">
         <Link className="text-blue-800 underline" href={`${base}/rollup`}>汇总表</Link>
         <a className="text-blue-800 underline" href={`${base}/downloads/board.xlsx`}>导出 Excel</a>
-        <Link className="text-blue-800 underline" href={`/workspace/supervision/${board.county.slug}/deadlines?year=${board.year}`}>截止日期设置</Link>
-        <Link className="text-blue-800 underline" href={`/workspace/supervision/${board.county.slug}/backfill`}>补录往年报告</Link>
+        <Link className="text-blue-800 underline" href={`/workspace/supervision/${board.government.slug}/deadlines?year=${board.year}`}>截止日期设置</Link>
+        <Link className="text-blue-800 underline" href={`/workspace/supervision/${board.government.slug}/backfill`}>补录往年报告</Link>
       </nav>
 
       <form method="get" className="mb-4 flex flex-wrap items-end gap-3 text-sm">
@@ -84,7 +98,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
 
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-sm">
-          <caption className="sr-only">{board.county.name}各单位{board.year}年度报告状态</caption>
+          <caption className="sr-only">{board.government.name}各单位{board.year}年度报告状态</caption>
           <thead>
             <tr>
               {["催报", "单位", "类别", "状态", "截止日期", "期限", "最后活动", "问题"].map((label) => (
@@ -143,7 +157,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
         </table>
       </div>
       {rows.length === 0 && <p className="mt-2">没有符合条件的单位。</p>}
-      <RemindForm countySlug={board.county.slug} year={board.year} />
+      <RemindForm governmentSlug={board.government.slug} year={board.year} />
     </>
   );
 }

@@ -4,19 +4,19 @@ import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { currentReportYear, formats, todayInChina } from "@/lib/report-format";
-import { requireSupervisedCounty } from "@/lib/supervision/county-access";
+import { requireSupervisedGovernment } from "@/lib/supervision/government-access";
 import { BackfillPanel } from "./_components/backfill-panel";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "补录往年报告" };
 
-export default async function BackfillPage({ params }: { params: Promise<{ county: string }> }) {
-  const { county: countySlug } = await params;
+export default async function BackfillPage({ params }: { params: Promise<{ government: string }> }) {
+  const { government: governmentSlug } = await params;
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  const { county } = await notFoundWhenDenied(requireSupervisedCounty(actor, countySlug, db()));
+  const { government } = await notFoundWhenDenied(requireSupervisedGovernment(actor, governmentSlug, db()));
   const units = await db().organization.findMany({
-    where: { OR: [{ id: county.id }, { parentId: county.id }] },
+    where: { OR: [{ id: government.id }, { parentId: government.id }] },
     orderBy: [{ kind: "asc" }, { name: "asc" }],
     select: { id: true, name: true },
   });
@@ -25,13 +25,13 @@ export default async function BackfillPage({ params }: { params: Promise<{ count
   const years = Array.from({ length: last - first + 1 }, (_, i) => last - i);
   return (
     <>
-      <h1 className="mb-1 text-2xl font-bold">{county.name} 补录往年报告</h1>
+      <h1 className="mb-1 text-2xl font-bold">{government.name} 补录往年报告</h1>
       <p className="mb-4 text-sm text-gray-700">
-        把本县各单位已在原门户网站发布的年度报告补录进来（Word 文档、另存的网页、纯文本，或打包成一个 .zip），作为往年数据用于上年结转核对、同比和雷同比对。
+        把本级政府及其直属单位已在原门户网站发布的年度报告补录进来（Word 文档、另存的网页、纯文本，或打包成一个 .zip），作为往年数据用于上年结转核对、同比和雷同比对。
         每个文件按标题识别单位和年度，可以改正；有阻断性错误、无法识别的内容，或该单位该年度已有报告的文件不予补录。补录记入审计日志。
-        <Link className="ml-2 text-blue-800 underline" href={`/workspace/supervision/${county.slug}/${last}`}>返回监督看板</Link>
+        <Link className="ml-2 text-blue-800 underline" href={`/workspace/supervision/${government.slug}/${last}`}>返回监督看板</Link>
       </p>
-      <BackfillPanel countySlug={county.slug} units={units} years={years} />
+      <BackfillPanel governmentSlug={government.slug} units={units} years={years} />
     </>
   );
 }

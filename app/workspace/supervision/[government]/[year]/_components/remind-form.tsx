@@ -12,7 +12,7 @@ function sentMessage({ units, people, refused }: { units: number; people: number
 }
 
 /** 催报: the units ticked in the board's table (their checkboxes belong to this form), with an optional message. */
-export function RemindForm({ countySlug, year }: { countySlug: string; year: number }) {
+export function RemindForm({ governmentSlug, year }: { governmentSlug: string; year: number }) {
   const router = useRouter();
   const [result, setResult] = useState<ActionOutcome | null>(null);
   const [sent, setSent] = useState<string | null>(null);
@@ -27,7 +27,7 @@ export function RemindForm({ countySlug, year }: { countySlug: string; year: num
         const organizationIds = form.getAll("organizationIds").map(String);
         const message = String(form.get("message") ?? "");
         startTransition(async () => {
-          const outcome = await remindUnitsAction({ countySlug, year, organizationIds, message });
+          const outcome = await remindUnitsAction({ governmentSlug, year, organizationIds, message });
           setResult(outcome);
           setSent(outcome.ok ? sentMessage(outcome.data) : null);
           if (outcome.ok) router.refresh();

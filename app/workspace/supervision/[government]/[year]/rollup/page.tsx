@@ -8,14 +8,14 @@ import { metricGroups, metricValue } from "@/lib/comparison/metrics";
 import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { comparableValues, sectionHeading, tableSections } from "@/lib/report-format";
-import { loadCountyRollup, rollupScopes } from "@/lib/supervision/rollup";
+import { loadGovernmentRollup, rollupScopes } from "@/lib/supervision/rollup";
 import { parseScope, parseSupervisionParams } from "@/lib/supervision/route-params";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 
 export const metadata: Metadata = { title: "年报汇总" };
 
 type Props = {
-  params: Promise<{ county: string; year: string }>;
+  params: Promise<{ government: string; year: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
@@ -25,13 +25,13 @@ export default async function RollupPage({ params, searchParams }: Props) {
   const scope = parseScope((await searchParams).scope);
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  const view = await notFoundWhenDenied(loadCountyRollup(actor, parsed.county, parsed.year, scope, db()));
-  const { county, rollup, previous, findings } = view;
-  const base = `/workspace/supervision/${county.slug}/${rollup.year}`;
+  const view = await notFoundWhenDenied(loadGovernmentRollup(actor, parsed.government, parsed.year, scope, db()));
+  const { government, rollup, previous, comparison, findings } = view;
+  const base = `/workspace/supervision/${government.slug}/${rollup.year}`;
   const scopeQuery = scope === "all" ? "" : `?scope=${scope}`;
   return (
     <>
-      <h1 className="mb-1 text-2xl font-bold">{county.name} {rollup.year}年度政府信息公开工作年度报告汇总</h1>
+      <h1 className="mb-1 text-2xl font-bold">{government.name} {rollup.year}年度政府信息公开工作年度报告汇总</h1>
       <p className="mb-4 text-sm text-gray-700">
         {rollupScopes[scope].label}：已发布报告 {rollup.units} 份（各单位最新发布版本）。
         <Link className="ml-2 text-blue-800 underline" href={base}>返回监督看板</Link>
@@ -73,23 +73,32 @@ export default async function RollupPage({ params, searchParams }: Props) {
 
       <section aria-labelledby="rollup-yoy" className="mb-6">
         <h2 id="rollup-yoy" className="mb-2 text-lg font-bold">与上年对比</h2>
+        <p className="mb-2 text-sm text-gray-700" data-comparison-basis>
+          {rollup.year}年汇总含 {rollup.units} 份报告，{rollup.year - 1}年含 {previous?.units ?? 0} 份。
+          {comparison
+            ? comparison.units === rollup.units && comparison.units === (previous?.units ?? 0)
+              ? "两年的单位相同，直接对比。"
+              : `为同口径对比，下表只计两年均已发布报告的 ${comparison.units} 个单位；只有一年发布的单位不计入增减。`
+            : "上年没有已发布的报告，无法对比。"}
+        </p>
         <div className="overflow-x-auto">
           <table className="border-collapse text-sm">
             <caption className="sr-only">汇总主要数据与上年对比</caption>
             <thead>
               <tr>
                 <th scope="col" className="border bg-gray-100 p-1 text-left">项目</th>
-                <th scope="col" className="border bg-gray-100 p-1 text-right">{rollup.year - 1}年</th>
-                <th scope="col" className="border bg-gray-100 p-1 text-right">{rollup.year}年</th>
+                <th scope="col" className="border bg-gray-100 p-1 text-right">{rollup.year - 1}年{comparison && `（${comparison.units}个单位）`}</th>
+                <th scope="col" className="border bg-gray-100 p-1 text-right">{rollup.year}年{comparison && `（${comparison.units}个单位）`}</th>
                 <th scope="col" className="border bg-gray-100 p-1 text-right">增减</th>
               </tr>
             </thead>
             <tbody>
               {metricGroups(rollup.format).flatMap((group) =>
                 group.metrics.map((metric) => {
-                  const now = metricValue(metric, rollup.values);
+                  // Like with like: the units published in both years (rollup.ts, likeForLike).
+                  const now = comparison ? metricValue(metric, comparison.current.values) : metricValue(metric, rollup.values);
                   // Last year in another format: only the figures the formats declare to mean the same.
-                  const before = previous && previous.units > 0 ? metricValue(metric, comparableValues(previous.format, rollup.format, previous.values)) : null;
+                  const before = comparison ? metricValue(metric, comparableValues(comparison.previous.format, rollup.format, comparison.previous.values)) : null;
                   const change = now !== null && before !== null ? now - before : null;
                   return (
                     <tr key={`${group.title}-${metric.label}`}>

@@ -29,8 +29,8 @@ async function post(url: string, body: FormData): Promise<Answer> {
  * title (the supervisor corrects what is wrong), then back-filled one by one,
  * each with its own line in the result.
  */
-export function BackfillPanel({ countySlug, units, years }: { countySlug: string; units: { id: string; name: string }[]; years: number[] }) {
-  const url = `/workspace/supervision/${countySlug}/backfill/upload`;
+export function BackfillPanel({ governmentSlug, units, years }: { governmentSlug: string; units: { id: string; name: string }[]; years: number[] }) {
+  const url = `/workspace/supervision/${governmentSlug}/backfill/upload`;
   const [files, setFiles] = useState<File[]>([]);
   const [rows, setRows] = useState<Row[]>([]);
   const [message, setMessage] = useState<string | null>(null);

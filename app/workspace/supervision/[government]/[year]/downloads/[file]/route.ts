@@ -8,7 +8,7 @@ import { reportToXlsx } from "@/lib/exports/xlsx";
 import { formatCells } from "@/lib/report-format";
 import { boardToXlsx } from "@/lib/supervision/board-export";
 import { loadStatusBoard } from "@/lib/supervision/board";
-import { loadCountyRollup, rollupScopes } from "@/lib/supervision/rollup";
+import { loadGovernmentRollup, rollupScopes } from "@/lib/supervision/rollup";
 import { parseScope, parseSupervisionParams } from "@/lib/supervision/route-params";
 
 const XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
@@ -23,7 +23,7 @@ function attachment(body: BodyInit, type: string, filename: string) {
   });
 }
 
-export async function GET(request: Request, { params }: { params: Promise<{ county: string; year: string; file: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ government: string; year: string; file: string }> }) {
   const { file, ...rest } = await params;
   const parsed = parseSupervisionParams(rest);
   if (!parsed) return new Response("未找到", { status: 404 });
@@ -31,18 +31,18 @@ export async function GET(request: Request, { params }: { params: Promise<{ coun
   try {
     const actor = await getActor();
     if (!actor) return new Response("请先登录", { status: 401 });
-    const audited = (county: string) => auditExport(actor, "export.download", { type: "county", id: county }, { file, year: parsed.year, scope });
+    const audited = (government: string) => auditExport(actor, "export.download", { type: "government", id: government }, { file, year: parsed.year, scope });
     if (file === "board.xlsx") {
-      const board = await loadStatusBoard(actor, parsed.county, parsed.year, db());
-      await audited(parsed.county);
-      return attachment(new Uint8Array(await boardToXlsx(board)), XLSX, `${board.county.name}${board.year}年度报告工作进度.xlsx`);
+      const board = await loadStatusBoard(actor, parsed.government, parsed.year, db());
+      await audited(parsed.government);
+      return attachment(new Uint8Array(await boardToXlsx(board)), XLSX, `${board.government.name}${board.year}年度报告工作进度.xlsx`);
     }
-    const { county, rollup, findings } = await loadCountyRollup(actor, parsed.county, parsed.year, scope, db());
-    const name = `${county.name}${rollup.year}年度政府信息公开工作年度报告汇总（${rollupScopes[scope].label}）`;
-    if (["rollup.xlsx", "rollup.csv", "rollup.json"].includes(file)) await audited(county.slug);
+    const { government, rollup, findings } = await loadGovernmentRollup(actor, parsed.government, parsed.year, scope, db());
+    const name = `${government.name}${rollup.year}年度政府信息公开工作年度报告汇总（${rollupScopes[scope].label}）`;
+    if (["rollup.xlsx", "rollup.csv", "rollup.json"].includes(file)) await audited(government.slug);
     const exportable = {
       format: rollup.format,
-      organization: { name: `${county.name}（汇总）`, code: null },
+      organization: { name: `${government.name}（汇总）`, code: null },
       year: rollup.year,
       title: name,
       sections: {},
@@ -60,7 +60,7 @@ export async function GET(request: Request, { params }: { params: Promise<{ coun
           JSON.stringify(
             {
               schema: "nianbao.rollup/1",
-              county: { slug: county.slug, name: county.name },
+              county: { slug: government.slug, name: government.name },
               year: rollup.year,
               scope,
               formatVersion: rollup.format.version,

@@ -5,7 +5,7 @@ import { getActor } from "@/lib/auth/current-actor";
 import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { findCell, formatForYear } from "@/lib/report-format";
-import { requireSupervisedCounty } from "@/lib/supervision/county-access";
+import { requireSupervisedGovernment } from "@/lib/supervision/government-access";
 import { rollupContributions, rollupScopes } from "@/lib/supervision/rollup";
 import { parseScope, parseSupervisionParams } from "@/lib/supervision/route-params";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
@@ -13,7 +13,7 @@ import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 export const metadata: Metadata = { title: "汇总数据来源" };
 
 type Props = {
-  params: Promise<{ county: string; year: string; cell: string }>;
+  params: Promise<{ government: string; year: string; cell: string }>;
   searchParams: Promise<Record<string, string | string[] | undefined>>;
 };
 
@@ -26,15 +26,15 @@ export default async function RollupCellPage({ params, searchParams }: Props) {
   const scope = parseScope((await searchParams).scope);
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  const { county } = await notFoundWhenDenied(requireSupervisedCounty(actor, parsed.county, db()));
-  const contributions = (await rollupContributions(db(), { countyId: county.id, year: parsed.year, scope }, cellKey)) ?? [];
+  const { government } = await notFoundWhenDenied(requireSupervisedGovernment(actor, parsed.government, db()));
+  const contributions = (await rollupContributions(db(), { governmentId: government.id, year: parsed.year, scope }, cellKey)) ?? [];
   const total = contributions.reduce((sum, c) => sum + (c.value ?? 0), 0);
-  const back = `/workspace/supervision/${county.slug}/${parsed.year}/rollup${scope === "all" ? "" : `?scope=${scope}`}`;
+  const back = `/workspace/supervision/${government.slug}/${parsed.year}/rollup${scope === "all" ? "" : `?scope=${scope}`}`;
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">汇总数据来源：{cell.rowPath.join(" ")} {cell.columnPath.join(" ")}</h1>
       <p className="mb-4 text-sm text-gray-700">
-        {county.name} {parsed.year}年度，{rollupScopes[scope].label}。<Link className="text-blue-800 underline" href={back}>返回汇总表</Link>
+        {government.name} {parsed.year}年度，{rollupScopes[scope].label}。<Link className="text-blue-800 underline" href={back}>返回汇总表</Link>
       </p>
       <table className="border-collapse text-sm">
         <caption className="sr-only">各单位的数值</caption>

@@ -7,7 +7,7 @@
 import type { Actor } from "@/lib/auth/actor";
 import { requireActor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
-import { isWithin, rootsOf, subtreeWhere, type TreeNode } from "@/lib/organizations/tree";
+import { isWithin, rootsOf, subtreeWhere, type TreeNode } from "./tree";
 
 export type AdminScope = { all: true } | { all: false; roots: readonly string[] };
 
