@@ -66,6 +66,7 @@ beforeAll(async () => {
   outsiders = [
     ["administrator", await signedInActor(prisma, [], { isSystemAdmin: true })],
     ["county supervisor", await signedInActor(prisma, [{ organizationId: towns.county.id, role: "SUPERVISOR" }])],
+    ["the county's regional administrator", await signedInActor(prisma, [{ organizationId: towns.county.id, role: "ADMINISTRATOR" }])],
     ["other clerk", await signedInActor(prisma, [{ organizationId: towns.townB.id, role: "CLERK" }])],
     ["other reviewer", await signedInActor(prisma, [{ organizationId: towns.townB.id, role: "REVIEWER" }])],
   ];

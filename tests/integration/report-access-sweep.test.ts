@@ -1,6 +1,7 @@
 // Every report step called by someone who may not: no session, a system
 // administrator (also one holding content roles granted before they were
-// refused), and another township's clerk and reviewer. Each is refused on the
+// refused), regional administrators of the county and of the city above it,
+// a neighbouring county's 主管部门, and another township's clerk and reviewer. Each is refused on the
 // server and nothing of township A's reports changes.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
@@ -14,7 +15,7 @@ import { returnReport } from "@/lib/reports/steps/return-report";
 import { startCorrection } from "@/lib/reports/steps/start-correction";
 import { submitReport } from "@/lib/reports/steps/submit-report";
 import { withdrawReport } from "@/lib/reports/steps/withdraw-report";
-import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
+import { createCountyWithTownships, signedInActor, testPrisma, uniqueSlug } from "./helpers";
 
 const prisma = testPrisma();
 afterAll(() => prisma.$disconnect());
@@ -53,6 +54,10 @@ async function submitted(clerk: Actor, year: number) {
 
 beforeAll(async () => {
   const towns = await createCountyWithTownships(prisma);
+  const neighbour = await createCountyWithTownships(prisma);
+  // Both counties under one city, so its administrator's region holds township A.
+  const city = await prisma.organization.create({ data: { slug: uniqueSlug("city"), name: "测试市人民政府", shortName: "测试市", kind: "CITY_GOVERNMENT" } });
+  await prisma.organization.updateMany({ where: { id: { in: [towns.county.id, neighbour.county.id] } }, data: { parentId: city.id } });
   townA = towns.townA.id;
   const clerk = await signedInActor(prisma, [{ organizationId: townA, role: "CLERK" }]);
   const reviewer = await signedInActor(prisma, [{ organizationId: townA, role: "REVIEWER" }]);
@@ -77,6 +82,10 @@ beforeAll(async () => {
     ],
     ["other clerk", await signedInActor(prisma, [{ organizationId: towns.townB.id, role: "CLERK" }])],
     ["other reviewer", await signedInActor(prisma, [{ organizationId: towns.townB.id, role: "REVIEWER" }])],
+    // Administrators at every level manage accounts, never content.
+    ["the county's regional administrator", await signedInActor(prisma, [{ organizationId: towns.county.id, role: "ADMINISTRATOR" }])],
+    ["the city's regional administrator", await signedInActor(prisma, [{ organizationId: city.id, role: "ADMINISTRATOR" }])],
+    ["a neighbouring county's 主管部门", await signedInActor(prisma, [{ organizationId: neighbour.county.id, role: "SUPERVISOR" }])],
   ];
 });
 
