@@ -22,7 +22,7 @@ test("the 主管部门 back-fills several files at once: matched from their titl
   const row = (name: string) => table.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
   await expect(row("半塔镇2022年报.txt").getByLabel(/的单位/)).toHaveValue(/.+/);
   await expect(row("半塔镇2022年报.txt").getByLabel(/的年度/)).toHaveValue("2022");
-  await expect(row("外县年报.txt")).toContainText("不是本县的单位");
+  await expect(row("外县年报.txt")).toContainText("不是本级政府或其直属单位");
   await expect(row("扫描件.pdf")).toContainText("暂不能读取PDF 文件");
   await expect(page.getByRole("button", { name: "补录", exact: true })).toBeDisabled();
 
