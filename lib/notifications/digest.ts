@@ -54,7 +54,7 @@ async function digestsIn(prisma: Prisma.TransactionClient, now: Date): Promise<n
  * townships), and per government below it one line of counts — a province's
  * 主管部门 hears that 滁州市 had 12 reports published, not each of them.
  */
-async function digestLines(prisma: Prisma.TransactionClient, government: { id: string; name: string }, now: Date): Promise<string[]> {
+export async function digestLines(prisma: Prisma.TransactionClient, government: { id: string; name: string }, now: Date): Promise<string[]> {
   const today = todayInChina(now);
   const units = await prisma.organization.findMany({ where: subtreeWhere([government.id]), select: { id: true, name: true, kind: true, ancestorIds: true } });
   const since = new Date(now.getTime() - 24 * 3600_000);

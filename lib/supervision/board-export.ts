@@ -1,4 +1,6 @@
-// The status board as an Excel sheet, for the 主管部门's own reporting upward.
+// The status board as an Excel workbook, for the 主管部门's own reporting
+// upward: a sheet of the governments below (counts over each subtree), when
+// there are any, and a sheet of the government's own units.
 import ExcelJS from "exceljs";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { boardStatusLabel, type StatusBoard } from "./board";
@@ -6,7 +8,22 @@ import { sortBoardRows } from "./board-view";
 
 export async function boardToXlsx(board: StatusBoard): Promise<Buffer> {
   const workbook = new ExcelJS.Workbook();
-  const sheet = workbook.addWorksheet(`${board.year}年度报告进度`);
+  if (board.regions.length > 0) {
+    const regions = workbook.addWorksheet("下级政府");
+    regions.columns = [
+      { header: "地区", key: "name", width: 30 },
+      { header: "单位数", key: "units", width: 8 },
+      { header: "按时发布", key: "onTime", width: 10 },
+      { header: "逾期发布", key: "late", width: 10 },
+      { header: "逾期未发布", key: "overdue", width: 10 },
+      { header: "未开始", key: "notStarted", width: 8 },
+    ];
+    regions.getRow(1).font = { bold: true };
+    for (const r of board.regions) {
+      regions.addRow({ name: r.organization.name, units: r.units, onTime: r.publishedOnTime, late: r.publishedLate, overdue: r.overdue, notStarted: r.notStarted });
+    }
+  }
+  const sheet = workbook.addWorksheet(board.regions.length > 0 ? "本级政府及直属单位" : `${board.year}年度报告进度`);
   sheet.columns = [
     { header: "单位", key: "name", width: 30 },
     { header: "类别", key: "kind", width: 22 },

@@ -15,6 +15,7 @@ import { loadGovernmentRollup } from "@/lib/supervision/rollup";
 import { remindUnits } from "@/lib/supervision/remind-units";
 import { loadSchedulesFor, saveDeadlines } from "@/lib/deadlines/deadline-settings";
 import { requireSupervisedGovernment } from "@/lib/supervision/government-access";
+import { digestLines } from "@/lib/notifications/digest";
 import { getAdminOverview } from "@/lib/admin/queries";
 import { createAccount, grantRole, resetPassword } from "@/lib/accounts/account-mutations";
 import { createOrganization } from "@/lib/organizations/create-organization";
@@ -154,6 +155,15 @@ describe("supervision at every level", () => {
     expect(note?.body).toContain(`${t.P.name}政务公开主管部门提醒`);
     const audit = await prisma.auditEvent.findMany({ where: { event: "supervision.remind", objectId: { in: [t.K2.id, t.T2.id] }, result: "success" } });
     expect(audit).toHaveLength(2);
+  });
+
+  it("the daily digest tells a province what moved per city, and a county each unit's report", async () => {
+    const lines = await digestLines(prisma, t.P, new Date());
+    // Published in the last day (by this file's setup): 甲市's as one line of counts, nothing itemized from below.
+    expect(lines.some((line) => line.startsWith(`${t.C1.name}：发布 `))).toBe(true);
+    expect(lines.some((line) => line.includes(t.T1.name))).toBe(false);
+    const county = await digestLines(prisma, t.K1, new Date());
+    expect(county).toContain(`${t.T1.name}2025年度报告：发布`);
   });
 
   it("deadlines come from the nearest government up the tree that sets one", async () => {
