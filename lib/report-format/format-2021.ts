@@ -264,7 +264,7 @@ export const format2021: ReportFormat = {
       "stale-year": { severity: "warning", scope: "narrative", name: "年份可能沿用上年", statement: "正文应写本报告年度的情况，这里写的是往年" },
       "unchanged-paragraph": { severity: "warning", scope: "narrative", name: "与上年报告相同的段落", statement: "本段与本单位上一年度报告一字不差，请按本年度情况更新" },
       "similar-previous": { severity: "warning", scope: "narrative", name: "与上年报告雷同", statement: "本部分与本单位上一年度报告高度相似（雷同）" },
-      "similar-peer": { severity: "warning", scope: "narrative", name: "与其他单位报告雷同", statement: "本部分与本县另一单位的报告高度相似（雷同）" },
+      "similar-peer": { severity: "warning", scope: "narrative", name: "与其他单位报告雷同", statement: "本部分与本级政府所属另一单位的报告高度相似（雷同）" },
       "section-empty": { severity: "error", scope: "narrative", name: "内容缺失", statement: "六个部分都应有内容，没有需要报告的事项请写“无”" },
       "problems-measures": { severity: "warning", scope: "narrative", name: "问题与改进", statement: "“存在的主要问题及改进情况”应写明存在的问题和改进措施" },
       "problems-followup": { severity: "warning", scope: "narrative", name: "上年问题整改", statement: "上一年度报告列出了问题，本年度应说明整改情况" },
