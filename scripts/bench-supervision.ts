@@ -1,8 +1,9 @@
-// npm run bench:supervision — a province-sized data set (100 counties × 20
-// units = 2,000 units, 5 years of published reports: 2 M published cells and
-// as many in the working copies) in a
-// throwaway database, then the status board, a county roll-up and the
-// province-wide roll-up, timed over many runs. A benchmark: it prints figures.
+// npm run bench:supervision — a province-sized data set (a province, 10
+// cities, 100 counties × 20 units = 2,000 units, 5 years of published
+// reports: 2 M published cells and as many in the working copies) in a
+// throwaway database, then the status boards of a county, a city and the
+// province, a county roll-up and the province-wide roll-up, timed over many
+// runs. A benchmark: it prints figures.
 import { performance } from "node:perf_hooks";
 import type { Actor } from "@/lib/auth/actor";
 import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
@@ -15,6 +16,7 @@ import { rollupCells } from "@/lib/supervision/rollup";
 
 const COUNTIES = Number(process.env.BENCH_COUNTIES ?? 100);
 const UNITS_PER_COUNTY = 19; // + the county government itself = 20
+const CITIES = 10;
 const YEARS = [2021, 2022, 2023, 2024, 2025];
 const RUNS = Number(process.env.BENCH_RUNS ?? 30);
 
@@ -30,8 +32,15 @@ async function seed() {
   const cells = formatCells(format2021);
   const cellValues = cells.map((c) => `('${c.table}','${c.row}','${c.column}',${c.kind === "count"})`).join(",");
   const steps: [string, string][] = [
-    ["counties", `insert into organization (id, slug, name, short_name, kind, updated_at)
-      select gen_random_uuid(), 'county-' || c, '第' || c || '县人民政府', '第' || c || '县', 'COUNTY_GOVERNMENT', now()
+    ["province", `insert into organization (id, slug, name, short_name, kind, updated_at)
+      values (gen_random_uuid(), 'province', '某省人民政府', '某省', 'PROVINCE_GOVERNMENT', now())`],
+    ["cities", `insert into organization (id, slug, name, short_name, kind, parent_id, updated_at)
+      select gen_random_uuid(), 'city-' || c, '第' || c || '市人民政府', '第' || c || '市', 'CITY_GOVERNMENT', p.id, now()
+        from organization p, generate_series(1, ${CITIES}) c where p.slug = 'province'`],
+    // Counties under their cities (the database fills in every unit's ancestors as it is inserted).
+    ["counties", `insert into organization (id, slug, name, short_name, kind, parent_id, updated_at)
+      select gen_random_uuid(), 'county-' || c, '第' || c || '县人民政府', '第' || c || '县', 'COUNTY_GOVERNMENT',
+             (select id from organization where slug = 'city-' || ((c - 1) % ${CITIES} + 1)), now()
         from generate_series(1, ${COUNTIES}) c`],
     ["units", `insert into organization (id, slug, name, short_name, kind, parent_id, updated_at)
       select gen_random_uuid(), o.slug || '-' || u, o.short_name || '第' || u || (case when u <= 10 then '镇' else '局' end),
@@ -40,7 +49,7 @@ async function seed() {
         from organization o, generate_series(1, ${UNITS_PER_COUNTY}) u where o.kind = 'COUNTY_GOVERNMENT'`],
     ["reports", `insert into report (id, organization_id, year, format_version, status, title, updated_at)
       select gen_random_uuid(), o.id, y, '${format2021.version}', 'PUBLISHED', o.name || y || '年政府信息公开工作年度报告', now()
-        from organization o, unnest(array[${YEARS.join(",")}]) y`],
+        from organization o, unnest(array[${YEARS.join(",")}]) y where o.kind in ('COUNTY_GOVERNMENT', 'TOWNSHIP', 'DEPARTMENT')`],
     ["sections", `insert into report_section (report_id, section_key, body)
       select r.id, s, r.title || '：' || s || repeat('本年度政务公开工作稳步推进。', 20) from report r, unnest(array['overview','problems','other']) s`],
     ["working-copy cells", `insert into report_cell (report_id, table_key, row_key, column_key, count, amount)
@@ -94,8 +103,14 @@ try {
   console.log(`\nnianbao supervision bench — ${counties.length * (UNITS_PER_COUNTY + 1)} units, ${YEARS.length} years, ${cellCount} published cells, ${RUNS} runs each`);
   const county = (i: number) => counties[i % counties.length]!;
   await time("status board (one county, 20 units)", RUNS, 200, (i) => loadStatusBoard(supervisorOf(county(i).id), county(i).slug, 2025, prisma));
+  const city = (i: number) => `city-${(i % CITIES) + 1}`;
+  const [province] = await prisma.organization.findMany({ where: { slug: "province" }, select: { id: true } });
+  const cityIds = new Map((await prisma.organization.findMany({ where: { kind: "CITY_GOVERNMENT" }, select: { id: true, slug: true } })).map((c) => [c.slug, c.id]));
+  const units = counties.length * (UNITS_PER_COUNTY + 1);
+  await time(`city board (${units / CITIES} units below)`, RUNS, 300, (i) => loadStatusBoard(supervisorOf(cityIds.get(city(i))!), city(i), 2025, prisma));
+  await time(`province board (${units + CITIES + 1} units)`, Math.max(5, Math.round(RUNS / 3)), 1000, () => loadStatusBoard(supervisorOf(province!.id), "province", 2025, prisma));
   await time("county roll-up (one aggregate)", RUNS, 100, (i) => rollupCells(prisma, { governmentId: county(i).id, year: 2025, scope: "all" }));
-  await time("province roll-up (2,000 units)", Math.max(5, Math.round(RUNS / 3)), 1000, () => rollupCells(prisma, { governmentId: null, year: 2025, scope: "all" }));
+  await time(`province roll-up (${units} units)`, Math.max(5, Math.round(RUNS / 3)), 1000, () => rollupCells(prisma, { governmentId: null, year: 2025, scope: "all" }));
 } finally {
   await prisma.$disconnect();
   await dropDatabase(url).catch(() => undefined);
