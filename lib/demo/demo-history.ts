@@ -29,6 +29,8 @@ export interface DemoHistoryReport {
   scale: number;
   /** Narrative copied word for word from this unit's report (雷同). */
   copiesFrom?: string;
+  /** The reviewer's comment when RETURNED (a default one otherwise). */
+  comment?: string;
 }
 
 export const demoHistoryReports: DemoHistoryReport[] = [
@@ -81,11 +83,29 @@ export function reportFor(sample: ParsedReport, unit: { name: string; shortName:
   };
 }
 
+const RETURN_COMMENT = "主动公开数据与信息公开目录不一致，请核实后重新提交";
+
 /** Idempotent: a unit-year that already has a report is left as it is. */
 export async function seedDemoHistory(prisma: PrismaClient, sample: ParsedReport, reviewerAccountId: string) {
-  const units = new Map((await prisma.organization.findMany({ where: { slug: { in: [...demoHistoryUnits.map((u) => u.slug), "laian"] } } })).map((o) => [o.slug, o]));
+  return seedDemoReports(prisma, sample, reviewerAccountId, demoHistoryReports);
+}
+
+/**
+ * Stores each entry's report (reportFor) in its state: published on its date,
+ * submitted, returned with the reviewer's comment, or a draft. Units are found
+ * by slug (an entry whose unit is missing is skipped). Idempotent: a unit-year
+ * that already has a report is left as it is. Returns "slug/year" of those created.
+ */
+export async function seedDemoReports(
+  prisma: PrismaClient,
+  sample: ParsedReport,
+  reviewerAccountId: string,
+  entries: readonly DemoHistoryReport[],
+): Promise<string[]> {
+  const slugs = [...new Set(entries.flatMap((e) => (e.copiesFrom ? [e.slug, e.copiesFrom] : [e.slug])))];
+  const units = new Map((await prisma.organization.findMany({ where: { slug: { in: slugs } } })).map((o) => [o.slug, o]));
   const created: string[] = [];
-  for (const entry of demoHistoryReports) {
+  for (const entry of entries) {
     const unit = units.get(entry.slug);
     if (!unit) continue;
     if (await prisma.report.findFirst({ where: { organizationId: unit.id, year: entry.year } })) continue;
@@ -104,7 +124,7 @@ export async function seedDemoHistory(prisma: PrismaClient, sample: ParsedReport
         const revision = await freezeRevision(tx, reportId, { submittedById: null });
         if (entry.state === "RETURNED") {
           await tx.reviewComment.create({
-            data: { revisionId: revision.id, authorId: reviewerAccountId, target: null, body: "主动公开数据与信息公开目录不一致，请核实后重新提交" },
+            data: { revisionId: revision.id, authorId: reviewerAccountId, target: null, body: entry.comment ?? RETURN_COMMENT },
           });
         }
         await tx.report.update({ where: { id: reportId }, data: { status: entry.state === "SUBMITTED" ? "SUBMITTED" : "DRAFT" } });

@@ -6,6 +6,8 @@
 // the one deliberate copy (张山镇 2025, see demoHistoryReports). The figures
 // the text states are the tables' (passed in), so R8 agrees.
 
+import { demoProvinceNarratives } from "./demo-province-narratives";
+
 export type DemoNarrative = Record<"overview" | "problems" | "other", string>;
 
 export interface DemoFigures {
@@ -16,14 +18,14 @@ export interface DemoFigures {
 }
 
 /** What a year's text may use: the year, the next year and the tables' figures. */
-interface Context {
+export interface Context {
   y: number;
   next: number;
   f: DemoFigures;
 }
 
 /** One unit-year, paragraph by paragraph (one line each). */
-interface YearText {
+export interface YearText {
   active: string[];
   application: string[];
   management: string[];
@@ -36,10 +38,12 @@ interface YearText {
   other: string[];
 }
 
-interface DemoUnitTexts {
+export interface DemoUnitTexts {
   name: string;
   /** Who answers questions about the report. */
   office: string;
+  /** The website with the report, when not 来安县's. */
+  site?: string;
   years: Record<number, (c: Context) => YearText>;
 }
 
@@ -383,7 +387,7 @@ function preamble(unit: DemoUnitTexts, year: number): string {
   return [
     `根据《中华人民共和国政府信息公开条例》和《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求，现将${unit.name}${year}年度政府信息公开工作情况报告如下。`,
     `本报告中所列数据的统计期限自${year}年1月1日起至${year}年12月31日止。`,
-    "本年度报告的电子版可以在来安县人民政府网站（www.laian.gov.cn）查阅。",
+    `本年度报告的电子版可以在${unit.site ?? "来安县人民政府网站（www.laian.gov.cn）"}查阅。`,
     `如对本报告有任何疑问，请与${unit.office}联系。`,
   ].join("");
 }
@@ -393,7 +397,7 @@ function preamble(unit: DemoUnitTexts, year: number): string {
  * for a year: one paragraph a line, sub-headings on their own lines.
  */
 export function demoNarrative(slug: string, year: number, figures: DemoFigures): DemoNarrative {
-  const unit = units[slug];
+  const unit = units[slug] ?? demoProvinceNarratives[slug];
   const write = unit?.years[year];
   if (!unit || !write) throw new Error(`No demo narrative for ${slug}/${year}`);
   const text = write({ y: year, next: year + 1, f: figures });

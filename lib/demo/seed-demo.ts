@@ -11,6 +11,7 @@ import { demoHistoryUnits, seedDemoHistory } from "./demo-history";
 import { seedDemoCatalog } from "./demo-catalog";
 import { demoCounty, demoReports, demoUnits, type DemoOrganization } from "./demo-organizations";
 import { DEMO_COUNTY_PARENT, demoProvince } from "./demo-province";
+import { seedDemoProvinceHistory } from "./demo-province-history";
 
 const DEMO_DIR = path.resolve(process.cwd(), "prisma/demo");
 const ACTOR = "system:demo";
@@ -45,6 +46,7 @@ export async function seedDemo(prisma: PrismaClient): Promise<{ published: strin
   const supervisor = await prisma.account.findUniqueOrThrow({ where: { username: "laian-supervisor" } });
   const sample = parseTextReport(readFileSync(path.join(DEMO_DIR, "leiguan-2023.txt"), "utf8"), requireFormatForYear(2023));
   published.push(...(await seedDemoHistory(prisma, sample, supervisor.id)));
+  published.push(...(await seedDemoProvinceHistory(prisma, sample, supervisor.id)));
   const catalogItems = await seedDemoCatalog(prisma, ACTOR);
   if (catalogItems > 0) published.push(`laian-leiguan catalog (${catalogItems} items)`);
   return { published };
