@@ -180,8 +180,11 @@ describe("sessions are checked on the server on every request", () => {
     expect(await prisma.roleAssignment.count({ where: { accountId: { in: [admin.accountId, otherAdmin.accountId] } } })).toBe(0);
     // Each refusal is audited.
     expect(await prisma.auditEvent.count({ where: { actor: admin.username, event: "account.role-grant", result: { not: "success" } } })).toBe(5);
-    // 主管部门 is not a content role: another administrator may give it.
-    await grantRole(admin, { accountId: otherAdmin.accountId, organizationId: townA.id, role: "SUPERVISOR" }, prisma);
+    // 主管部门 is a role of a government, not of a township; and not a content role: another administrator may give it.
+    await expect(grantRole(admin, { accountId: otherAdmin.accountId, organizationId: townA.id, role: "SUPERVISOR" }, prisma)).rejects.toMatchObject({
+      message: "主管部门和管理员角色只能设在人民政府",
+    });
+    await grantRole(admin, { accountId: otherAdmin.accountId, organizationId: townA.parentId!, role: "SUPERVISOR" }, prisma);
     expect(await prisma.roleAssignment.count({ where: { accountId: otherAdmin.accountId } })).toBe(1);
   });
 
