@@ -19,7 +19,7 @@ export function RegionTable({ regions, year }: { regions: readonly RegionRow[]; 
     <section aria-labelledby="regions" className="mb-8">
       <h2 id="regions" className="mb-2 text-lg font-bold">下级政府</h2>
       <p className="mb-2 text-sm text-gray-700">
-        下级政府及其所属单位共 {total.units} 个：已发布 {total.published}（{percent(total.published, total.units)}），逾期 {total.late}（{percent(total.late, total.units)}），未开始 {total.notStarted}（{percent(total.notStarted, total.units)}）。
+        下级政府及其所属单位共 {total.units} 个：已发布 {total.published}（{percent(total.published, total.units)}），逾期（含逾期发布） {total.late}（{percent(total.late, total.units)}），未开始 {total.notStarted}（{percent(total.notStarted, total.units)}）。
       </p>
       <div className="overflow-x-auto">
         <table className="w-full border-collapse text-sm">
@@ -36,7 +36,7 @@ export function RegionTable({ regions, year }: { regions: readonly RegionRow[]; 
               const published = r.publishedOnTime + r.publishedLate;
               return (
                 <tr key={r.organization.id} data-region={r.organization.slug} className={r.overdue > 0 ? "bg-red-50" : undefined}>
-                  <th scope="row" className="border p-1 text-left font-normal">
+                  <th scope="row" className="min-w-[8em] border p-1 text-left font-normal">
                     <Link className="text-blue-800 underline" href={`/workspace/supervision/${r.organization.slug}/${year}`}>{r.organization.name}</Link>
                   </th>
                   <td className="border p-1 text-right">{r.units}</td>
