@@ -3,7 +3,7 @@ import { ReportList } from "@/components/portal/report-list";
 import { SearchForm } from "@/components/portal/search-form";
 import { findRegion, listRegionOptions } from "@/lib/regions/list-region-options";
 import { parseRegionSlug } from "@/lib/regions/paths";
-import { listPublishedReports } from "@/lib/reports/queries";
+import { listPublishedReports, PUBLISHED_LIST_LIMIT } from "@/lib/reports/queries";
 
 export const dynamic = "force-dynamic";
 export const metadata: Metadata = { title: "搜索年度报告", alternates: { canonical: "/search" } };
@@ -31,7 +31,10 @@ export default async function SearchPage({ searchParams }: { searchParams: Promi
         {unknownRegion && <p className="mb-4">未找到所选地区。</p>}
         {searching && !unknownRegion && (
           <p className="mb-4">
-            {region ? `在${region.name}范围内` : ""}找到 {reports.length} 份年度报告。
+            {region ? `在${region.name}范围内` : ""}
+            {reports.length < PUBLISHED_LIST_LIMIT
+              ? `找到 ${reports.length} 份年度报告。`
+              : `找到至少 ${PUBLISHED_LIST_LIMIT} 份年度报告，只列出最新的 ${PUBLISHED_LIST_LIMIT} 份；请输入单位名称或年度缩小范围。`}
           </p>
         )}
       </div>

@@ -7,8 +7,10 @@ import { regionPath } from "@/lib/regions/paths";
  * each holds (itself and everything under it) and how many have published
  * their report for the year.
  */
-export function RegionTable({ caption, regions, year, linkYear }: {
+export function RegionTable({ caption, hideCaption, regions, year, linkYear }: {
   caption: string;
+  /** The caption is for screen readers only, when a heading above already says it. */
+  hideCaption?: boolean;
   regions: readonly RegionSummary[];
   year: number;
   /** Link to the regions' pages for this year rather than their latest. */
@@ -17,7 +19,7 @@ export function RegionTable({ caption, regions, year, linkYear }: {
   return (
     <div className="data-table-box">
       <table className="data-table">
-        <caption className="mb-1 text-left font-semibold">{caption}</caption>
+        <caption className={hideCaption ? "sr-only" : "mb-1 text-left font-semibold"}>{caption}</caption>
         <thead>
           <tr>
             <th scope="col">地区</th>

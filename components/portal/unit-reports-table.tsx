@@ -11,7 +11,8 @@ export function UnitReportsTable({ caption, units, year }: { caption: string; un
   return (
     <div className="data-table-box">
       <table className="data-table">
-        <caption className="mb-1 text-left font-semibold">{caption}</caption>
+        {/* Read by screen readers; the heading above says it to everyone else. */}
+        <caption className="sr-only">{caption}</caption>
         <thead>
           <tr>
             <th scope="col">单位</th>

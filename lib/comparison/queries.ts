@@ -8,7 +8,7 @@ import { getFormat, type CellValue, type ReportFormat } from "@/lib/report-forma
 import { cellRowsToValues } from "@/lib/reports/cell-rows";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 
-async function latestPublished(where: { organizationSlug?: string; governmentId?: string; year?: number }) {
+async function latestPublished(where: { organizationSlug?: string; governmentId?: string; year?: number }, cells?: readonly string[]) {
   const reports = await db().report.findMany({
     where: {
       ...(where.year ? { year: where.year } : {}),
@@ -21,7 +21,7 @@ async function latestPublished(where: { organizationSlug?: string; governmentId?
     orderBy: [{ year: "asc" }, { organization: { name: "asc" } }],
     include: {
       organization: { select: { slug: true, name: true, shortName: true, kind: true } },
-      revisions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1, include: { cells: true } },
+      revisions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1, include: { cells: cells ? { where: { OR: cells.map(cellWhere) } } : true } },
     },
   });
   return reports.flatMap((report) => {
@@ -30,6 +30,12 @@ async function latestPublished(where: { organizationSlug?: string; governmentId?
     const format = getFormat(revision.formatVersion);
     return [{ organization: report.organization, year: report.year, format, values: cellRowsToValues(format, revision.cells) }];
   });
+}
+
+/** A cell key (table.row.column) as a condition on a stored cell. */
+function cellWhere(key: string) {
+  const [tableKey, rowKey, columnKey] = key.split(".");
+  return { tableKey: tableKey!, rowKey: rowKey!, columnKey: columnKey! };
 }
 
 export interface PublishedFigures {
@@ -49,15 +55,17 @@ export function getUnitHistory(organizationSlug: string): Promise<PublishedFigur
  * governments of the level below (条例第三条: each level's 主管部门 oversees
  * its own departments and the governments below it). A county lists its
  * townships and departments; a city its departments and counties; a province
- * its departments and cities. Null when `slug` is not a government.
+ * its departments and cities. Only the `cells` given are read, when given (a
+ * page shows a few dozen figures of each report's 200 cells). Null when
+ * `slug` is not a government.
  */
-export async function getGovernmentYear(slug: string, year: number) {
+export async function getGovernmentYear(slug: string, year: number, cells?: readonly string[]) {
   const government = await db().organization.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, kind: true, ancestorIds: true },
   });
   if (!government || !isGovernment(government.kind)) return null;
-  const units = await latestPublished({ governmentId: government.id, year });
+  const units = await latestPublished({ governmentId: government.id, year }, cells);
   // The government's own report first, then the governments below, then the rest.
   const rank = (unit: PublishedFigures) => (unit.organization.slug === government.slug ? 0 : isGovernment(unit.organization.kind) ? 1 : 2);
   return { government, units: units.sort((a, b) => rank(a) - rank(b)) };

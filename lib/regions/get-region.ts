@@ -8,10 +8,10 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import { db } from "@/lib/db/client";
 import { GOVERNMENT_KINDS, isGovernment } from "@/lib/organizations/tree";
-import { countSubtrees, type SubtreeCounts } from "./count-subtrees";
+import { countRegions, type SubtreeCounts } from "./count-regions";
 import { listAncestors, type RegionLink } from "./list-ancestors";
 import { inPortalGroup, PORTAL_GROUPS } from "./portal-groups";
-import { defaultYear, publishedYearsIn } from "./published-years";
+import { defaultYear, listPublishedYears } from "./published-years";
 
 export interface RegionSummary extends SubtreeCounts {
   slug: string;
@@ -34,7 +34,7 @@ export interface RegionPage {
   /** The governments above it, the root first. */
   ancestors: RegionLink[];
   year: number;
-  /** Years with a published report anywhere in the region, newest first. */
+  /** Years with a published report (anywhere: see published-years.ts), newest first. */
   years: number[];
   /** The whole region: the government and every unit under it. */
   totals: SubtreeCounts;
@@ -44,7 +44,7 @@ export interface RegionPage {
   units: RegionUnit[];
 }
 
-/** The page of the government `slug` for `year` (by default the latest with published reports); null when there is no such government. */
+/** The page of the government `slug` for `year` (by default the newest with published reports); null when there is no such government. */
 export async function getRegionPage(slug: string, year?: number, prisma: PrismaClient = db()): Promise<RegionPage | null> {
   const government = await prisma.organization.findUnique({
     where: { slug },
@@ -58,11 +58,11 @@ export async function getRegionPage(slug: string, year?: number, prisma: PrismaC
       orderBy: [{ regionCode: { sort: "asc", nulls: "last" } }, { name: "asc" }],
       select: { id: true, slug: true, name: true, kind: true },
     }),
-    publishedYearsIn(government.id, prisma),
+    listPublishedYears(prisma),
     ownUnits(government.id, prisma),
   ]);
   const shown = year ?? years[0] ?? defaultYear();
-  const counts = await countSubtrees([government.id, ...regions.map((r) => r.id)], shown, prisma);
+  const counts = (await countRegions([government.id], shown, prisma)).get(government.id)!;
   const none = { units: 0, published: 0 };
   const groupOf = (unit: { slug: string; kind: OrganizationKind }) => PORTAL_GROUPS.findIndex((g) => inPortalGroup(g, unit, government.slug));
   return {
@@ -70,8 +70,8 @@ export async function getRegionPage(slug: string, year?: number, prisma: PrismaC
     ancestors,
     year: shown,
     years,
-    totals: counts.get(government.id) ?? none,
-    regions: regions.map(({ id, ...region }) => ({ ...region, ...(counts.get(id) ?? none) })),
+    totals: counts.totals,
+    regions: regions.map(({ id, ...region }) => ({ ...region, ...(counts.below.get(id) ?? none) })),
     units: units
       .sort((a, b) => groupOf(a) - groupOf(b) || a.name.localeCompare(b.name, "zh-CN"))
       .map((unit) => {

@@ -6,9 +6,9 @@ import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { GOVERNMENT_KINDS } from "@/lib/organizations/tree";
-import { countSubtrees } from "./count-subtrees";
+import { countRegions } from "./count-regions";
 import type { RegionSummary } from "./get-region";
-import { defaultYear, latestPublishedYear } from "./published-years";
+import { defaultYear, listPublishedYears } from "./published-years";
 
 export interface TopRegion extends RegionSummary {
   regions: RegionSummary[];
@@ -27,25 +27,32 @@ export async function listTopRegions(prisma: PrismaClient = db()): Promise<{ yea
   const governments = { kind: { in: [...GOVERNMENT_KINDS] } };
   const order = [{ regionCode: { sort: "asc" as const, nulls: "last" as const } }, { name: "asc" as const }];
   const select = { id: true, slug: true, name: true, kind: true, parentId: true };
-  const [roots, year] = await Promise.all([
+  const [roots, years] = await Promise.all([
     prisma.organization.findMany({ where: { parentId: null, ...governments }, orderBy: order, select }),
-    latestPublishedYear(prisma),
+    listPublishedYears(prisma),
   ]);
   const children = await prisma.organization.findMany({
     where: { parentId: { in: roots.map((r) => r.id) }, ...governments },
     orderBy: order,
     select,
   });
-  const shown = year ?? defaultYear();
-  const counts = await countSubtrees([...roots, ...children].map((g) => g.id), shown, prisma);
-  const summary = ({ id, slug, name, kind }: (typeof roots)[number]): RegionSummary => ({
+  const year = years[0] ?? defaultYear();
+  const counts = await countRegions(roots.map((r) => r.id), year, prisma);
+  const none = { units: 0, published: 0 };
+  const summary = ({ slug, name, kind }: (typeof roots)[number], of: { units: number; published: number } | undefined): RegionSummary => ({
     slug,
     name,
     kind,
-    ...(counts.get(id) ?? { units: 0, published: 0 }),
+    ...(of ?? none),
   });
   return {
-    year: shown,
-    roots: roots.map((root) => ({ ...summary(root), regions: children.filter((c) => c.parentId === root.id).map(summary) })),
+    year,
+    roots: roots.map((root) => {
+      const region = counts.get(root.id);
+      return {
+        ...summary(root, region?.totals),
+        regions: children.filter((c) => c.parentId === root.id).map((child) => summary(child, region?.below.get(child.id))),
+      };
+    }),
   };
 }

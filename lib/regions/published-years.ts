@@ -1,26 +1,28 @@
-// Which report years the public pages of a region offer: the years with at
-// least one published report in it.
+// Which report years the public region pages offer, and which they open at:
+// the years with a published report anywhere in the installation, the same
+// for every region, so that going down from a province to a township keeps
+// the year (a region that has published nothing for a year shows its zeros).
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
 import { todayInChina } from "@/lib/report-format";
 
-/** Years with a published report by the government `governmentId` or any unit under it, newest first. */
-export async function publishedYearsIn(governmentId: string, prisma: PrismaClient = db()): Promise<number[]> {
+/**
+ * Years with a published report, newest first. A skip scan of the report
+ * index on (year, status): one probe per year, however many reports a year
+ * holds. It reads the status, so a year whose every published report is
+ * being corrected at that moment is left out (its pages still answer).
+ */
+export async function listPublishedYears(prisma: PrismaClient = db()): Promise<number[]> {
   const rows = await prisma.$queryRaw<{ year: number }[]>`
-    select distinct rp.year from organization u join report rp on rp.organization_id = u.id
-     where (u.id = ${governmentId}::uuid or u.ancestor_ids @> array[${governmentId}::uuid])
-       and exists (select 1 from report_revision v where v.report_id = rp.id and v.published_at is not null)
-     order by rp.year desc`;
+    with recursive years as (
+      (select rp.year from report rp where rp.status = 'PUBLISHED' order by rp.year desc limit 1)
+      union all
+      select (select rp.year from report rp where rp.status = 'PUBLISHED' and rp.year < y.year order by rp.year desc limit 1)
+        from years y where y.year is not null
+    )
+    select year from years where year is not null`;
   return rows.map((row) => row.year);
-}
-
-/** The newest year with a published report anywhere, or null when nothing is published. */
-export async function latestPublishedYear(prisma: PrismaClient = db()): Promise<number | null> {
-  const [row] = await prisma.$queryRaw<{ year: number | null }[]>`
-    select max(rp.year) as year from report rp
-     where exists (select 1 from report_revision v where v.report_id = rp.id and v.published_at is not null)`;
-  return row?.year ?? null;
 }
 
 /** With nothing published yet: last year, the newest a report can be published for. */

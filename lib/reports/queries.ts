@@ -114,6 +114,9 @@ export interface PublishedReportListItem {
   publishedAt: Date;
 }
 
+/** The most reports one listing returns: a search narrower than that is complete. */
+export const PUBLISHED_LIST_LIMIT = 2000;
+
 /**
  * Published reports, newest year first, optionally filtered by a unit's name
  * (full or short), by year and by region (the government `regionId` and
@@ -133,7 +136,7 @@ export async function listPublishedReports(filter: { q?: string; year?: number; 
       ...(organization.length > 0 ? { organization: { AND: organization } } : {}),
     },
     orderBy: [{ year: "desc" }, { organization: { name: "asc" } }],
-    take: 2000,
+    take: PUBLISHED_LIST_LIMIT,
     select: {
       year: true,
       organization: { select: { slug: true, name: true, kind: true, parent: { select: { name: true, slug: true } } } },

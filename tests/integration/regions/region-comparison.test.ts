@@ -58,6 +58,12 @@ describe("a government's units side by side", () => {
     expect(licences(await getGovernmentYear(tree.neighbour.slug, 2023))).toEqual([[tree.neighbourTown.slug, 13]]);
   });
 
+  it("reads only the cells a page's figures need, when told which", async () => {
+    const data = await getGovernmentYear(tree.city.slug, 2023, ["active.license.decisions", "appeals.review.total"]);
+    expect(Object.entries(data!.units[0]!.values).filter(([, v]) => v !== null).map(([k]) => k).sort()).toEqual(["active.license.decisions", "appeals.review.total"]);
+    expect(licences(data)).toEqual([[tree.city.slug, 5], [tree.county.slug, 7], [tree.cityDept.slug, 3]]);
+  });
+
   it("is not offered for a township or a department", async () => {
     expect(await getGovernmentYear(tree.town.slug, 2023)).toBeNull();
     expect(await getGovernmentYear(tree.cityDept.slug, 2023)).toBeNull();

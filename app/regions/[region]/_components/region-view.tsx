@@ -42,6 +42,7 @@ export function RegionView({ page, yearInPath }: { page: RegionPage; yearInPath:
           <h2 id={`regions-${kind}`} className="mb-2 border-b text-lg font-semibold">{organizationKindLabels[kind]}</h2>
           <RegionTable
             caption={`${government.name}下辖${organizationKindLabels[kind]}${year}年度报告发布情况`}
+            hideCaption
             regions={page.regions.filter((r) => r.kind === kind)}
             year={year}
             linkYear={yearInPath}
@@ -55,7 +56,7 @@ export function RegionView({ page, yearInPath }: { page: RegionPage; yearInPath:
         return (
           <section key={id} aria-labelledby={id} className="mb-8">
             <h2 id={id} className="mb-2 border-b text-lg font-semibold">{group.label}</h2>
-            <UnitReportsTable caption={`${government.name}${group.label}（${year}年度）`} units={units} year={year} />
+            <UnitReportsTable caption={`${group.label}（${year}年度）`} units={units} year={year} />
           </section>
         );
       })}

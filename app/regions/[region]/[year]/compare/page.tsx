@@ -16,9 +16,13 @@ type Props = {
   searchParams: Promise<{ sort?: string; dir?: string }>;
 };
 
+/** The figures compared, named by the format of the year. */
+const metricsOf = (year: number) => metricGroups(formatForYear(year) ?? format2021).flatMap((g) => g.metrics);
+
+// Metadata and page share one read per request; only the cells the figures sum are read.
 const load = cache(async (region: string, year: string) => {
   const parsed = parseRegionYear({ region, year });
-  const data = parsed ? await getGovernmentYear(parsed.region, parsed.year) : null;
+  const data = parsed ? await getGovernmentYear(parsed.region, parsed.year, metricsOf(parsed.year).flatMap((m) => m.cells)) : null;
   return parsed && data ? { ...data, year: parsed.year } : null;
 });
 
@@ -39,7 +43,7 @@ export default async function CompareUnitsPage({ params, searchParams }: Props) 
   if (!data) notFound();
   const { government, year } = data;
   const ancestors = await listAncestors(government.ancestorIds);
-  const metrics = metricGroups(formatForYear(year) ?? format2021).flatMap((g) => g.metrics);
+  const metrics = metricsOf(year);
   const { sort, dir } = await searchParams;
   const sortIndex = sort !== undefined && /^\d+$/.test(sort) && Number(sort) < metrics.length ? Number(sort) : null;
   const descending = dir !== "asc";
