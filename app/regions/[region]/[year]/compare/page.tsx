@@ -53,7 +53,7 @@ export default async function CompareUnitsPage({ params, searchParams }: Props) 
   }
   const base = comparePath(government.slug, year);
   return (
-    <>
+    <div className="print-landscape">
       <Breadcrumbs
         trail={[...ancestors, government].map((a) => ({ href: regionPath(a.slug), label: a.name }))}
         current={`${year}年度各单位对比`}
@@ -68,7 +68,7 @@ export default async function CompareUnitsPage({ params, searchParams }: Props) 
       {rows.length === 0 ? (
         <p>该年度暂无已发布的报告。</p>
       ) : (
-        <div className="data-table-box wide-table-box" role="region" aria-label="各单位对比表" tabIndex={0}>
+        <div className="data-table-box" role="region" aria-label="各单位对比表" tabIndex={0}>
           <table className="data-table">
             <caption className="sr-only">各单位对比（点击列名排序）</caption>
             <thead>
@@ -90,7 +90,7 @@ export default async function CompareUnitsPage({ params, searchParams }: Props) 
             <tbody>
               {rows.map(({ unit, figures }) => (
                 <tr key={unit.organization.slug}>
-                  <th scope="row">
+                  <th scope="row" className="whitespace-nowrap">
                     <Link href={`/reports/${unit.organization.slug}/${year}`} className="text-blue-800 underline">
                       {unit.organization.shortName}
                     </Link>
@@ -104,6 +104,6 @@ export default async function CompareUnitsPage({ params, searchParams }: Props) 
           </table>
         </div>
       )}
-    </>
+    </div>
   );
 }
