@@ -2,6 +2,7 @@
 // directly below it with their counts, and its own units with their reports;
 // nothing of a neighbouring region, nothing unpublished.
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { listCatalogUnits } from "@/lib/catalog/public-queries";
 import { getRegionPage } from "@/lib/regions/get-region";
 import { listTopRegions, portalHasRegions } from "@/lib/regions/list-top-regions";
 import { listPublishedYears } from "@/lib/regions/published-years";
@@ -113,5 +114,15 @@ describe("the home page's tree", () => {
     expect(root.regions.map((r) => r.slug)).toEqual([tree.city.slug]);
     // Counties sit under their city, not among the roots.
     expect(roots.map((r) => r.slug)).not.toContain(tree.county.slug);
+  });
+});
+
+describe("the catalog's units", () => {
+  it("are listed under every government, of any level, with its own departments and townships", async () => {
+    const groups = await listCatalogUnits(prisma);
+    const under = (slug: string) => groups.find((g) => g.government.slug === slug)?.units.map((u) => u.slug);
+    expect(under(tree.province.slug)).toEqual([tree.provinceDept.slug]);
+    expect(under(tree.city.slug)).toEqual([tree.cityDept.slug]);
+    expect(under(tree.county.slug)?.sort()).toEqual([tree.town.slug, tree.countyDept.slug].sort());
   });
 });
