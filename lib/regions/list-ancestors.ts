@@ -2,6 +2,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { isGovernment } from "@/lib/organizations/tree";
 
 export interface RegionLink {
   slug: string;
@@ -17,4 +18,16 @@ export async function listAncestors(ancestorIds: readonly string[], prisma: Pris
     const row = byId.get(id);
     return row ? [{ slug: row.slug, name: row.name }] : [];
   });
+}
+
+/**
+ * The regions above a unit's own pages (its report, its history), root
+ * first: the governments over it and, for a government, itself — each page
+ * a way back up the tree. Null when there is no such unit.
+ */
+export async function listRegionTrail(slug: string, prisma: PrismaClient = db()): Promise<RegionLink[] | null> {
+  const unit = await prisma.organization.findUnique({ where: { slug }, select: { slug: true, name: true, kind: true, ancestorIds: true } });
+  if (!unit) return null;
+  const ancestors = await listAncestors(unit.ancestorIds, prisma);
+  return isGovernment(unit.kind) ? [...ancestors, { slug: unit.slug, name: unit.name }] : ancestors;
 }

@@ -35,6 +35,10 @@ test("a citizen browses 安徽省 → 滁州市 → 来安县 → 雷官镇 and 
   await townships.getByRole("link", { name: "来安县雷官镇人民政府" }).click();
   await expect(page).toHaveURL(/\/reports\/laian-leiguan\/2023$/);
   await expect(page.getByRole("heading", { level: 1 })).toHaveText("来安县雷官镇人民政府2023年政府信息公开工作年度报告");
+  // And back up the tree from the report.
+  await expect(breadcrumbs(page).getByRole("link")).toHaveText(["首页", "安徽省人民政府", "滁州市人民政府", "来安县人民政府"]);
+  await breadcrumbs(page).getByRole("link", { name: "来安县人民政府" }).click();
+  await expect(page).toHaveURL(/\/regions\/laian$/);
   await context.close();
 });
 
@@ -109,6 +113,9 @@ test("region pages read on a 360 px phone and print without the site's navigatio
   await expect(page.getByRole("navigation", { name: "年度" })).toBeHidden();
   await expect(breadcrumbs(page)).toBeVisible();
   expect(await page.locator(".data-table thead").first().evaluate((el) => getComputedStyle(el).display)).toBe("table-header-group");
+  // A report prints as the official document alone.
+  await page.goto("/reports/laian-leiguan/2023");
+  await expect(breadcrumbs(page)).toBeHidden();
 });
 
 test("no serious or critical accessibility violation on the pages of a province and a city", async ({ page }) => {

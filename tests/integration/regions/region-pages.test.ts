@@ -4,6 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { listCatalogUnits } from "@/lib/catalog/public-queries";
 import { getRegionPage } from "@/lib/regions/get-region";
+import { listRegionTrail } from "@/lib/regions/list-ancestors";
 import { listTopRegions, portalHasRegions } from "@/lib/regions/list-top-regions";
 import { listPublishedYears } from "@/lib/regions/published-years";
 import { testPrisma } from "../helpers";
@@ -101,6 +102,16 @@ describe("a government's page", () => {
     expect(await getRegionPage(tree.town.slug, undefined, prisma)).toBeNull();
     expect(await getRegionPage(tree.countyDept.slug, undefined, prisma)).toBeNull();
     expect(await getRegionPage("no-such-region", undefined, prisma)).toBeNull();
+  });
+});
+
+describe("the way back up from a unit's own pages", () => {
+  it("names the governments above it, root first, and a government itself", async () => {
+    const link = (unit: { slug: string; name: string }) => ({ slug: unit.slug, name: unit.name });
+    expect(await listRegionTrail(tree.town.slug, prisma)).toEqual([link(tree.province), link(tree.city), link(tree.county)]);
+    expect(await listRegionTrail(tree.cityDept.slug, prisma)).toEqual([link(tree.province), link(tree.city)]);
+    expect(await listRegionTrail(tree.county.slug, prisma)).toEqual([link(tree.province), link(tree.city), link(tree.county)]);
+    expect(await listRegionTrail("no-such-unit", prisma)).toBeNull();
   });
 });
 
