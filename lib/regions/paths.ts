@@ -15,6 +15,9 @@ export const comparePath = (slug: string, year: number) => `/regions/${slug}/${y
 /** The comparison's figures as CSV: the page's address plus .csv, as for a report (next.config.mjs rewrites it). */
 export const compareCsvPath = (slug: string, year: number) => `${comparePath(slug, year)}.csv`;
 
+/** The search form limited to the region (app/search reads `region`). */
+export const regionSearchPath = (slug: string) => `/search?region=${slug}`;
+
 /** Validates a region segment; null means 404. */
 export function parseRegionSlug(slug: string): string | null {
   const parsed = ZSlug.safeParse(slug);

@@ -1,6 +1,6 @@
 // The public addresses of a region, and the answer to the old county ones.
 import { describe, expect, it } from "vitest";
-import { compareCsvPath, comparePath, movedPermanently, parseRegionSlug, parseRegionYear, regionPath } from "@/lib/regions/paths";
+import { compareCsvPath, comparePath, movedPermanently, parseRegionSlug, parseRegionYear, regionPath, regionSearchPath } from "@/lib/regions/paths";
 import { inPortalGroup, PORTAL_GROUPS } from "@/lib/regions/portal-groups";
 
 describe("region addresses", () => {
@@ -9,6 +9,7 @@ describe("region addresses", () => {
     expect(regionPath("chuzhou", 2023)).toBe("/regions/chuzhou/2023");
     expect(comparePath("chuzhou", 2023)).toBe("/regions/chuzhou/2023/compare");
     expect(compareCsvPath("chuzhou", 2023)).toBe("/regions/chuzhou/2023/compare.csv");
+    expect(regionSearchPath("chuzhou")).toBe("/search?region=chuzhou");
   });
 
   it("accept a slug and a four-digit report year, nothing else", () => {

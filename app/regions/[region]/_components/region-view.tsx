@@ -4,7 +4,7 @@ import { RegionTable } from "@/components/portal/region-table";
 import { UnitReportsTable } from "@/components/portal/unit-reports-table";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import type { RegionPage } from "@/lib/regions/get-region";
-import { comparePath, regionPath } from "@/lib/regions/paths";
+import { comparePath, regionPath, regionSearchPath } from "@/lib/regions/paths";
 import { inPortalGroup, PORTAL_GROUPS } from "@/lib/regions/portal-groups";
 
 /** A government's page: the governments below it, then its own units and their reports for the year. */
@@ -33,7 +33,7 @@ export function RegionView({ page, yearInPath }: { page: RegionPage; yearInPath:
         <Link href={comparePath(government.slug, year)} className="text-blue-800 underline">
           {government.name}{year}年度各单位对比
         </Link>
-        <Link href={`/search?region=${government.slug}`} className="text-blue-800 underline">
+        <Link href={regionSearchPath(government.slug)} className="text-blue-800 underline">
           在本地区搜索
         </Link>
       </p>
