@@ -35,7 +35,7 @@ export function UnitReportsTable({ caption, units, year }: { caption: string; un
               <td className="text-left">
                 {unit.report ? `${formatChineseDate(todayInChina(unit.report.publishedAt))}发布` : "未发布"}
               </td>
-              <td className="text-left">
+              <td className="whitespace-nowrap text-left">
                 {unit.publishedYears.length > 0 ? (
                   <Link href={`/units/${unit.slug}`} className="text-blue-800 underline">
                     历年对比
