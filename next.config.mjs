@@ -68,6 +68,9 @@ const nextConfig = {
         { source: "/reports/:org/:year(\\d{4}).json", destination: "/open-data/reports/:org/:year" },
         // Downloads: /reports/<org>/<year>.csv | .xlsx | .docx
         { source: "/reports/:org/:year(\\d{4}).:ext(csv|xlsx|docx)", destination: "/open-data/reports/:org/:year/:ext" },
+        // A government's comparison as CSV: /regions/<region>/<year>/compare.csv
+        { source: "/regions/:region/:year(\\d{4})/compare.csv", destination: "/open-data/regions/:region/:year" },
+        // The county-only portal's CSV address, which now redirects (308) to the one above.
         { source: "/counties/:county/:year(\\d{4}).csv", destination: "/open-data/counties/:county/:year" },
       ],
     };

@@ -19,7 +19,7 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
   const [groups, unit] = await Promise.all([listCatalogUnits(), unitSlug ? getCatalogOrganization(unitSlug) : null]);
   const filtering = Boolean(filters.q || filters.category || filters.year || unit);
   const page = await listPublishedItems(unit?.id ?? null, filters);
-  const units = groups.flatMap((g) => [g.county, ...g.units]);
+  const units = groups.flatMap((g) => [g.government, ...g.units]);
   return (
     <>
       <h1 className="mb-4 text-2xl font-bold">政府信息公开目录</h1>
@@ -27,10 +27,10 @@ export default async function CatalogPage({ searchParams }: { searchParams: Prom
       {!filtering && (
         <section aria-labelledby="units" className="mb-8">
           <h2 id="units" className="mb-2 text-lg font-semibold">按单位浏览</h2>
-          {groups.map(({ county, units: children }) => (
-            <div key={county.id} className="mb-3">
+          {groups.map(({ government, units: children }) => (
+            <div key={government.id} className="mb-3">
               <p className="text-sm">
-                <Link href={`/catalog/${county.slug}`} className="text-blue-800 underline">{county.name}</Link>
+                <Link href={`/catalog/${government.slug}`} className="text-blue-800 underline">{government.name}</Link>
               </p>
               <ul className="mt-1 flex flex-wrap gap-x-4 gap-y-1 text-sm">
                 {children.map((u) => (

@@ -4,6 +4,7 @@
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
 import { db } from "@/lib/db/client";
+import { isGovernment } from "@/lib/organizations/tree";
 import { yearRangeInChina } from "./china-time";
 import { likePattern, type CatalogCursor, type CatalogFilters } from "./listing-filters";
 
@@ -111,17 +112,20 @@ export async function getPublishedItem(organizationSlug: string, itemId: string,
 }
 export type PublishedItem = NonNullable<Awaited<ReturnType<typeof getPublishedItem>>>;
 
-/** The units whose catalogs may be browsed, under their county. */
+/** The units whose catalogs may be browsed: each government (of any level), with its departments and townships. */
 export async function listCatalogUnits(prisma: PrismaClient = db()) {
   const organizations = await prisma.organization.findMany({
     select: { id: true, slug: true, name: true, shortName: true, kind: true, parentId: true },
     orderBy: [{ kind: "asc" }, { slug: "asc" }],
   });
-  const counties = organizations.filter((o) => o.kind === "COUNTY_GOVERNMENT");
-  return counties.map((county) => ({
-    county,
-    units: organizations.filter((o) => o.parentId === county.id),
-  }));
+  const own = new Map<string, typeof organizations>();
+  for (const unit of organizations) {
+    if (isGovernment(unit.kind) || !unit.parentId) continue;
+    own.set(unit.parentId, [...(own.get(unit.parentId) ?? []), unit]);
+  }
+  return organizations
+    .filter((o) => isGovernment(o.kind))
+    .map((government) => ({ government, units: own.get(government.id) ?? [] }));
 }
 
 export async function getCatalogOrganization(slug: string, prisma: PrismaClient = db()) {

@@ -1,24 +1,27 @@
-// Published figures across years (one unit) and across units (one county, one
-// year): the latest published revision of each report, never a draft.
+// Published figures across years (one unit) and across units (one
+// government's, one year): the latest published revision of each report,
+// never a draft.
 import "server-only";
 import { db } from "@/lib/db/client";
+import { isGovernment } from "@/lib/organizations/tree";
 import { getFormat, type CellValue, type ReportFormat } from "@/lib/report-format";
 import { cellRowsToValues } from "@/lib/reports/cell-rows";
+import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 
-async function latestPublished(where: { organizationSlug?: string; countySlug?: string; year?: number }) {
+async function latestPublished(where: { organizationSlug?: string; governmentId?: string; year?: number }, cells?: readonly string[]) {
   const reports = await db().report.findMany({
     where: {
       ...(where.year ? { year: where.year } : {}),
       ...(where.organizationSlug ? { organization: { slug: where.organizationSlug } } : {}),
-      ...(where.countySlug
-        ? { organization: { OR: [{ slug: where.countySlug }, { parent: { slug: where.countySlug } }] } }
+      ...(where.governmentId
+        ? { organization: { OR: [{ id: where.governmentId }, { parentId: where.governmentId }] } }
         : {}),
       revisions: { some: { publishedAt: { not: null } } },
     },
     orderBy: [{ year: "asc" }, { organization: { name: "asc" } }],
     include: {
       organization: { select: { slug: true, name: true, shortName: true, kind: true } },
-      revisions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1, include: { cells: true } },
+      revisions: { where: { publishedAt: { not: null } }, orderBy: { number: "desc" }, take: 1, include: { cells: cells ? { where: { OR: cells.map(cellWhere) } } : true } },
     },
   });
   return reports.flatMap((report) => {
@@ -29,8 +32,14 @@ async function latestPublished(where: { organizationSlug?: string; countySlug?: 
   });
 }
 
+/** A cell key (table.row.column) as a condition on a stored cell. */
+function cellWhere(key: string) {
+  const [tableKey, rowKey, columnKey] = key.split(".");
+  return { tableKey: tableKey!, rowKey: rowKey!, columnKey: columnKey! };
+}
+
 export interface PublishedFigures {
-  organization: { slug: string; name: string; shortName: string; kind: string };
+  organization: { slug: string; name: string; shortName: string; kind: OrganizationKind };
   year: number;
   format: ReportFormat;
   values: Record<string, CellValue>;
@@ -40,8 +49,24 @@ export function getUnitHistory(organizationSlug: string): Promise<PublishedFigur
   return latestPublished({ organizationSlug });
 }
 
-export async function getCountyYear(countySlug: string, year: number) {
-  const county = await db().organization.findUnique({ where: { slug: countySlug }, select: { name: true, kind: true } });
-  if (!county || county.kind !== "COUNTY_GOVERNMENT") return null;
-  return { county, units: await latestPublished({ countySlug, year }) };
+/**
+ * A government's units for one year, side by side: the government itself and
+ * every unit directly under it — its departments, its townships, and the
+ * governments of the level below (条例第三条: each level's 主管部门 oversees
+ * its own departments and the governments below it). A county lists its
+ * townships and departments; a city its departments and counties; a province
+ * its departments and cities. Only the `cells` given are read, when given (a
+ * page shows a few dozen figures of each report's 200 cells). Null when
+ * `slug` is not a government.
+ */
+export async function getGovernmentYear(slug: string, year: number, cells?: readonly string[]) {
+  const government = await db().organization.findUnique({
+    where: { slug },
+    select: { id: true, slug: true, name: true, kind: true, ancestorIds: true },
+  });
+  if (!government || !isGovernment(government.kind)) return null;
+  const units = await latestPublished({ governmentId: government.id, year }, cells);
+  // The government's own report first, then the governments below, then the rest.
+  const rank = (unit: PublishedFigures) => (unit.organization.slug === government.slug ? 0 : isGovernment(unit.organization.kind) ? 1 : 2);
+  return { government, units: units.sort((a, b) => rank(a) - rank(b)) };
 }

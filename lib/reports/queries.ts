@@ -4,6 +4,7 @@ import { cleanQuery } from "@/lib/validation/plain-text";
 import { db } from "@/lib/db/client";
 import { getFormat, type ReportFormat } from "@/lib/report-format";
 import type { CellValue, OrganizationKindName } from "@/lib/report-format";
+import { isGovernment, subtreeWhere } from "@/lib/organizations/tree";
 import { cellRowsToValues } from "./cell-rows";
 
 export interface PublishedReportView {
@@ -105,31 +106,37 @@ export interface PublishedReportListItem {
   organizationSlug: string;
   organizationName: string;
   kind: OrganizationKindName;
-  /** The county the unit belongs to (itself for a county government). */
-  countyName: string;
-  countySlug: string;
+  /** The government whose portal lists the report: itself for a government, else the government it reports to. */
+  governmentName: string;
+  governmentSlug: string;
   year: number;
   title: string;
   publishedAt: Date;
 }
 
+/** The most reports one listing returns: a search narrower than that is complete. */
+export const PUBLISHED_LIST_LIMIT = 2000;
+
 /**
  * Published reports, newest year first, optionally filtered by a unit's name
- * (full or short) and by year. Only organizations with a published revision.
+ * (full or short), by year and by region (the government `regionId` and
+ * every unit under it). Only organizations with a published revision.
  */
-export async function listPublishedReports(filter: { q?: string; year?: number } = {}): Promise<PublishedReportListItem[]> {
+export async function listPublishedReports(filter: { q?: string; year?: number; regionId?: string } = {}): Promise<PublishedReportListItem[]> {
   // LIKE wildcards in a search are taken literally: dropped, since unit names have none.
   const q = cleanQuery(filter.q)?.replace(/[%_\\]/g, "").trim();
+  const organization = [
+    ...(q ? [{ OR: [{ name: { contains: q } }, { shortName: { contains: q } }, { parent: { name: { contains: q } } }] }] : []),
+    ...(filter.regionId ? [subtreeWhere([filter.regionId])] : []),
+  ];
   const reports = await db().report.findMany({
     where: {
       revisions: { some: { publishedAt: { not: null } } },
       ...(filter.year ? { year: filter.year } : {}),
-      ...(q
-        ? { organization: { OR: [{ name: { contains: q } }, { shortName: { contains: q } }, { parent: { name: { contains: q } } }] } }
-        : {}),
+      ...(organization.length > 0 ? { organization: { AND: organization } } : {}),
     },
     orderBy: [{ year: "desc" }, { organization: { name: "asc" } }],
-    take: 2000,
+    take: PUBLISHED_LIST_LIMIT,
     select: {
       year: true,
       organization: { select: { slug: true, name: true, kind: true, parent: { select: { name: true, slug: true } } } },
@@ -150,8 +157,8 @@ export async function listPublishedReports(filter: { q?: string; year?: number }
         organizationSlug: organization.slug,
         organizationName: organization.name,
         kind: organization.kind,
-        countyName: organization.parent?.name ?? organization.name,
-        countySlug: organization.parent?.slug ?? organization.slug,
+        governmentName: isGovernment(organization.kind) || !organization.parent ? organization.name : organization.parent.name,
+        governmentSlug: isGovernment(organization.kind) || !organization.parent ? organization.slug : organization.parent.slug,
         year: report.year,
         title: latest.title,
         publishedAt: latest.publishedAt,

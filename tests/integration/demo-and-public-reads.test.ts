@@ -64,10 +64,10 @@ describe("the demo data", () => {
     expect(events.map((e) => e.event).sort()).toEqual(["report.import", "report.publish"]);
   });
 
-  it("lists published reports with their county, and finds them by unit name and year", async () => {
+  it("lists published reports with their government, and finds them by unit name and year", async () => {
     const all = await listPublishedReports();
     expect(all).toContainEqual(
-      expect.objectContaining({ organizationSlug: "laian-leiguan", year: 2023, kind: "TOWNSHIP", countyName: "来安县人民政府" }),
+      expect.objectContaining({ organizationSlug: "laian-leiguan", year: 2023, kind: "TOWNSHIP", governmentName: "来安县人民政府" }),
     );
     expect((await listPublishedReports({ q: "雷官" })).map((r) => r.organizationSlug)).toContain("laian-leiguan");
     expect((await listPublishedReports({ q: "来安县", year: 2023 })).map((r) => r.organizationSlug)).toContain("laian-leiguan");

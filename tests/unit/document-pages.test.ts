@@ -7,10 +7,10 @@ const get = (url: string, headers: Record<string, string> = {}) => ({ method: "G
 
 describe("which requests get a document", () => {
   it("public pages do; staff pages, sign-in, downloads, attachments and client navigation do not", () => {
-    for (const url of ["/", "/reports/laian-leiguan/2023", "/reports/laian-leiguan/2023/revisions/2", "/search?q=雷官", "/units/laian-leiguan", "/counties/laian/2023", "/catalog/laian-leiguan"]) {
+    for (const url of ["/", "/reports/laian-leiguan/2023", "/reports/laian-leiguan/2023/revisions/2", "/search?q=雷官", "/units/laian-leiguan", "/regions/laian", "/regions/laian/2023", "/regions/laian/2023/compare", "/counties/laian/2023", "/catalog/laian-leiguan"]) {
       expect(isDocumentRequest(get(url)), url).toBe(true);
     }
-    for (const url of ["/workspace", "/workspace/reports/x", "/admin", "/audit", "/login", "/account/password", "/api/auth/session", "/_next/static/chunks/a.js", "/reports/laian-leiguan/2023.json", "/reports/laian-leiguan/2023.docx", "/sitemap.xml", "/robots.txt", "/catalog/attachments/7d0c", "/open-data/reports/a/2023", "/icon.svg"]) {
+    for (const url of ["/workspace", "/workspace/reports/x", "/admin", "/audit", "/login", "/account/password", "/api/auth/session", "/_next/static/chunks/a.js", "/reports/laian-leiguan/2023.json", "/reports/laian-leiguan/2023.docx", "/regions/laian/2023/compare.csv", "/sitemap.xml", "/robots.txt", "/catalog/attachments/7d0c", "/open-data/reports/a/2023", "/icon.svg"]) {
       expect(isDocumentRequest(get(url)), url).toBe(false);
     }
     expect(isDocumentRequest(get("/reports/laian-leiguan/2023", { rsc: "1" }))).toBe(false);

@@ -3,8 +3,11 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
+import { Breadcrumbs } from "@/components/portal/breadcrumbs";
 import { metricGroups, metricValue } from "@/lib/comparison/metrics";
 import { getUnitHistory } from "@/lib/comparison/queries";
+import { listRegionTrail } from "@/lib/regions/list-ancestors";
+import { regionPath } from "@/lib/regions/paths";
 import { comparableValues } from "@/lib/report-format";
 
 export const dynamic = "force-dynamic";
@@ -33,6 +36,7 @@ export default async function UnitHistoryPage({ params }: Props) {
   const history = await load(params);
   if (!history) notFound();
   const { organization } = history[0]!;
+  const trail = (await listRegionTrail(organization.slug)) ?? [];
   const latestFormat = history.at(-1)!.format;
   const years = history.map((h) => `${h.year}年`);
   // A year in an earlier format shows only the figures the formats declare to mean the same.
@@ -43,6 +47,7 @@ export default async function UnitHistoryPage({ params }: Props) {
   }));
   return (
     <>
+      <Breadcrumbs trail={trail.map((r) => ({ href: regionPath(r.slug), label: r.name }))} current={`${organization.shortName}历年情况`} />
       <h1 className="mb-2 text-2xl font-bold">{organization.name}历年政府信息公开情况</h1>
       <p className="mb-6 text-sm">
         各年度报告：

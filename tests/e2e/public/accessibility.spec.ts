@@ -1,7 +1,7 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, test } from "@playwright/test";
 
-for (const path of ["/", "/reports/laian-leiguan/2023", "/units/laian-leiguan", "/counties/laian/2023", "/search?q=%E9%9B%B7%E5%AE%98", "/no-such-page"]) {
+for (const path of ["/", "/reports/laian-leiguan/2023", "/units/laian-leiguan", "/regions/laian/2023", "/regions/laian/2023/compare", "/search?q=%E9%9B%B7%E5%AE%98&region=laian", "/no-such-page"]) {
   test(`no serious or critical accessibility violation on ${path}`, async ({ page }) => {
     await page.goto(path);
     const results = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa"]).analyze();

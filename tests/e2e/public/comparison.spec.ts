@@ -25,9 +25,9 @@ test("a unit across years: a chart and its data table for each figure", async ({
 });
 
 test("a county's units side by side, sortable without script, with a CSV of all units", async ({ page, request }) => {
-  await page.goto("/");
+  await page.goto("/regions/laian/2023");
   await page.getByRole("link", { name: "来安县人民政府2023年度各单位对比" }).click();
-  await expect(page).toHaveURL(/\/counties\/laian\/2023$/);
+  await expect(page).toHaveURL(/\/regions\/laian\/2023\/compare$/);
   const table = page.getByRole("table");
   await expect(table.getByRole("rowheader", { name: "雷官镇" })).toBeVisible();
   await table.getByRole("link", { name: "行政许可" }).click();
@@ -35,7 +35,7 @@ test("a county's units side by side, sortable without script, with a CSV of all 
   await expect(page.getByRole("columnheader", { name: "行政许可" })).toHaveAttribute("aria-sort", "descending");
   // 舜山镇 (116 licences) before 雷官镇 (58).
   await expect(table.getByRole("rowheader")).toHaveText(["舜山镇", "雷官镇"]);
-  const csv = (await (await request.get("/counties/laian/2023.csv")).text()).trim().split("\r\n");
+  const csv = (await (await request.get("/regions/laian/2023/compare.csv")).text()).trim().split("\r\n");
   expect(csv).toHaveLength(1 + 2 * 200);
   expect(csv).toContain("来安县雷官镇人民政府,,2023,active,二、主动公开政府信息情况,license,行政许可,decisions,本年处理决定数量,58");
 });

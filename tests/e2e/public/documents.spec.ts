@@ -10,7 +10,9 @@ const PUBLIC_PAGES = [
   "/reports/laian-leiguan/2023/revisions/1",
   "/search?q=%E9%9B%B7%E5%AE%98",
   "/units/laian-leiguan",
-  "/counties/laian/2023",
+  "/regions/laian",
+  "/regions/laian/2023",
+  "/regions/laian/2023/compare",
   "/catalog",
   "/catalog/laian-leiguan",
 ];

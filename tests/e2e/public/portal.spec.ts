@@ -1,12 +1,22 @@
 import { expect, test } from "@playwright/test";
 
-test("the portal groups reports by year, county, and townships or departments", async ({ page }) => {
+test("with more than one county, the home page shows the top of the tree, each government a way down", async ({ page }) => {
   await page.goto("/");
+  const regions = page.getByRole("region", { name: "按地区浏览" });
+  await expect(regions.getByRole("heading", { level: 3 }).first()).toBeVisible();
+  // No flat list of every unit's reports: a province's would run to thousands.
+  await expect(page.getByRole("link", { name: "来安县雷官镇人民政府2023年政府信息公开工作年度报告" })).toHaveCount(0);
+  await regions.getByRole("heading", { level: 3 }).first().getByRole("link").click();
+  await expect(page).toHaveURL(/\/regions\/[a-z0-9-]+$/);
+});
+
+test("search results group reports by year, government, and townships or departments", async ({ page }) => {
+  await page.goto("/search?q=%E6%9D%A5%E5%AE%89%E5%8E%BF&year=2023");
   const year = page.getByRole("region", { name: "2023年度" });
   await expect(year.getByRole("heading", { level: 3, name: "来安县人民政府" })).toBeVisible();
-  // (Other counties have their own groups: the first is 来安县's.)
   await expect(year.getByRole("heading", { level: 4, name: "乡镇信息公开年度报告" }).first()).toBeVisible();
   await expect(year.getByRole("link", { name: "来安县雷官镇人民政府2023年政府信息公开工作年度报告" })).toBeVisible();
+  await expect(year.getByRole("link", { name: "来安县人民政府2023年度各单位对比" })).toHaveAttribute("href", "/regions/laian/2023/compare");
 });
 
 test("a citizen searches by unit name and year", async ({ page }) => {
@@ -22,8 +32,9 @@ test("a citizen searches by unit name and year", async ({ page }) => {
   await expect(page).toHaveTitle(/搜索年度报告/);
 });
 
-test("sitemap.xml lists every published report, and a page names its canonical address", async ({ page, request }) => {
+test("sitemap.xml lists every government's page and every published report, and a page names its canonical address", async ({ page, request }) => {
   const sitemap = await (await request.get("/sitemap.xml")).text();
+  expect(sitemap).toContain("/regions/laian</loc>");
   expect(sitemap).toContain("/reports/laian-leiguan/2023</loc>");
   expect(sitemap).not.toContain("laian-xinan");
   await page.goto("/reports/laian-leiguan/2023");

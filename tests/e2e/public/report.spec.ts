@@ -21,7 +21,10 @@ async function cellByHeaders(page: Page, ...labels: string[]): Promise<string> {
 }
 
 test("a citizen finds the 雷官镇 2023 report from the portal", async ({ page }) => {
+  // (Browsing down the tree of regions to it: regions.spec.ts.)
   await page.goto("/");
+  await page.getByLabel("单位名称").fill("雷官");
+  await page.getByRole("button", { name: "搜索" }).click();
   await expect(page.getByRole("heading", { level: 2, name: "2023年度" })).toBeVisible();
   await page.getByRole("link", { name: "来安县雷官镇人民政府2023年政府信息公开工作年度报告" }).click();
   await expect(page).toHaveURL(REPORT_URL);
@@ -110,6 +113,10 @@ test("drafts and unknown reports are not public", async ({ page, request }) => {
   await expect(page.getByRole("link", { name: "返回政府信息公开年报首页" })).toBeVisible();
   expect((await request.get("/reports/laian-xinan/2023.json")).status()).toBe(404);
   expect((await request.get("/reports/laian-leiguan/1999")).status()).toBe(404);
-  await page.goto("/");
+  await page.goto("/search?q=%E6%96%B0%E5%AE%89");
+  await expect(page.getByRole("link", { name: /新安镇/ })).toHaveCount(0);
+  // Its county's page names it, without a link to a report it has not published.
+  await page.goto("/regions/laian/2023");
+  await expect(page.getByRole("row", { name: /来安县新安镇人民政府/ })).toContainText("未发布");
   await expect(page.getByRole("link", { name: /新安镇/ })).toHaveCount(0);
 });

@@ -41,15 +41,16 @@ test("published pages are served while PostgreSQL is down; the rest says 503; pu
   test.setTimeout(90_000);
   // A citizen reads these while all is well.
   for (const path of [REPORT, OTHER_REPORT]) await expect.poll(async () => (await cacheOf(path)).cache).toBe("HIT");
-  for (const path of ["/", `${REPORT}.json`, "/catalog/laian-leiguan"]) expect((await get(path)).status).toBe(200);
+  for (const path of ["/", "/regions/laian/2023", `${REPORT}.json`, "/catalog/laian-leiguan"]) expect((await get(path)).status).toBe(200);
 
   await proxy.stop();
   await expect.poll(async () => (await get("/workspace")).status, { timeout: 15_000 }).toBe(503);
 
   expect(await cacheOf(REPORT)).toMatchObject({ status: 200, cache: "HIT" });
-  const home = await cacheOf("/");
-  expect(home).toMatchObject({ status: 200, cache: "STALE" });
-  expect(home.text).toContain("来安县雷官镇人民政府2023年政府信息公开工作年度报告");
+  expect(await cacheOf("/")).toMatchObject({ status: 200, cache: "STALE" });
+  const region = await cacheOf("/regions/laian/2023");
+  expect(region).toMatchObject({ status: 200, cache: "STALE" });
+  expect(region.text).toContain("来安县雷官镇人民政府");
   const json = await get(`${REPORT}.json`);
   expect(json.status).toBe(200);
   expect((await json.json()).title).toBe("来安县雷官镇人民政府2023年政府信息公开工作年度报告");

@@ -2,7 +2,10 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
+import { Breadcrumbs } from "@/components/portal/breadcrumbs";
 import { PublishedReport } from "@/components/report/published-report";
+import { listRegionTrail } from "@/lib/regions/list-ancestors";
+import { regionPath } from "@/lib/regions/paths";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { parseReportParams } from "@/lib/reports/route-params";
 
@@ -34,8 +37,10 @@ export default async function ReportPage({ params }: Props) {
   const report = await load(params);
   if (!report) notFound();
   const base = `/reports/${report.organization.slug}/${report.year}`;
+  const trail = (await listRegionTrail(report.organization.slug)) ?? [];
   return (
     <>
+      <Breadcrumbs trail={trail.map((r) => ({ href: regionPath(r.slug), label: r.name }))} current={`${report.organization.shortName}${report.year}年度报告`} print={false} />
       <PublishedReport report={report} />
       <nav aria-label="下载" className="no-print mt-8 flex flex-wrap gap-4 border-t pt-4 text-sm">
         <span>下载：</span>

@@ -1,32 +1,10 @@
-// /counties/<county>/<year>.csv (rewritten here): every unit's published
-// figures for the year, one row per cell.
-import { getCountyYear } from "@/lib/comparison/queries";
-import { reportsToCsv } from "@/lib/exports/csv";
-import { parseReportParams } from "@/lib/reports/route-params";
+// The county-only portal's CSV, /counties/<county>/<year>.csv (rewritten
+// here by next.config.mjs): now the CSV of the comparison of any
+// government's units, to which the old address redirects permanently.
+import { compareCsvPath, movedPermanently, parseRegionYear } from "@/lib/regions/paths";
 
-export const dynamic = "force-dynamic";
-
-export async function GET(_request: Request, { params }: { params: Promise<{ county: string; year: string }> }) {
+export async function GET(request: Request, { params }: { params: Promise<{ county: string; year: string }> }) {
   const { county, year } = await params;
-  const parsed = parseReportParams({ organization: county, year });
-  const data = parsed ? await getCountyYear(parsed.organization, parsed.year) : null;
-  if (!parsed || !data) return new Response("未找到", { status: 404 });
-  const csv = reportsToCsv(
-    data.units.map((unit) => ({
-      format: unit.format,
-      organization: { name: unit.organization.name, code: null },
-      year: unit.year,
-      title: "",
-      sections: {},
-      values: unit.values,
-      signatureLine: "",
-      signedOn: null,
-    })),
-  );
-  return new Response(csv, {
-    headers: {
-      "Content-Type": "text/csv; charset=utf-8",
-      "Content-Disposition": `attachment; filename="${parsed.organization}-${parsed.year}.csv"`,
-    },
-  });
+  const parsed = parseRegionYear({ region: county, year });
+  return parsed ? movedPermanently(request, compareCsvPath(parsed.region, parsed.year)) : new Response("未找到", { status: 404 });
 }
