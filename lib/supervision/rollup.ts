@@ -54,7 +54,7 @@ const latestPublished = (where: RollupWhere, format: ReportFormat) => ({
        and rv.published_at is not null
        and rv.format_version = $2
        and o.kind::text = any($3::text[])
-       and ($4::uuid is null or o.id = $4::uuid or $4::uuid = any(o.ancestor_ids))
+       and ($4::uuid is null or o.id = $4::uuid or o.ancestor_ids @> array[$4::uuid])
        and ($5::uuid[] is null or o.id = any($5::uuid[]))
      order by rv.report_id, rv.number desc`,
   params: [where.year, format.version, rollupScopes[where.scope].kinds, where.governmentId, where.unitIds ? [...where.unitIds] : null] as unknown[],

@@ -2,7 +2,7 @@
 -- above the township) is read as subtrees: a government's 主管部门 supervises
 -- everything below it, a regional administrator manages it. Each unit keeps
 -- the ids of its ancestors, root first, maintained here and nowhere else, so
--- "everything under X" is one indexed condition (X = ANY(ancestor_ids)) at
+-- "everything under X" is one indexed condition (ancestor_ids @> ARRAY[X], which the GIN index serves) at
 -- any depth. The database also refuses a cycle: a unit cannot be moved under
 -- itself or under one of its own units.
 ALTER TABLE "organization" ADD COLUMN "ancestor_ids" UUID[] NOT NULL DEFAULT '{}';
@@ -38,7 +38,7 @@ BEGIN
   -- Everything under the moved unit keeps its path below it, under the new one.
   UPDATE "organization"
      SET ancestor_ids = NEW.ancestor_ids || NEW.id || ancestor_ids[array_position(ancestor_ids, NEW.id) + 1:]
-   WHERE NEW.id = ANY(ancestor_ids);
+   WHERE ancestor_ids @> ARRAY[NEW.id];
   RETURN NULL;
 END
 $$;
