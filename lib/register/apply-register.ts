@@ -16,6 +16,7 @@ import { endOtherSessions } from "@/lib/auth/sessions";
 import { recordAuditEvents } from "@/lib/db/audit-rows";
 import { AppError } from "@/lib/errors";
 import { createInvitations, type IssuedInvitation } from "@/lib/invitations/create-invitations";
+import { mailConfigured } from "@/lib/notifications/notify";
 import { loadSnapshot } from "./load-snapshot";
 import { hasChanges, hasRefusals, planRegister } from "./plan-register";
 import type { AccountWrite, Register, RegisterPlan, UnitWrite } from "./types";
@@ -59,7 +60,7 @@ export async function applyRegister(
       const now = new Date();
       await tx.$executeRaw`SELECT pg_advisory_xact_lock(${IMPORT_LOCK})`;
       if (options.upload) await claimUpload(tx, options.upload, now);
-      const plan = planRegister(register, await loadSnapshot(tx, register), { actor, scope });
+      const plan = planRegister(register, await loadSnapshot(tx, register), { actor, scope, mail: mailConfigured() });
       if (plan.digest !== options.expectedDigest) throw new AppError("CONFLICT", CHANGED_SINCE_PREVIEW);
       if (hasRefusals(plan)) throw new AppError("INVALID", "名录中有被拒绝的行，未导入任何内容：请按预览中的原因修改文件后重新上传");
       if (!hasChanges(plan)) throw new AppError("INVALID", "名录与系统中的一致，没有需要导入的变化");

@@ -17,7 +17,7 @@ export function codeReason(code: string, column = "统一社会信用代码"): s
   const problem = unitCodeProblem(code);
   if (!problem) return null;
   const hint =
-    problem === "check" && /^\d{18}$/.test(code)
+    problem === "check" && /^\d{15}000$/.test(code)
       ? "（全为数字的代码若在 Excel 中存成了数字，后几位会变成0：请把该列设为“文本”格式后重新填写）"
       : "";
   return `${column}“${code}”有误：${UNIT_CODE_MESSAGES[problem]}${hint}`;

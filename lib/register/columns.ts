@@ -6,6 +6,8 @@ import { organizationKindLabels } from "@/lib/organizations/schemas";
 import type { AccountRecord, RegisterTable, UnitRecord } from "./types";
 
 export const SHEET_NAMES: Record<RegisterTable, string> = { units: "单位", accounts: "账号" };
+/** The template's sheet of notes: read by people, skipped by the reader. */
+export const NOTES_SHEET = "填写说明";
 export const TABLE_LABELS: Record<RegisterTable, string> = { units: "单位表", accounts: "账号表" };
 
 export interface Column<K> {

@@ -22,6 +22,7 @@ export function planAccounts(
   actor: Pick<Actor, "accountId">,
   scope: AdminScope,
   newId: () => string,
+  mail: boolean,
 ): AccountPlan[] {
   const byUsername = new Map(snapshot.accounts.map((a) => [a.username, a]));
   const knownById = new Map(snapshot.units.map((u) => [u.id, u]));
@@ -69,7 +70,7 @@ export function planAccounts(
       }
     } else {
       changes.push(`单位：${unit.name}`, `角色：${roles.map((role) => REGISTER_ROLE_LABELS[role]).join("、")}`);
-      notes.push(newEmail ? "导入后生成一次性邀请链接，并发送到电子邮箱" : "导入后生成一次性邀请链接，请交给本人");
+      notes.push(mail && newEmail ? "导入后生成一次性邀请链接，并发送到电子邮箱" : "导入后生成一次性邀请链接，请交给本人");
     }
 
     // Each role judged with the roles before it, so that 填报人、管理员 in one cell is refused as on the screen.

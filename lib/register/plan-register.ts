@@ -14,6 +14,8 @@ export interface Planner {
   scope: AdminScope;
   /** Ids for units and accounts to create (tests pass a counter). */
   newId?: () => string;
+  /** Whether invitations also go out by e-mail (lib/notifications/notify.ts, mailConfigured). */
+  mail?: boolean;
 }
 
 function count(rows: readonly { outcome: Outcome }[]): OutcomeCounts {
@@ -23,30 +25,33 @@ function count(rows: readonly { outcome: Outcome }[]): OutcomeCounts {
 }
 
 /**
- * What the preview shows and what would be written, without the ids made up
- * for new rows: planned twice against the same database, a register gives
- * the same digest; if anything it depends on changed meanwhile, it does not.
+ * Each row's outcome, changes and reasons and what it would write, without
+ * the ids made up for new rows (nor the notes, which inform and decide
+ * nothing): planned twice against the same database, a register gives the
+ * same digest; if anything it depends on changed meanwhile, it does not.
  */
 function digestOf(register: Register, units: readonly UnitPlan[], accounts: readonly AccountPlan[]): string {
-  const parentCode = new Map(units.flatMap((u) => (u.write ? [[u.write.id, u.code] as const] : [])));
-  const shown = {
-    files: register.files.map((f) => f.sha256),
-    units: units.map(({ write, ...row }) =>
-      write ? { ...row, write: { ...write, id: null, parentId: write.parentId && (parentCode.get(write.parentId) ?? write.parentId) } } : row,
-    ),
-    accounts: accounts.map(({ write, ...row }) =>
-      write
-        ? { ...row, write: { ...write, id: write.create ? null : write.id, grants: write.grants.map((g) => [parentCode.get(g.organizationId) ?? g.organizationId, g.role]) } }
-        : row,
-    ),
-  };
-  return createHash("sha256").update(JSON.stringify(shown)).digest("hex");
+  const codeOf = new Map(units.flatMap((u) => (u.write ? [[u.write.id, u.code] as const] : [])));
+  const stable = (id: string | null) => (id === null ? null : (codeOf.get(id) ?? id));
+  const shown = (row: UnitPlan | AccountPlan) => [row.row, row.outcome, row.changes, row.reasons];
+  return createHash("sha256")
+    .update(
+      JSON.stringify({
+        files: register.files.map((f) => f.sha256),
+        units: units.map((u) => [...shown(u), u.write && { ...u.write, id: null, parentId: stable(u.write.parentId) }]),
+        accounts: accounts.map((a) => [
+          ...shown(a),
+          a.write && { ...a.write, id: a.write.create ? null : a.write.id, grants: a.write.grants.map((g) => [stable(g.organizationId), g.role]) },
+        ]),
+      }),
+    )
+    .digest("hex");
 }
 
 export function planRegister(register: Register, snapshot: Snapshot, planner: Planner): RegisterPlan {
   const newId = planner.newId ?? randomUUID;
   const { plans: units, units: plannedUnits } = planUnits(register.units, snapshot, planner.scope, newId);
-  const accounts = planAccounts(register.accounts, snapshot, plannedUnits, planner.actor, planner.scope, newId);
+  const accounts = planAccounts(register.accounts, snapshot, plannedUnits, planner.actor, planner.scope, newId, planner.mail ?? false);
   return {
     units,
     accounts,

@@ -5,7 +5,7 @@
 // the message for the person who uploaded it; nothing is read in part.
 import { createHash } from "node:crypto";
 import { UnreadableFileError } from "@/lib/import/read-source";
-import { ACCOUNT_COLUMNS, matchHeadings, type Column, TABLE_LABELS, UNIT_COLUMNS } from "./columns";
+import { ACCOUNT_COLUMNS, matchHeadings, NOTES_SHEET, type Column, TABLE_LABELS, UNIT_COLUMNS } from "./columns";
 import { MAX_REGISTER_ROWS, readSheets, type Sheet } from "./read-sheets";
 import type { AccountRecord, Register, RegisterFile, RegisterTable, UnitRecord } from "./types";
 
@@ -86,7 +86,7 @@ export async function readRegister(files: readonly { name: string; bytes: Uint8A
     for (const sheet of sheets) {
       const table = readSheetTable(sheet);
       if (!table) {
-        if (sheet.rows.some((cells) => cells.length > 0)) register.notes.push(`“${file.name}”的工作表“${sheet.name}”没有单位表或账号表的表头，未读取`);
+        if (sheet.name !== NOTES_SHEET && sheet.rows.some((cells) => cells.length > 0)) register.notes.push(`“${file.name}”的工作表“${sheet.name}”没有单位表或账号表的表头，未读取`);
         continue;
       }
       const earlier = seen.get(table.table);

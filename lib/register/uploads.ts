@@ -4,10 +4,11 @@
 // preview it saw, so that what is applied is exactly what was shown.
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
-import type { Actor } from "@/lib/auth/actor";
-import { requireAdministrator } from "@/lib/accounts/admin-scope";
-import { auditActorEvent } from "@/lib/audit/actor-audit";
+import { requireActor, type Actor } from "@/lib/auth/actor";
+import { adminScope, requireAdministrator } from "@/lib/accounts/admin-scope";
+import { auditActorEvent, auditRefusal } from "@/lib/audit/actor-audit";
 import { db } from "@/lib/db/client";
+import { mailConfigured } from "@/lib/notifications/notify";
 import { AppError } from "@/lib/errors";
 import { UnreadableFileError } from "@/lib/import/read-source";
 import { applyRegister, type ApplyResult } from "./apply-register";
@@ -24,7 +25,11 @@ export async function uploadRegister(
   files: readonly { name: string; bytes: Uint8Array }[],
   prisma: PrismaClient = db(),
 ): Promise<{ uploadId: string }> {
-  const { actor } = requireAdministrator(actorOrNull);
+  const actor = requireActor(actorOrNull);
+  if (!adminScope(actor)) {
+    await auditRefusal(prisma, actor, "register.upload", { type: "register_upload", id: "" }, "not-administrator");
+    throw new AppError("FORBIDDEN", "只有管理员可以导入单位名录");
+  }
   const register = await readRegisterOffThread(files).catch((error: unknown) => {
     if (error instanceof UnreadableFileError) throw new AppError("INVALID", error.message);
     throw error;
@@ -74,7 +79,7 @@ async function ownUpload(actor: Actor, uploadId: string, prisma: PrismaClient) {
 export async function previewRegister(actorOrNull: Actor | null, uploadId: string, prisma: PrismaClient = db()): Promise<RegisterPreview> {
   const { actor, scope } = requireAdministrator(actorOrNull);
   const upload = await ownUpload(actor, uploadId, prisma);
-  const plan = planRegister(upload.register, await loadSnapshot(prisma, upload.register), { actor, scope });
+  const plan = planRegister(upload.register, await loadSnapshot(prisma, upload.register), { actor, scope, mail: mailConfigured() });
   return {
     uploadId: upload.id,
     files: upload.register.files,

@@ -63,7 +63,7 @@ const account = (fields: Partial<AccountRecord>): AccountRecord => ({
 });
 function plan(accounts: AccountRecord[], options: { scope?: AdminScope; units?: UnitRecord[]; actor?: string } = {}) {
   const register: Register = { files: [], units: options.units ?? [], accounts, notes: [] };
-  return planRegister(register, snapshot, { actor: { accountId: options.actor ?? "id-city-admin" }, scope: options.scope ?? system });
+  return planRegister(register, snapshot, { actor: { accountId: options.actor ?? "id-city-admin" }, scope: options.scope ?? system, mail: true });
 }
 const outcomes = (accounts: AccountRecord[], options: Parameters<typeof plan>[1] = {}) =>
   plan(accounts, options).accounts.map((a) => [a.outcome, ...a.reasons]);

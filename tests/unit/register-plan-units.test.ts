@@ -222,3 +222,11 @@ describe("planning the units of a register", () => {
     expect(planRegister(register(rows), moved, { actor, scope: system }).digest).not.toBe(one.digest);
   });
 });
+
+describe("a code Excel rounded", () => {
+  it("is said to be a number Excel kept to 15 digits, with what to do", () => {
+    const rounded = "113411220032502000";
+    const result = plan([unit({ code: rounded, parentCode: "" })]);
+    expect(result.units[0]!.reasons[0]).toMatch(/若在 Excel 中存成了数字，后几位会变成0：请把该列设为“文本”格式后重新填写/);
+  });
+});

@@ -7,6 +7,7 @@ import { describe, expect, it } from "vitest";
 import { UnreadableFileError } from "@/lib/import/read-source";
 import { readRegister } from "@/lib/register/read-register";
 import { MAX_REGISTER_ROWS } from "@/lib/register/read-sheets";
+import { registerTemplate } from "@/lib/register/template";
 import { chuzhouAccounts, chuzhouUnits } from "../fixtures/registers/chuzhou-register";
 import { encodeGbk, fixturePath, registerCsv } from "../fixtures/registers/make-fixtures";
 
@@ -105,5 +106,22 @@ describe("reading a register", () => {
     expect(register.units[0]!.code).toBe("113411220032502000");
     const gbk = encodeGbk("单位全称,统一社会信用代码,类别,上级单位统一社会信用代码\r\n来安县雷官镇人民政府,1,乡镇,2\r\n");
     expect((await readRegister([{ name: "b.csv", bytes: new Uint8Array(gbk) }])).units[0]!.name).toBe("来安县雷官镇人民政府");
+  });
+});
+
+describe("the register template", () => {
+  it("is read back as filled in: both tables found by their headings, its notes sheet left aside", async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await registerTemplate()) as unknown as ArrayBuffer);
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual(["单位", "账号", "填写说明"]);
+    expect(workbook.getWorksheet("单位")!.getColumn(3).numFmt).toBe("@");
+    workbook.getWorksheet("单位")!.getRow(2).values = ["来安县人民政府", "来安县", "11341122003250001F", "县级人民政府", "", "341122"];
+    workbook.getWorksheet("账号")!.getRow(2).values = ["laian-admin", "王伟", "", "11341122003250001F", "管理员"];
+    const register = await readRegister([{ name: "模板.xlsx", bytes: new Uint8Array(await workbook.xlsx.writeBuffer()) }]);
+    expect(register.units).toEqual([
+      { row: 2, name: "来安县人民政府", shortName: "来安县", code: "11341122003250001F", kind: "县级人民政府", parentCode: "", regionCode: "341122" },
+    ]);
+    expect(register.accounts).toEqual([{ row: 2, username: "laian-admin", displayName: "王伟", email: "", unitCode: "11341122003250001F", roles: "管理员" }]);
+    expect(register.notes).toEqual([]);
   });
 });
