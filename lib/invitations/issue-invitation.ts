@@ -6,7 +6,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { accountInScope, requireAdministrator } from "@/lib/accounts/admin-scope";
+import { accountInScope, requireAdministrator } from "@/lib/organizations/admin-scope";
 import { auditActorEvent, auditRefusal } from "@/lib/audit/actor-audit";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";

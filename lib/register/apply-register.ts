@@ -9,7 +9,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import type { AdminScope } from "@/lib/accounts/admin-scope";
+import type { AdminScope } from "@/lib/organizations/admin-scope";
 import { actorEventInput, auditActorEvent } from "@/lib/audit/actor-audit";
 import { unusablePasswordHash } from "@/lib/auth/password";
 import { endOtherSessions } from "@/lib/auth/sessions";

@@ -6,7 +6,7 @@
 // they get an invitation when the import is applied.
 import type { Role } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
-import { accountInScope, type AdminScope } from "@/lib/accounts/admin-scope";
+import { accountInScope, type AdminScope } from "@/lib/organizations/admin-scope";
 import { grantRefusal, type GrantAccount } from "@/lib/accounts/role-rules";
 import { ZEmail, ZUsername } from "@/lib/accounts/schemas";
 import { codeReason, nameReason } from "./check-fields";

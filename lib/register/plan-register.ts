@@ -3,7 +3,7 @@
 // the preview it confirms.
 import { createHash, randomUUID } from "node:crypto";
 import type { Actor } from "@/lib/auth/actor";
-import type { AdminScope } from "@/lib/accounts/admin-scope";
+import type { AdminScope } from "@/lib/organizations/admin-scope";
 import { planAccounts } from "./plan-accounts";
 import { planUnits } from "./plan-units";
 import type { Snapshot } from "./snapshot";

@@ -6,7 +6,7 @@
 // no cycle, and — for a regional administrator — nothing created or changed
 // outside its region. Pure: the database's part comes in as a Snapshot.
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
-import type { AdminScope } from "@/lib/accounts/admin-scope";
+import type { AdminScope } from "@/lib/organizations/admin-scope";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { isGovernment, PARENT_MESSAGES, parentProblem, type TreeNode } from "@/lib/organizations/tree";
 import { codeReason, deriveShortName } from "./check-fields";

@@ -1,6 +1,6 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import type { AdminScope } from "@/lib/accounts/admin-scope";
+import type { AdminScope } from "@/lib/organizations/admin-scope";
 import { db } from "@/lib/db/client";
 
 /** What the administrator's region is called on the import page: the governments it administers, or null for the whole installation. */

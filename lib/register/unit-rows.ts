@@ -3,7 +3,7 @@
 // what would change, the uploader's region, and the rows that cannot be
 // placed because the row above them in the tree is refused.
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
-import { unitInScope, type AdminScope } from "@/lib/accounts/admin-scope";
+import { unitInScope, type AdminScope } from "@/lib/organizations/admin-scope";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
 import { isGovernment, PARENT_MESSAGES, type TreeNode } from "@/lib/organizations/tree";
 import { codeReason, nameReason } from "./check-fields";

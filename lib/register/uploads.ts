@@ -5,7 +5,7 @@
 import "server-only";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { requireActor, type Actor } from "@/lib/auth/actor";
-import { adminScope, requireAdministrator } from "@/lib/accounts/admin-scope";
+import { adminScope, requireAdministrator } from "@/lib/organizations/admin-scope";
 import { auditActorEvent, auditRefusal } from "@/lib/audit/actor-audit";
 import { db } from "@/lib/db/client";
 import { mailConfigured } from "@/lib/notifications/notify";

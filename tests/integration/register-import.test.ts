@@ -246,6 +246,28 @@ describe("importing a region's register", () => {
     expect(await counts(prisma)).toEqual(before);
   });
 
+  it("refuses anyone but an administrator, and keeps each administrator's uploads its own", async () => {
+    const t = await tree(prisma);
+    const { files } = districtRegister(t, uniqueSlug("d"));
+    const clerk = await signedInActor(prisma, [{ organizationId: t.townA.id, role: "CLERK" }]);
+    const supervisor = await signedInActor(prisma, [{ organizationId: t.cityA.id, role: "SUPERVISOR" }]);
+    const cityB = await signedInActor(prisma, [{ organizationId: t.cityB.id, role: "ADMINISTRATOR" }]);
+    const cityA = await signedInActor(prisma, [{ organizationId: t.cityA.id, role: "ADMINISTRATOR" }]);
+    const before = await counts(prisma);
+    for (const actor of [clerk, supervisor]) {
+      await expect(uploadRegister(actor, files, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+      expect(await prisma.auditEvent.count({ where: { event: "register.upload", actor: actor.username, result: "failure" } })).toBe(1);
+    }
+    await expect(uploadRegister(null, files, prisma)).rejects.toMatchObject({ code: "UNAUTHENTICATED" });
+    const shown = await preview(cityA, files);
+    await expect(confirmRegister(cityB, { uploadId: shown.uploadId, digest: shown.plan.digest }, prisma)).rejects.toMatchObject({ code: "NOT_FOUND" });
+    await expect(confirmRegister(clerk, { uploadId: shown.uploadId, digest: shown.plan.digest }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
+    // City B's administrator, with its own copy of the file, is refused every row of city A.
+    const theirs = await preview(cityB, files);
+    expect(theirs.plan.counts.units.refused).toBe(3);
+    expect(await counts(prisma)).toEqual(before);
+  });
+
   it("moves a unit to its new parent with everything under it and its reports, and renames it, without a second unit", async () => {
     const t = await tree(prisma);
     const admin = await signedInActor(prisma, [], { isSystemAdmin: true });

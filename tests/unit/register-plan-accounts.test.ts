@@ -2,7 +2,7 @@
 // addresses updated, and every refusal — the administration screen's own
 // grant rules, the region's bounds, and rows that cannot be read.
 import { describe, expect, it } from "vitest";
-import type { AdminScope } from "@/lib/accounts/admin-scope";
+import type { AdminScope } from "@/lib/organizations/admin-scope";
 import { planRegister } from "@/lib/register/plan-register";
 import type { KnownAccount, KnownUnit, Snapshot } from "@/lib/register/snapshot";
 import type { AccountRecord, Register, UnitRecord } from "@/lib/register/types";

@@ -4,7 +4,7 @@ import { describe, expect, it } from "vitest";
 import { planRegister } from "@/lib/register/plan-register";
 import type { KnownUnit, Snapshot } from "@/lib/register/snapshot";
 import type { Register, UnitRecord } from "@/lib/register/types";
-import type { AdminScope } from "@/lib/accounts/admin-scope";
+import type { AdminScope } from "@/lib/organizations/admin-scope";
 import { makeCode, withWrongCheck } from "../fixtures/registers/chuzhou-register";
 
 const code = (region: string, serial: number) => makeCode(region, serial);

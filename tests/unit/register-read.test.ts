@@ -94,7 +94,8 @@ describe("reading a register", () => {
     for (const row of rows) sheet.addRow(row);
     const bytes = new Uint8Array(await workbook.xlsx.writeBuffer());
     expect(await refusal([{ name: "a.xlsx", bytes }])).toBe(`文件行数过多：一次最多导入${MAX_REGISTER_ROWS}行，请分批导入`);
-  });
+    // Writing a workbook of 20,000 rows is the slow part (1–2 s alone, more beside other test files).
+  }, 30_000);
 
   it("reads an 18-digit code Excel kept as a number (15 significant digits) in full, so its check character tells; and GBK text in a CSV", async () => {
     const workbook = new ExcelJS.Workbook();

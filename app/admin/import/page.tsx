@@ -1,5 +1,5 @@
 import type { Metadata } from "next";
-import { adminScope } from "@/lib/accounts/admin-scope";
+import { adminScope } from "@/lib/organizations/admin-scope";
 import { getActor } from "@/lib/auth/current-actor";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 import { MAX_REGISTER_ROWS } from "@/lib/register/read-sheets";

@@ -1,6 +1,6 @@
 import type { Metadata } from "next";
 import Link from "next/link";
-import { adminScope } from "@/lib/accounts/admin-scope";
+import { adminScope } from "@/lib/organizations/admin-scope";
 import { getActor } from "@/lib/auth/current-actor";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
