@@ -3,7 +3,9 @@ import { authPolicy } from "@/lib/auth/policy";
 import { findInvitation, INVITATION_MESSAGES } from "@/lib/invitations/accept-invitation";
 import { AcceptInvitationForm } from "./_components/accept-invitation-form";
 
-export const metadata: Metadata = { title: "设置密码", robots: { index: false, follow: false }, referrer: "no-referrer" };
+// The site's referrer policy (next.config.mjs) sends other sites the origin only, never this path and its token;
+// "no-referrer" here would make the browser post the form with Origin: null, which Server Actions refuse.
+export const metadata: Metadata = { title: "设置密码", robots: { index: false, follow: false } };
 export const dynamic = "force-dynamic";
 
 /** Opening the link changes nothing (mail scanners open links too); only setting the password uses it. */
@@ -14,7 +16,7 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
   return (
     <div className="mx-auto max-w-md">
       <h1 className="mb-4 text-2xl font-bold">设置密码</h1>
-      {invitation.state === "open" ? (
+      {invitation.state === "open" && (
         <>
           <p className="mb-2">
             {invitation.displayName}，您好：管理员已为您开通账号，用户名为 <strong>{invitation.username}</strong>。请设置您自己的密码，之后用它登录。
@@ -23,11 +25,14 @@ export default async function InvitationPage({ params }: { params: Promise<{ tok
             密码至少{policy.PASSWORD_MIN_LENGTH}个字符，包含大写字母、小写字母、数字、符号中的至少{policy.PASSWORD_MIN_CLASSES}类；
             {policy.PASSPHRASE_MIN_LENGTH}个字符以上的长密码（如一句话）不限字符类别。本链接只能使用一次。
           </p>
-          <AcceptInvitationForm token={token} username={invitation.username} />
         </>
-      ) : (
-        <p role="alert" className="rounded border border-amber-600 bg-amber-50 p-3">{INVITATION_MESSAGES[invitation.state]}</p>
       )}
+      {/* Rendered whatever the link's state: after the password is set the page comes back with the link used, and the form's answer must stay. */}
+      <AcceptInvitationForm
+        token={token}
+        username={invitation.state === "open" ? invitation.username : ""}
+        closed={invitation.state === "open" ? null : INVITATION_MESSAGES[invitation.state]}
+      />
     </div>
   );
 }

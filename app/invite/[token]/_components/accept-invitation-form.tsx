@@ -6,7 +6,7 @@ import { acceptInvitationAction, type AcceptInvitationState } from "@/lib/invita
 const field = "mt-1 block w-full rounded border border-gray-400 px-2 py-1";
 
 /** Works before the page's script loads: the form posts to the action and the page comes back with its answer. */
-export function AcceptInvitationForm({ token, username }: { token: string; username: string }) {
+export function AcceptInvitationForm({ token, username, closed }: { token: string; username: string; closed: string | null }) {
   const [state, action, pending] = useActionState<AcceptInvitationState, FormData>(acceptInvitationAction, null);
   if (state?.ok) {
     return (
@@ -16,6 +16,7 @@ export function AcceptInvitationForm({ token, username }: { token: string; usern
       </div>
     );
   }
+  if (closed) return <p role="alert" className="rounded border border-amber-600 bg-amber-50 p-3">{closed}</p>;
   const errors = state && !state.ok ? (state.fieldErrors ?? {}) : {};
   return (
     <form action={action} className="space-y-3">
