@@ -14,6 +14,7 @@ import { actorEventInput, auditActorEvent } from "@/lib/audit/actor-audit";
 import { unusablePasswordHash } from "@/lib/auth/password";
 import { endOtherSessions } from "@/lib/auth/sessions";
 import { recordAuditEvents } from "@/lib/db/audit-rows";
+import { inBatches } from "@/lib/db/batches";
 import { AppError } from "@/lib/errors";
 import { createInvitations, type IssuedInvitation } from "@/lib/invitations/create-invitations";
 import { mailConfigured } from "@/lib/notifications/notify";
@@ -96,50 +97,49 @@ export async function applyRegister(
   );
 }
 
+function unitAudit(actor: Actor, { row, write }: { row: number; write: UnitWrite }) {
+  const object = { type: "organization", id: write.id };
+  if (write.create) {
+    const { name, code, slug, kind, parentId } = write;
+    return actorEventInput(actor, "organization.create", object, { source: "register", row, name, code, slug, kind, parentId });
+  }
+  const after = { name: write.name, shortName: write.shortName, parentId: write.parentId, regionCode: write.regionCode };
+  return actorEventInput(actor, "organization.update", object, { source: "register", row, before: write.before!, after });
+}
+
 async function writeUnits(tx: Prisma.TransactionClient, actor: Actor, units: { row: number; write: UnitWrite }[]) {
   const depths = [...new Set(units.map((u) => u.write.depth))].sort((a, b) => a - b);
   for (const depth of depths) {
     const level = units.filter((u) => u.write.depth === depth);
-    const created = level.filter((u) => u.write.create);
-    if (created.length > 0) {
-      await tx.organization.createMany({
-        data: created.map(({ write }) => ({
-          id: write.id,
-          slug: write.slug,
-          code: write.code,
-          name: write.name,
-          shortName: write.shortName,
-          kind: write.kind,
-          parentId: write.parentId,
-          regionCode: write.regionCode,
-        })),
-      });
-    }
+    await inBatches(
+      level.filter((u) => u.write.create).map((u) => u.write),
+      (batch) =>
+        tx.organization.createMany({
+          data: batch.map(({ id, slug, code, name, shortName, kind, parentId, regionCode }) => ({ id, slug, code, name, shortName, kind, parentId, regionCode })),
+        }),
+    );
     for (const { write } of level.filter((u) => !u.write.create)) {
       await tx.organization.update({
         where: { id: write.id },
         data: { name: write.name, shortName: write.shortName, parentId: write.parentId, regionCode: write.regionCode },
       });
     }
-    await recordAuditEvents(
-      tx,
-      level.map(({ row, write }) =>
-        actorEventInput(
-          actor,
-          write.create ? "organization.create" : "organization.update",
-          { type: "organization", id: write.id },
-          write.create
-            ? { source: "register", row, name: write.name, code: write.code, slug: write.slug, kind: write.kind, parentId: write.parentId }
-            : {
-                source: "register",
-                row,
-                before: write.before!,
-                after: { name: write.name, shortName: write.shortName, parentId: write.parentId, regionCode: write.regionCode },
-              },
-        ),
-      ),
-    );
+    await inBatches(level, (batch) => recordAuditEvents(tx, batch.map((unit) => unitAudit(actor, unit))));
   }
+}
+
+function accountAudit(actor: Actor, { row, write }: { row: number; write: AccountWrite }, invitation: IssuedInvitation | undefined) {
+  const rolesGranted = write.grants.map((g) => ({ organizationId: g.organizationId, role: g.role }));
+  const detail = write.create
+    ? { invitation: { expiresAt: invitation!.expiresAt.toISOString(), mailed: invitation!.mailed } }
+    : { before: write.before!, after: { displayName: write.displayName, email: write.email } };
+  return actorEventInput(actor, write.create ? "account.create" : "account.update", { type: "account", id: write.id }, {
+    source: "register",
+    row,
+    username: write.username,
+    rolesGranted,
+    ...detail,
+  });
 }
 
 async function writeAccounts(
@@ -150,40 +150,21 @@ async function writeAccounts(
   now: Date,
 ): Promise<IssuedInvitation[]> {
   const created = accounts.filter((a) => a.write.create).map((a) => a.write);
-  if (created.length > 0) {
-    await tx.account.createMany({
-      data: created.map((a) => ({ id: a.id, username: a.username, displayName: a.displayName, email: a.email, passwordHash, mustChangePassword: false })),
-    });
-  }
+  await inBatches(created, (batch) =>
+    tx.account.createMany({
+      data: batch.map((a) => ({ id: a.id, username: a.username, displayName: a.displayName, email: a.email, passwordHash, mustChangePassword: false })),
+    }),
+  );
   for (const { write } of accounts.filter((a) => !a.write.create)) {
     await tx.account.update({ where: { id: write.id }, data: { displayName: write.displayName, email: write.email } });
     // A new role changes what the person may do: their sessions end, as on the administration screen.
     if (write.grants.length > 0) await endOtherSessions(tx, write.id);
   }
-  await tx.roleAssignment.createMany({
-    data: accounts.flatMap(({ write }) => write.grants.map((g) => ({ accountId: write.id, ...g }))),
-    skipDuplicates: true,
-  });
-  const invitations = await createInvitations(tx, actor.username, created, now);
+  const grants = accounts.flatMap(({ write }) => write.grants.map((g) => ({ accountId: write.id, ...g })));
+  await inBatches(grants, (batch) => tx.roleAssignment.createMany({ data: batch, skipDuplicates: true }));
+  const invitations: IssuedInvitation[] = [];
+  await inBatches(created, async (batch) => invitations.push(...(await createInvitations(tx, actor.username, batch, now))));
   const invited = new Map(invitations.map((i) => [i.accountId, i]));
-  await recordAuditEvents(
-    tx,
-    accounts.map(({ row, write }) =>
-      actorEventInput(
-        actor,
-        write.create ? "account.create" : "account.update",
-        { type: "account", id: write.id },
-        {
-          source: "register",
-          row,
-          username: write.username,
-          rolesGranted: write.grants.map((g) => ({ organizationId: g.organizationId, role: g.role })),
-          ...(write.create
-            ? { invitation: { expiresAt: invited.get(write.id)!.expiresAt.toISOString(), mailed: invited.get(write.id)!.mailed } }
-            : { before: write.before!, after: { displayName: write.displayName, email: write.email } }),
-        },
-      ),
-    ),
-  );
+  await inBatches(accounts, (batch) => recordAuditEvents(tx, batch.map((account) => accountAudit(actor, account, invited.get(account.write.id)))));
   return invitations;
 }
