@@ -1,4 +1,5 @@
 import { redirect } from "next/navigation";
+import { needsNewPassword } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
 import { SignOutButton } from "@/components/sign-out-button";
 import { redirectToSignIn } from "@/lib/auth/require-sign-in";
@@ -9,7 +10,7 @@ export const dynamic = "force-dynamic";
 export default async function AdminLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  if (actor.passwordExpired) redirect("/account/password");
+  if (needsNewPassword(actor)) redirect("/account/password");
   return (
     <>
       <div className="mb-4 flex items-center justify-between border-b pb-2 text-sm">

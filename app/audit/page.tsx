@@ -1,5 +1,6 @@
 import type { Metadata } from "next";
 import { redirect } from "next/navigation";
+import { needsNewPassword } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
 import { AUDIT_PAGE_SIZE, listAuditEvents, ZAuditFilters } from "@/lib/audit/audit-queries";
 import { AppError } from "@/lib/errors";
@@ -13,7 +14,7 @@ const field = "rounded border border-gray-400 px-2 py-1";
 export default async function AuditPage({ searchParams }: { searchParams: Promise<Record<string, string | string[] | undefined>> }) {
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  if (actor.passwordExpired) redirect("/account/password");
+  if (needsNewPassword(actor)) redirect("/account/password");
   const raw = await searchParams;
   const filters = ZAuditFilters.parse(Object.fromEntries(Object.entries(raw).map(([k, v]) => [k, Array.isArray(v) ? v[0] : v])));
   let events;

@@ -1,5 +1,6 @@
 import { redirect } from "next/navigation";
 import { roleLabel } from "@/lib/auth/actor";
+import { needsNewPassword } from "@/lib/auth/actor";
 import { getActor } from "@/lib/auth/current-actor";
 import { SignOutButton } from "@/components/sign-out-button";
 import { adminScope } from "@/lib/organizations/admin-scope";
@@ -12,7 +13,7 @@ export const dynamic = "force-dynamic";
 export default async function WorkspaceLayout({ children }: { children: React.ReactNode }) {
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  if (actor.passwordExpired) redirect("/account/password");
+  if (needsNewPassword(actor)) redirect("/account/password");
   const unread = await unreadCount(actor);
   return (
     <>

@@ -203,7 +203,7 @@ export async function changeOwnPassword(
   }
   const passwordHash = await hashPassword(input.newPassword);
   await prisma.$transaction(async (tx) => {
-    await tx.account.update({ where: { id: actor.accountId }, data: { passwordHash, passwordChangedAt: new Date() } });
+    await tx.account.update({ where: { id: actor.accountId }, data: { passwordHash, passwordChangedAt: new Date(), mustChangePassword: false } });
     await endOtherSessions(tx, actor.accountId, actor.sessionId);
     await audit(tx, actor, "account.password-change", actor.accountId);
   });

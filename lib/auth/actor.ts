@@ -18,6 +18,13 @@ export interface Actor {
   sourceIp: string | null;
   /** Set when PASSWORD_MAX_AGE_DAYS has passed since the password was set: the screens send the user to change it. */
   passwordExpired?: boolean;
+  /** Set when the account's password was given for one use (Account.mustChangePassword): the same. */
+  mustChangePassword?: boolean;
+}
+
+/** Whether the screens send the actor to /account/password before anything else. */
+export function needsNewPassword(actor: Pick<Actor, "passwordExpired" | "mustChangePassword">): boolean {
+  return actor.passwordExpired === true || actor.mustChangePassword === true;
 }
 
 export function requireActor(actor: Actor | null): Actor {

@@ -1,3 +1,4 @@
+import { randomBytes } from "node:crypto";
 import { hash, verify, type Algorithm } from "@node-rs/argon2";
 
 /** `Algorithm.Argon2id`; the package declares it as a const enum, which isolated modules cannot read. */
@@ -22,4 +23,14 @@ let dummyHash: Promise<string> | undefined;
 export function dummyPasswordHash(): Promise<string> {
   dummyHash ??= hashPassword("not-a-real-password-Aa1!");
   return dummyHash;
+}
+
+/**
+ * The password hash of an account that has no password yet (created from a
+ * register, waiting for its invitation): argon2id of a random secret nobody
+ * keeps, so no password verifies against it and checking one costs what it
+ * costs for any account — a sign-in's timing does not tell such accounts apart.
+ */
+export function unusablePasswordHash(): Promise<string> {
+  return hashPassword(randomBytes(32).toString("base64url"));
 }

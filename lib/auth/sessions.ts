@@ -44,6 +44,7 @@ export async function validateSession(
     sessionId: session.id,
     sourceIp,
     passwordExpired: passwordExpired(account.passwordChangedAt),
+    mustChangePassword: account.mustChangePassword,
   };
 }
 

@@ -77,38 +77,54 @@ function declaredSizeRefusal(request: Request, maxBytes: number): Refusal | null
   return null;
 }
 
-/** The form's one file, why it is refused, or null when none was chosen. */
-function oneFile(form: FormData, maxBytes: number): File | Refusal | null {
-  const files = form.getAll("file");
-  if (files.length > 1) return { status: 400, reason: "several-files", message: "一次只能上传一个文件", files: files.length };
-  const file = files[0];
-  if (!(file instanceof File) || file.size === 0) return null;
-  if (file.size > maxBytes) return { status: 413, reason: "too-large", message: sizeLimit(maxBytes), files: 1 };
-  const fault = nameFault(file.name);
-  if (fault) return { status: 400, reason: "file-name", message: FILE_NAME_MESSAGES[fault], files: 1 };
-  return file;
+/** The form's files (at most `maxFiles`), why they are refused, or null when none was chosen. */
+function formFiles(form: FormData, maxBytes: number, maxFiles: number): File[] | Refusal | null {
+  const entries = form.getAll("file");
+  if (entries.length > maxFiles) {
+    const message = maxFiles === 1 ? "一次只能上传一个文件" : `一次最多上传${maxFiles}个文件`;
+    return { status: 400, reason: "several-files", message, files: entries.length };
+  }
+  const files = entries.filter((file): file is File => file instanceof File && file.size > 0);
+  if (files.length === 0) return null;
+  for (const file of files) {
+    if (file.size > maxBytes) return { status: 413, reason: "too-large", message: sizeLimit(maxBytes), files: files.length };
+    const fault = nameFault(file.name);
+    if (fault) return { status: 400, reason: "file-name", message: FILE_NAME_MESSAGES[fault], files: files.length };
+  }
+  return files;
 }
 
 /** Reads the one file of a multipart upload after the checks, and answers in JSON. */
-export async function handleUpload(
+export function handleUpload(
   request: Request,
   maxBytes: number,
   handler: (actor: Actor, file: { name: string; bytes: Uint8Array }, form: FormData) => Promise<{ message: string; data?: unknown }>,
+): Promise<Response> {
+  return handleUploadFiles(request, maxBytes, 1, (actor, files, form) => handler(actor, files[0]!, form));
+}
+
+/** The same for a form that may carry up to `maxFiles` files (each at most `maxBytes`). */
+export async function handleUploadFiles(
+  request: Request,
+  maxBytes: number,
+  maxFiles: number,
+  handler: (actor: Actor, files: { name: string; bytes: Uint8Array }[], form: FormData) => Promise<{ message: string; data?: unknown }>,
 ): Promise<Response> {
   const refuse = refuser(request);
   if (!sameOrigin(request)) return refuse(await getActor(), { status: 403, reason: "origin", message: "请求来源无效，请从本站页面上传" });
   const actor = await getActor();
   if (!actor) return refuse(null, { status: 401, reason: "no-session", message: "请先登录" });
-  const tooLarge = declaredSizeRefusal(request, maxBytes);
+  const tooLarge = declaredSizeRefusal(request, maxBytes * maxFiles);
   if (tooLarge) return refuse(actor, tooLarge);
   // A file name with a raw line break or quote breaks the multipart framing: the body does not parse.
   const form = await request.formData().catch(() => null);
   if (!form) return refuse(actor, { status: 400, reason: "malformed", message: MALFORMED_MESSAGE });
-  const file = oneFile(form, maxBytes);
-  if (file === null) return reply(400, { ok: false, message: "请选择要上传的文件" });
-  if (!(file instanceof File)) return refuse(actor, file);
+  const files = formFiles(form, maxBytes, maxFiles);
+  if (files === null) return reply(400, { ok: false, message: "请选择要上传的文件" });
+  if (!Array.isArray(files)) return refuse(actor, files);
   try {
-    const result = await handler(actor, { name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) }, form);
+    const read = await Promise.all(files.map(async (file) => ({ name: file.name, bytes: new Uint8Array(await file.arrayBuffer()) })));
+    const result = await handler(actor, read, form);
     return reply(200, { ok: true, ...result });
   } catch (error) {
     const failure = toActionError(error);

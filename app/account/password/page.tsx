@@ -16,7 +16,12 @@ export default async function ChangePasswordPage() {
     <>
       <h1 className="mb-2 text-2xl font-bold">修改密码</h1>
       <p className="mb-1 text-sm">{actor.displayName}（{actor.username}）</p>
-      {actor.passwordExpired && (
+      {actor.mustChangePassword && (
+        <p role="alert" className="mb-3 rounded border border-amber-600 bg-amber-50 p-2 text-sm">
+          您的密码是管理员设置的临时密码，请先设置您自己的密码再继续工作。
+        </p>
+      )}
+      {actor.passwordExpired && !actor.mustChangePassword && (
         <p role="alert" className="mb-3 rounded border border-amber-600 bg-amber-50 p-2 text-sm">
           密码已超过{policy.PASSWORD_MAX_AGE_DAYS}天未修改，请先修改密码再继续工作。
         </p>
