@@ -10,6 +10,7 @@ import {
   setAccountDisabledAction,
   updateAccountContactAction,
 } from "@/lib/admin/actions";
+import { InviteButton } from "./invite-button";
 
 const field = "rounded border border-gray-400 px-2 py-1";
 
@@ -116,6 +117,7 @@ export function AccountRow({
             <label className="flex items-center gap-1"><input type="checkbox" name="dailyDigest" defaultChecked={account.dailyDigest} />每日摘要</label>
           )}
         </ActionForm>
+        {!isSelf && <InviteButton accountId={account.id} username={account.username} />}
         <ActionForm action={resetPasswordAction} hidden={{ accountId: account.id }} submitLabel="重设密码" successMessage="已重设密码" className="flex items-end gap-1">
           <label>新密码<input name="password" type="password" autoComplete="new-password" className={field} /></label>
         </ActionForm>
