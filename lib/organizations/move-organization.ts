@@ -12,7 +12,8 @@ import { requireAdministrator, unitInScope } from "@/lib/organizations/admin-sco
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import type { ZMoveOrganizationInput } from "./schemas";
-import { PARENT_MESSAGES, parentProblem } from "./tree";
+import { PARENT_MESSAGES, parentProblem, subtreeWhere } from "./tree";
+import { notifyPublication } from "@/lib/page-cache/publication-channel";
 
 export async function moveOrganization(actorOrNull: Actor | null, input: z.output<typeof ZMoveOrganizationInput>, prisma: PrismaClient = db()) {
   const { actor, scope } = requireAdministrator(actorOrNull);
@@ -32,6 +33,13 @@ export async function moveOrganization(actorOrNull: Actor | null, input: z.outpu
   await prisma.$transaction(async (tx) => {
     await tx.organization.update({ where: { id: unit.id }, data: { parentId: parent.id } });
     // Sessions hold roles by unit id, and every check reads the tree as stored: nobody needs to sign in again.
+    // Published pages name the unit's government (breadcrumbs, the 发布机构's parent): every instance drops
+    // its cached copies of the moved subtree's published reports, as on a publication.
+    const published = await tx.report.findMany({
+      where: { organization: subtreeWhere([unit.id]), revisions: { some: { publishedAt: { not: null } } } },
+      select: { year: true, organization: { select: { slug: true } } },
+    });
+    for (const report of published) await notifyPublication(tx, { organization: report.organization.slug, year: report.year });
     await auditActorEvent(tx, actor, "organization.move", { type: "organization", id: unit.id }, { name: unit.name, from: unit.parentId, to: parent.id });
   });
   return { moved: true };

@@ -233,6 +233,8 @@ describe("regional administrators", () => {
     const k1 = await signedInActor(prisma, [{ organizationId: t.K1.id, role: "SUPERVISOR" }]);
     expect((await loadStatusBoard(k2, t.K2.slug, 2024, prisma)).rows.some((r) => r.organization.id === town.id)).toBe(true);
     expect((await loadStatusBoard(k1, t.K1.slug, 2024, prisma)).rows.some((r) => r.organization.id === town.id)).toBe(false);
+    // Every instance hears of it and drops its cached copy of the report's pages.
+    expect(await prisma.$queryRaw`select year from publication_log where organization_slug = ${town.slug}`).toEqual([{ year: 2024 }, { year: 2024 }]);
     const [audit] = await prisma.auditEvent.findMany({ where: { event: "organization.move", objectId: town.id, result: "success" } });
     expect(audit?.detail).toMatchObject({ from: t.K1.id, to: t.K2.id });
   });
