@@ -73,6 +73,8 @@ export async function createAccount(
         displayName: input.displayName,
         email: input.email ?? null,
         passwordHash,
+        // The administrator knows this password: the person sets their own at the first sign-in.
+        mustChangePassword: true,
         isSystemAdmin: input.isSystemAdmin,
         isAuditor: input.isAuditor,
       },
@@ -165,7 +167,8 @@ export async function resetPassword(
   const { username } = await prisma.$transaction(async (tx) => {
     const account = await tx.account.update({
       where: { id: input.accountId },
-      data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null },
+      // A password the administrator set is for one sign-in: the person then sets their own.
+      data: { passwordHash, passwordChangedAt: new Date(), failedLoginCount: 0, lockedUntil: null, mustChangePassword: true },
       select: { username: true },
     });
     await endOtherSessions(tx, input.accountId);

@@ -213,6 +213,8 @@ describe("regional administrators", () => {
     await expect(createAccount(admin, { ...account, organizationId: t.T3.id, role: "CLERK" }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     const made = await createAccount(admin, { ...account, organizationId: t.T1.id, role: "CLERK" }, prisma);
     expect(await prisma.roleAssignment.findMany({ where: { accountId: made.id }, select: { organizationId: true, role: true } })).toEqual([{ organizationId: t.T1.id, role: "CLERK" }]);
+    // Its password is the administrator's: to be changed at the first sign-in.
+    expect((await prisma.account.findUniqueOrThrow({ where: { id: made.id } })).mustChangePassword).toBe(true);
     const refusals = await prisma.auditEvent.count({ where: { actor: admin.username, result: "failure" } });
     expect(refusals).toBeGreaterThanOrEqual(3);
   });

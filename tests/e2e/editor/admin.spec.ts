@@ -34,6 +34,14 @@ test("an administrator creates a township and a clerk account, and the clerk can
 
   const clerk = await browser.newPage();
   await signIn(clerk.request, "dushan-clerk", "Dushan-clerk-2026");
+  // The administrator knows that password: the clerk sets their own before anything else.
+  await clerk.goto("/workspace");
+  await expect(clerk).toHaveURL(/\/account\/password$/);
+  await expect(clerk.getByRole("alert")).toContainText("临时密码");
+  await clerk.getByLabel("当前密码").fill("Dushan-clerk-2026");
+  await clerk.getByLabel("新密码").fill("Dushan-own-2026!");
+  await clerk.getByRole("button", { name: "修改密码" }).click();
+  await expect(clerk.getByText("密码已修改")).toBeVisible();
   await clerk.goto("/workspace");
   await expect(clerk.getByRole("heading", { level: 2, name: "来安县独山乡人民政府" })).toBeVisible();
   await expect(clerk.getByRole("button", { name: /开始填报\d{4}年度报告/ })).toBeVisible();
