@@ -44,8 +44,21 @@ function formatOf(year: number): ReportFormat {
 }
 
 // The latest published revision of each report in scope, of the year's format.
-const latestPublished = (where: RollupWhere, format: ReportFormat) => ({
-  sql: `
+// The subtree and unit conditions are written only when they apply: an
+// "$n is null or …" condition keeps the planner from using the indexes.
+function latestPublished(where: RollupWhere, format: ReportFormat) {
+  const params: unknown[] = [where.year, format.version, rollupScopes[where.scope].kinds];
+  const conditions: string[] = [];
+  if (where.governmentId) {
+    params.push(where.governmentId);
+    conditions.push(`and (o.id = $${params.length}::uuid or o.ancestor_ids @> array[$${params.length}::uuid])`);
+  }
+  if (where.unitIds) {
+    params.push([...where.unitIds]);
+    conditions.push(`and o.id = any($${params.length}::uuid[])`);
+  }
+  return {
+    sql: `
     select distinct on (rv.report_id) rv.id, p.organization_id
       from report p
       join organization o on o.id = p.organization_id
@@ -54,21 +67,21 @@ const latestPublished = (where: RollupWhere, format: ReportFormat) => ({
        and rv.published_at is not null
        and rv.format_version = $2
        and o.kind::text = any($3::text[])
-       and ($4::uuid is null or o.id = $4::uuid or o.ancestor_ids @> array[$4::uuid])
-       and ($5::uuid[] is null or o.id = any($5::uuid[]))
+       ${conditions.join("\n       ")}
      order by rv.report_id, rv.number desc`,
-  params: [where.year, format.version, rollupScopes[where.scope].kinds, where.governmentId, where.unitIds ? [...where.unitIds] : null] as unknown[],
-});
+    params,
+  };
+}
 
 export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Promise<Rollup> {
   const format = formatOf(where.year);
   const latest = latestPublished(where, format);
   const rows = await prisma.$queryRawUnsafe<
-    { table_key: string | null; row_key: string | null; column_key: string | null; count: bigint | null; amount: string | null; change: bigint | null; unit_ids: string[] }[]
+    { table_key: string | null; row_key: string | null; column_key: string | null; count: bigint | null; amount: string | null; change: bigint | null; unit_ids: string[] | null }[]
   >(
     `with latest as (${latest.sql})
      select c.table_key, c.row_key, c.column_key, sum(c.count) as count, sum(c.amount)::text as amount, sum(c.change) as change,
-            (select coalesce(array_agg(organization_id::text), '{}') from latest) as unit_ids
+            null::text[] as unit_ids
        from latest l join revision_cell c on c.revision_id = l.id
       group by c.table_key, c.row_key, c.column_key
      union all
@@ -84,7 +97,7 @@ export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Pro
       return [cell.key, value];
     }),
   );
-  const unitIds = rows.at(-1)?.unit_ids ?? [];
+  const unitIds = rows.find((row) => row.unit_ids !== null)?.unit_ids ?? [];
   return { format, year: where.year, units: unitIds.length, unitIds, values };
 }
 
