@@ -33,9 +33,23 @@ export const ZCreateAccountInput = z.object({
   password: passwordSchema(),
   isSystemAdmin: ZFormBoolean,
   isAuditor: ZFormBoolean,
-  /** The first role (required of a regional administrator, whose accounts are those of its region). */
-  organizationId: z.uuid("请选择单位").or(z.literal("").transform(() => undefined)).optional(),
-  role: ZRole.or(z.literal("").transform(() => undefined)).optional(),
+  /**
+   * The first role, as "<unit id>:<role>" — one choice of unit and role
+   * together, so the form offers only pairs the rules allow (主管部门 and
+   * 管理员 at a government). Required of a regional administrator, whose
+   * accounts are those of its region.
+   */
+  firstRole: z
+    .string()
+    .trim()
+    .regex(/^([0-9a-f-]{36}:(CLERK|REVIEWER|SUPERVISOR|ADMINISTRATOR))?$/, "请选择单位和角色")
+    .optional(),
+}).transform(({ firstRole, ...account }) => {
+  const [organizationId, role] = firstRole ? (firstRole.split(":") as [string, z.output<typeof ZRole>]) : [];
+  return { ...account, ...(organizationId && role ? { organizationId, role } : {}) } as typeof account & {
+    organizationId?: string;
+    role?: z.output<typeof ZRole>;
+  };
 });
 
 export const ZRoleInput = z.object({

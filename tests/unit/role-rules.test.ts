@@ -49,3 +49,14 @@ describe("what a regional administrator may grant", () => {
     expect(grantRefusal(system, adminScope(system)!, account([], { id: "s", isSystemAdmin: true }), "SUPERVISOR", city)).toBe("不能为自己分配角色，请由另一位管理员分配");
   });
 });
+
+describe("a new account's first role, chosen as one unit-and-role pair", () => {
+  it("splits the pair, and leaves both out when none is chosen", async () => {
+    const { ZCreateAccountInput } = await import("@/lib/accounts/schemas");
+    const base = { username: "new-clerk", displayName: "新填报人", password: "New-clerk-2026" };
+    const unit = "6f1c1c1e-8a59-4c51-9d0a-0b7f2c1f3a11";
+    expect(ZCreateAccountInput.parse({ ...base, firstRole: `${unit}:CLERK` })).toMatchObject({ organizationId: unit, role: "CLERK" });
+    expect(ZCreateAccountInput.parse({ ...base, firstRole: "" })).not.toHaveProperty("organizationId");
+    expect(ZCreateAccountInput.safeParse({ ...base, firstRole: `${unit}:OWNER` }).success).toBe(false);
+  });
+});

@@ -28,6 +28,8 @@ interface AccountView {
 
 type Role = keyof typeof roleLabels;
 
+const CONTENT_ROLE_KEYS: Role[] = ["CLERK", "REVIEWER"];
+
 function GrantForm({ accountId, units, roles }: { accountId: string; units: { id: string; name: string }[]; roles: readonly Role[] }) {
   if (roles.length === 0 || units.length === 0) return null;
   return (
@@ -128,6 +130,7 @@ export function AccountRow({
 
 /** A new account. A regional administrator gives it its first role in the region at once (its accounts are those working there). */
 export function AccountForms({ regional, organizations, governments }: { regional: boolean; organizations: { id: string; name: string }[]; governments: { id: string; name: string }[] }) {
+  const governmentIds = new Set(governments.map((g) => g.id));
   return (
     <details className="rounded border border-gray-300 p-3">
       <summary className="cursor-pointer font-semibold">新建账号</summary>
@@ -138,19 +141,16 @@ export function AccountForms({ regional, organizations, governments }: { regiona
         <label className="text-sm">初始密码（至少8位，含大小写字母、数字、符号中的3类）
           <input name="password" type="password" required autoComplete="new-password" className={`w-full ${field}`} />
         </label>
-        <label className="text-sm">单位{regional ? "" : "（可不填）"}
-          <select name="organizationId" required={regional} defaultValue="" className={`w-full ${field}`}>
+        <label className="text-sm">单位和角色{regional ? "" : "（可不填）"}
+          <select name="firstRole" required={regional} defaultValue="" className={`w-full ${field}`}>
             <option value="">{regional ? "请选择" : "（暂不分配）"}</option>
             {organizations.map((o) => (
-              <option key={o.id} value={o.id}>{o.name}</option>
-            ))}
-          </select>
-        </label>
-        <label className="text-sm">角色（主管部门、管理员须设在人民政府：{governments.length} 个可选）
-          <select name="role" required={regional} defaultValue="" className={`w-full ${field}`}>
-            <option value="">{regional ? "请选择" : "（暂不分配）"}</option>
-            {(Object.keys(roleLabels) as Role[]).map((role) => (
-              <option key={role} value={role}>{roleLabels[role]}</option>
+              <optgroup key={o.id} label={o.name}>
+                {/* 主管部门 and 管理员 are held at a government only. */}
+                {(governmentIds.has(o.id) ? (Object.keys(roleLabels) as Role[]) : CONTENT_ROLE_KEYS).map((role) => (
+                  <option key={role} value={`${o.id}:${role}`}>{o.name} · {roleLabels[role]}</option>
+                ))}
+              </optgroup>
             ))}
           </select>
         </label>
