@@ -1,6 +1,5 @@
 import type { Metadata } from "next";
 import { roleLabels } from "@/lib/accounts/schemas";
-import { grantableRoles } from "@/lib/accounts/role-rules";
 import { adminScope } from "@/lib/organizations/admin-scope";
 import { isGovernment, parentProblem } from "@/lib/organizations/tree";
 import { MoveOrganizationForm } from "./_components/move-organization-form";
@@ -9,7 +8,7 @@ import { getActor } from "@/lib/auth/current-actor";
 import { getAdminOverview } from "@/lib/admin/queries";
 import { unitCodeFlag } from "@/lib/organizations/credit-code";
 import { organizationKindLabels } from "@/lib/organizations/schemas";
-import { AccountForms, AccountRow } from "./_components/account-forms";
+import { AccountForms } from "./_components/account-forms";
 import { OrganizationForm } from "./_components/organization-form";
 import { OrganizationSettingsForm } from "./_components/organization-settings-form";
 
@@ -92,30 +91,18 @@ export default async function AdminPage() {
       <section aria-labelledby="accounts">
         <h2 id="accounts" className="mb-2 text-lg font-semibold">账号与角色</h2>
         <ul className="mb-4 space-y-3">
+          {/* One line per account; its roles, password and contact are managed on its own page (one account's forms, not every unit × every account). */}
           {accounts.map((account) => (
-            <AccountRow
-              key={account.id}
-              account={{
-                id: account.id,
-                username: account.username,
-                displayName: account.displayName,
-                isSystemAdmin: account.isSystemAdmin,
-                disabled: account.disabled,
-                locked: account.lockedUntil !== null && account.lockedUntil > new Date(),
-                email: account.email,
-                dailyDigest: account.dailyDigest,
-                roles: account.roles.map((r) => ({
-                  role: r.role,
-                  label: roleLabels[r.role],
-                  organizationId: r.organization.id,
-                  organization: r.organization.shortName,
-                })),
-              }}
-              organizations={organizationOptions}
-              governments={governmentOptions}
-              isSelf={account.id === actor.accountId}
-              grantable={grantableRoles(actor, scope, account)}
-            />
+            <li key={account.id} className="flex flex-wrap items-baseline gap-x-3 rounded border border-gray-300 p-2 text-sm">
+              <span className="font-semibold">{account.displayName}（{account.username}）</span>
+              {account.isSystemAdmin && <span>系统管理员</span>}
+              {account.isAuditor && <span>审计员</span>}
+              {account.disabled && <span>已停用</span>}
+              <span className="text-gray-700">{account.roles.map((r) => `${r.organization.shortName} · ${roleLabels[r.role]}`).join("；") || "无角色"}</span>
+              <Link className="text-blue-800 underline" href={`/admin/accounts/${account.id}`}>
+                管理<span className="sr-only">{account.displayName}的账号</span>
+              </Link>
+            </li>
           ))}
         </ul>
         <AccountForms regional={!scope.all} organizations={organizationOptions} governments={governmentOptions} />

@@ -16,7 +16,7 @@ import { remindUnits } from "@/lib/supervision/remind-units";
 import { loadSchedulesFor, saveDeadlines } from "@/lib/deadlines/deadline-settings";
 import { requireSupervisedGovernment } from "@/lib/supervision/government-access";
 import { digestLines } from "@/lib/notifications/digest";
-import { getAdminOverview } from "@/lib/admin/queries";
+import { getAdminOverview, getManagedAccount } from "@/lib/admin/queries";
 import { createAccount, grantRole, resetPassword } from "@/lib/accounts/account-mutations";
 import { createOrganization } from "@/lib/organizations/create-organization";
 import { moveOrganization } from "@/lib/organizations/move-organization";
@@ -194,6 +194,9 @@ describe("regional administrators", () => {
     expect(accounts.has(clerkHere.accountId)).toBe(true);
     expect(accounts.has(clerkThere.accountId)).toBe(false);
     expect(overview.outbox).toBeNull();
+    // An account's own page: only for accounts of the region.
+    expect((await getManagedAccount(admin, clerkHere.accountId, prisma)).account.id).toBe(clerkHere.accountId);
+    await expect(getManagedAccount(admin, clerkThere.accountId, prisma)).rejects.toMatchObject({ code: "NOT_FOUND" });
 
     await expect(grantRole(admin, { accountId: clerkHere.accountId, organizationId: t.T3.id, role: "REVIEWER" }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     await expect(grantRole(admin, { accountId: clerkThere.accountId, organizationId: t.T1.id, role: "REVIEWER" }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });

@@ -25,8 +25,10 @@ test("an administrator creates a township and a clerk account, and the clerk can
   await page.getByLabel(/初始密码/).fill("Dushan-clerk-2026");
   await page.getByRole("button", { name: "新建账号" }).click();
 
+  // Each account is managed on its own page.
+  await page.getByRole("listitem").filter({ hasText: "独山乡填报人（dushan-clerk）" }).getByRole("link", { name: /管理/ }).click();
+  await expect(page.getByRole("heading", { level: 1, name: "管理账号：独山乡填报人（dushan-clerk）" })).toBeVisible();
   const row = page.getByRole("listitem").filter({ hasText: "独山乡填报人（dushan-clerk）" });
-  await expect(row).toBeVisible();
   // The first form gives content roles on any unit; the second 主管部门 or 管理员 at a government.
   await row.getByLabel("机构").first().selectOption({ label: "来安县独山乡人民政府" });
   await row.getByLabel("角色").first().selectOption({ label: "填报人" });
