@@ -122,7 +122,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
                   {row.remindedAt && <p className="text-xs text-gray-700">已催报 {formatChineseDate(toChinaTimeIso(row.remindedAt).slice(0, 10))}</p>}
                   {row.remindedToday && unpublished(row) && <p className="text-xs text-gray-700">{REMINDED_TODAY_MESSAGE}</p>}
                 </td>
-                <th scope="row" className="border p-1 text-left font-normal">
+                <th scope="row" className="min-w-[7em] border p-1 text-left font-normal">
                   {row.reportId ? (
                     <Link className="text-blue-800 underline" href={`/workspace/reports/${row.reportId}/review`}>{row.organization.name}</Link>
                   ) : (
