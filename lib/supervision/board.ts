@@ -20,7 +20,8 @@ import { requireSupervisedGovernment } from "./government-access";
 import { summarizeRegions, type RegionRow } from "./region-summary";
 import { fiveFoldJumps, jumpMessage } from "./cross-checks";
 import { loadSchedulesFor } from "@/lib/deadlines/deadline-settings";
-import { isGovernment } from "@/lib/organizations/tree";
+import { isGovernment, rootsOf } from "@/lib/organizations/tree";
+import { listAncestors } from "@/lib/regions/list-ancestors";
 import { lastReminders, unitsRemindedToday } from "./remind-units";
 
 export type BoardStatus = "NOT_STARTED" | "DRAFT" | "RETURNED" | "SUBMITTED" | "APPROVED" | "PUBLISHED" | "CORRECTING";
@@ -157,14 +158,15 @@ export async function loadStatusBoard(actor: Actor | null, governmentSlug: strin
   };
 }
 
-/** The governments above this board that the reader supervises too, root first. */
-async function boardTrail(prisma: PrismaClient, reader: Actor, ancestorIds: readonly string[]) {
-  const above = await prisma.organization.findMany({ where: { id: { in: [...ancestorIds] } }, select: { id: true, slug: true, name: true, ancestorIds: true } });
-  const byId = new Map(above.map((o) => [o.id, o]));
-  return ancestorIds
-    .map((id) => byId.get(id)!)
-    .filter((o) => o && reader.roles.some((r) => r.role === "SUPERVISOR" && (r.organizationId === o.id || o.ancestorIds.includes(r.organizationId))))
-    .map((o) => ({ slug: o.slug, name: o.name }));
+/**
+ * The governments above this board that the reader supervises too, root
+ * first: from the highest one it holds the 主管部门 role on (ancestors are
+ * root first, so everything below that one is supervised as well).
+ */
+function boardTrail(prisma: PrismaClient, reader: Actor, ancestorIds: readonly string[]) {
+  const own = new Set(rootsOf(reader, "SUPERVISOR"));
+  const from = ancestorIds.findIndex((id) => own.has(id));
+  return from < 0 ? Promise.resolve([]) : listAncestors(ancestorIds.slice(from), prisma);
 }
 
 function boardStatus(
