@@ -14,7 +14,7 @@
 // correction of last year's report shows on this year's row at its next save.
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import { getFormat, type Finding } from "@/lib/report-format";
-import { fiveFoldJumps, jumpMessage } from "@/lib/supervision/cross-checks";
+import { fiveFoldJumps, jumpMessage } from "@/lib/report-format/five-fold-jumps";
 import { loadCheckContexts, type CheckContext } from "./check-context";
 import { checkContentIn, type CheckedContent, type CheckedReport } from "./check-content";
 import { contentOfWorkingCopy } from "./editor-content";
