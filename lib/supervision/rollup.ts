@@ -238,29 +238,62 @@ export interface Contribution {
   value: number | null;
 }
 
-/** The units behind one summed cell, largest first. */
-export async function rollupContributions(prisma: PrismaClient, where: RollupWhere, key: string): Promise<Contribution[] | null> {
+/** One page of the units behind a summed cell, with the sum over all of them. */
+export interface Contributions {
+  rows: Contribution[];
+  /** Units whose published report is in the sum. */
+  units: number;
+  total: number;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export const CONTRIBUTIONS_PAGE_SIZE = 100;
+
+/** The units behind one summed cell, largest first, a page at a time (a province's figure has thousands). */
+export async function rollupContributions(
+  prisma: PrismaClient,
+  where: RollupWhere,
+  key: string,
+  page = 1,
+  pageSize = CONTRIBUTIONS_PAGE_SIZE,
+): Promise<Contributions | null> {
   const format = formatOf(where.year);
   const cell = findCell(format, key);
   if (!cell) return null;
   const latest = latestPublished(where, format);
   const n = latest.params.length;
-  const rows = await prisma.$queryRawUnsafe<{ slug: string; name: string; kind: OrganizationKind; count: number | null; amount: string | null; change: number | null }[]>(
-    `with latest as (${latest.sql})
-     select o.slug, o.name, o.kind, c.count, c.amount::text as amount, c.change
-       from latest l
-       join organization o on o.id = l.organization_id
-       left join revision_cell c on c.revision_id = l.id and c.table_key = $${n + 1} and c.row_key = $${n + 2} and c.column_key = $${n + 3}
-      order by coalesce(c.count, c.amount, abs(c.change), 0) desc, o.name`,
+  const column = cell.kind === "amount" ? "amount" : cell.kind;
+  const rows = await prisma.$queryRawUnsafe<
+    { slug: string; name: string; kind: OrganizationKind; count: number | null; amount: string | null; change: number | null; units: bigint; total: string | null }[]
+  >(
+    `with latest as (${latest.sql}),
+     contribution as (
+       select o.slug, o.name, o.kind, c.count, c.amount, c.change
+         from latest l
+         join organization o on o.id = l.organization_id
+         left join revision_cell c on c.revision_id = l.id and c.table_key = $${n + 1} and c.row_key = $${n + 2} and c.column_key = $${n + 3})
+     select slug, name, kind, count, amount::text as amount, change,
+            count(*) over () as units, (sum(${column}) over ())::text as total
+       from contribution
+      order by coalesce(count, amount, abs(change), 0) desc, name
+      limit $${n + 4} offset $${n + 5}`,
     ...latest.params,
     cell.table,
     cell.row,
     cell.column,
+    pageSize,
+    (page - 1) * pageSize,
   );
-  return rows.map((row) => ({
-    organization: { slug: row.slug, name: row.name, kind: row.kind },
-    value: storedValue(cell.kind, row),
-  }));
+  const units = rows.length > 0 ? Number(rows[0]!.units) : page === 1 ? 0 : (await rollupContributions(prisma, where, key, 1, 1))!.units;
+  return {
+    rows: rows.map((row) => ({ organization: { slug: row.slug, name: row.name, kind: row.kind }, value: storedValue(cell.kind, row) })),
+    units,
+    total: rows[0]?.total != null ? Number(rows[0].total) : 0,
+    page,
+    pageSize,
+  };
 }
 
 /**
