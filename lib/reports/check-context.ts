@@ -19,7 +19,7 @@ export interface CheckContext {
   peers: PeerReport[];
 }
 
-interface Unit {
+export interface CheckUnit {
   id: string;
   kind: OrganizationKind;
   parentId: string | null;
@@ -32,7 +32,7 @@ interface Unit {
  * government's — a township beside the county and its other townships and
  * departments, a county department beside them too.
  */
-export function peerGroupOf(unit: Unit): TreeNode {
+export function peerGroupOf(unit: CheckUnit): TreeNode {
   if (isGovernment(unit.kind) || !unit.parentId) return unit;
   return { id: unit.parentId, ancestorIds: unit.ancestorIds.slice(0, -1) };
 }
@@ -41,6 +41,8 @@ export function peerGroupOf(unit: Unit): TreeNode {
 async function groupNarratives(prisma: Client, governmentId: string, year: number): Promise<PeerReport[]> {
   const reports = await prisma.report.findMany({
     where: { year, organization: { OR: [{ id: governmentId }, { parentId: governmentId }] } },
+    // In a fixed order, as the save's context has them (save-check-context.ts): of two equally alike units, the same one is named.
+    orderBy: { organizationId: "asc" },
     select: { organizationId: true, organization: { select: { shortName: true } }, sections: { select: { sectionKey: true, body: true } } },
   });
   return reports.map((report) => ({
@@ -54,7 +56,7 @@ async function groupNarratives(prisma: Client, governmentId: string, year: numbe
  * Check contexts for several units of one year (the board asks
  * for all of them at once): three queries, whatever the number of units.
  */
-export async function loadCheckContexts(prisma: Client, units: readonly Unit[], year: number): Promise<Map<string, CheckContext>> {
+export async function loadCheckContexts(prisma: Client, units: readonly CheckUnit[], year: number): Promise<Map<string, CheckContext>> {
   const groups = [...new Set(units.map((unit) => peerGroupOf(unit).id))];
   const [narratives, previous, catalogs] = await Promise.all([
     Promise.all(groups.map(async (group) => [group, await groupNarratives(prisma, group, year)] as const)).then((pairs) => new Map(pairs)),
@@ -85,7 +87,7 @@ export async function loadCheckContexts(prisma: Client, units: readonly Unit[], 
   );
 }
 
-export async function loadCheckContext(prisma: Client, unit: Unit, year: number): Promise<CheckContext> {
+export async function loadCheckContext(prisma: Client, unit: CheckUnit, year: number): Promise<CheckContext> {
   return (await loadCheckContexts(prisma, [unit], year)).get(unit.id)!;
 }
 

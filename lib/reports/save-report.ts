@@ -9,10 +9,10 @@ import { db } from "@/lib/db/client";
 import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import { AppError } from "@/lib/errors";
 import { getFormat, reportContentSchema, withComputedTotals, type Finding } from "@/lib/report-format";
-import { loadCheckContext } from "./check-context";
+import { loadSaveCheckContext } from "./save-check-context";
 import { visiblePeerFindings } from "./editor-queries";
 import { checkForBoard, storeSavedCheck } from "./stored-findings";
-import { writeSectionsAndCells } from "./write-working-copy";
+import { readStoredRows, writeChangedSectionsAndCells } from "./write-working-copy";
 import { contentHash, contentOfWorkingCopy, type EditorContent } from "./editor-content";
 import { runReportStep, type LoadedReport } from "@/lib/reports/steps/report-workflow";
 
@@ -25,10 +25,9 @@ export const ZSaveReportInput = z.object({
 export type TSaveReportInput = z.infer<typeof ZSaveReportInput>;
 
 export type SaveReportOutcome =
-  | { status: "saved"; version: number; savedAt: string; content: EditorContent; peerFindings: Finding[] }
+  // What was saved is what the editor sent (with the totals the server computed, which it computes too): not sent back.
+  | { status: "saved"; version: number; savedAt: string; peerFindings: Finding[] }
   | { status: "conflict"; version: number; savedAt: string; savedBy: string | null; content: EditorContent };
-
-const workingCopy = { organization: true, sections: true, cells: true, lastEditedBy: { select: { displayName: true } } } as const;
 
 export async function saveReport(
   actorOrNull: Actor | null,
@@ -38,7 +37,11 @@ export async function saveReport(
   const actor = requireActor(actorOrNull);
   // Who may save in which state: the steps table (report-steps.ts). The row
   // lock orders two saves based on the same version: the second finds it stale.
-  const { outcome, report } = await runReportStep<{ outcome: Omit<SaveReportOutcome & { status: "saved" }, "peerFindings"> | (SaveReportOutcome & { status: "conflict" }); report: LoadedReport }>(prisma, actor, input.reportId, "save", async (tx, report) => {
+  const { outcome, report, content } = await runReportStep<{
+    outcome: Omit<SaveReportOutcome & { status: "saved" }, "peerFindings"> | (SaveReportOutcome & { status: "conflict" });
+    report: LoadedReport;
+    content: EditorContent;
+  }>(prisma, actor, input.reportId, "save", async (tx, report) => {
     const format = getFormat(report.formatVersion);
     const parsed = reportContentSchema(format).safeParse(input.content);
     if (!parsed.success) {
@@ -52,19 +55,22 @@ export async function saveReport(
       // Totals are the server's to compute; whatever the client sent for them is ignored.
       values: withComputedTotals(format, parsed.data.cells),
     };
-    const before = await tx.report.findUniqueOrThrow({ where: { id: report.id }, include: workingCopy });
-    if (before.version !== input.baseVersion) {
+    // The report's row is locked and loaded (runReportStep): its version is the one to compare with.
+    const stored = await readStoredRows(tx, report.id);
+    const before = contentOfWorkingCopy({ ...report, ...stored });
+    if (report.version !== input.baseVersion) {
       // Someone else's save came first: nothing changes, and the caller gets their text to merge with.
+      const editor = report.lastEditedById ? await tx.account.findUnique({ where: { id: report.lastEditedById }, select: { displayName: true } }) : null;
       const conflict = {
         status: "conflict" as const,
-        version: before.version,
-        savedAt: before.updatedAt.toISOString(),
-        savedBy: before.lastEditedBy?.displayName ?? null,
-        content: contentOfWorkingCopy(before),
+        version: report.version,
+        savedAt: report.updatedAt.toISOString(),
+        savedBy: editor?.displayName ?? null,
+        content: before,
       };
-      return { result: { outcome: conflict, report }, changed: false };
+      return { result: { outcome: conflict, report, content }, changed: false };
     }
-    await tx.report.update({
+    const after = await tx.report.update({
       where: { id: report.id },
       data: {
         title: content.title,
@@ -73,13 +79,13 @@ export async function saveReport(
         version: { increment: 1 },
         lastEditedById: actor.accountId,
       },
+      select: { version: true, updatedAt: true },
     });
-    await writeSectionsAndCells(tx, report.id, format, content);
-    const after = await tx.report.findUniqueOrThrow({ where: { id: report.id }, select: { version: true, updatedAt: true } });
-    const saved = { status: "saved" as const, version: after.version, savedAt: after.updatedAt.toISOString(), content };
+    await writeChangedSectionsAndCells(tx, report.id, format, stored, content);
+    const saved = { status: "saved" as const, version: after.version, savedAt: after.updatedAt.toISOString() };
     return {
-      result: { outcome: saved, report },
-      detail: { version: after.version, before: contentHash(contentOfWorkingCopy(before)), after: contentHash(content) },
+      result: { outcome: saved, report, content },
+      detail: { version: after.version, before: contentHash(before), after: contentHash(content) },
     };
   });
   if (outcome.status === "conflict") return outcome;
@@ -87,8 +93,8 @@ export async function saveReport(
   // the server has (雷同 with other units, whose text never goes to the
   // browser): the findings are stored with this version for the boards, and
   // the 雷同 ones go back to the editor.
-  const context = await loadCheckContext(prisma, report.organization, report.year);
-  const check = checkForBoard(context, report, outcome.content);
+  const context = await loadSaveCheckContext(prisma, report.organization, report.year);
+  const check = checkForBoard(context, report, content);
   await storeSavedCheck(prisma, report, outcome.version, check);
   return { ...outcome, peerFindings: visiblePeerFindings(actor, report, check.findings) };
 }

@@ -106,7 +106,7 @@ describe("saving a draft", () => {
       prisma,
     );
     expect(second).toMatchObject({ status: "conflict", version: 2 });
-    expect(second.content.sections.problems).toBe("甲写的问题");
+    expect(second.status === "conflict" && second.content.sections.problems).toBe("甲写的问题");
     expect((await stored(reportA)).sections.find((s) => s.sectionKey === "problems")?.body).toBe("甲写的问题");
 
     // After merging, the second person saves on top of the latest version.
