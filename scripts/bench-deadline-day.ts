@@ -15,10 +15,12 @@
 //   DEADLINE_PAUSE_MS=200-600      a clerk's pause before each save (uniform)
 //   DEADLINE_INSTANCES=1,2         rounds, by number of app instances
 //   DEADLINE_PGBENCH_SECONDS=10    per client count (0: no pgbench)
+//   DEADLINE_PUBLISHERS=2 DEADLINE_BOARDS=2 DEADLINE_CITIZENS=4   the rest of the crowd
 //   DEADLINE_PORT=3500             the first instance's port (the second: +1)
+//   DEADLINE_CPU_PROF=<dir>        the first instance writes a CPU profile there when it stops
 //   --rebuild                      run `next build` even when a build exists
 import { existsSync } from "node:fs";
-import type { ChildProcess } from "node:child_process";
+import { spawn, type ChildProcess } from "node:child_process";
 import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
 import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
@@ -31,6 +33,7 @@ import { readActionManifest, signIn } from "./bench-deadline-day/http-client";
 import { Clerk, PublishingUnit, StepRecord, reader, type Actions } from "./bench-deadline-day/traffic";
 import { snapshot, verifyStep } from "./bench-deadline-day/verify";
 import { Pgbench } from "./bench-deadline-day/pgbench";
+import { processTreeCpuMs } from "./bench-deadline-day/process-cpu";
 import { formatStep, percentile, printSummary, type StepResult } from "./bench-deadline-day/report";
 
 const STEPS = (process.env.DEADLINE_STEPS ?? "8,16,32,64,128").split(",").map(Number);
@@ -41,9 +44,9 @@ const PGBENCH_SECONDS = Number(process.env.DEADLINE_PGBENCH_SECONDS ?? 10);
 // The server allows 100 connections; the app's pools and the other users of the machine keep some.
 const PGBENCH_MAX_CLIENTS = 64;
 const PORT = Number(process.env.DEADLINE_PORT ?? 3500);
-const PUBLISHING_UNITS = 2;
-const SUPERVISORS = 2;
-const CITIZENS = 4;
+const PUBLISHING_UNITS = Number(process.env.DEADLINE_PUBLISHERS ?? 2);
+const SUPERVISORS = Number(process.env.DEADLINE_BOARDS ?? 2);
+const CITIZENS = Number(process.env.DEADLINE_CITIZENS ?? 4);
 const CITIZEN_PAUSE_MS = 100;
 /** A 主管部门 reloads the board every few seconds at most. */
 const BOARD_PAUSE_MS = 2000;
@@ -114,7 +117,14 @@ try {
 
   const origins = [PORT, PORT + 1].map((port) => `http://127.0.0.1:${port}`);
   const env = (port: number) => ({ ...appEnv(appUrl, String(port)), NEXTAUTH_URL: `http://127.0.0.1:${port}` });
-  instances.push(startServerProcess(PORT, env(PORT)));
+  instances.push(
+    process.env.DEADLINE_CPU_PROF
+      ? spawn("node_modules/.bin/tsx", ["--cpu-prof", `--cpu-prof-dir=${process.env.DEADLINE_CPU_PROF}`, "server.ts"], {
+          env: { ...process.env, ...env(PORT), PORT: String(PORT), HOSTNAME: "127.0.0.1", NEXT_TELEMETRY_DISABLED: "1" },
+          stdio: "ignore",
+        })
+      : startServerProcess(PORT, env(PORT)),
+  );
   await waitUntilServing(origins[0]!);
 
   // Clerk i edits unit i's report, except that every eighth is the previous unit's second clerk.
@@ -136,29 +146,45 @@ try {
     unit.reviewerCookie = await signIn(origins[0]!, seeded.reviewer, BENCH_PASSWORD);
   });
   const supervisors = await Promise.all(
-    data.counties.slice(0, SUPERVISORS).map(async (county) => ({
+    data.counties.slice(0, Math.max(1, SUPERVISORS)).map(async (county) => ({
       cookie: await signIn(origins[0]!, county.supervisor, BENCH_PASSWORD),
       board: `/workspace/supervision/${county.slug}/${YEAR}`,
     })),
   );
   console.log(`signed in ${clerks.length + 2 * publishing.length + supervisors.length} people in ${((performance.now() - signInAt) / 1000).toFixed(0)} s`);
 
-  // Alone: the cached page, a board, and one clerk saving back to back.
+  // Alone: the cached page, a board, a region's page and one clerk saving back to back, each with
+  // the CPU it costs the instance (its latency on a shared machine says less).
+  const first = instances[0]!.pid;
+  const costOf = async <T>(work: () => Promise<T>) => {
+    const cpu = processTreeCpuMs(first);
+    const result = await work();
+    return { result, cpuMs: processTreeCpuMs(first) - cpu };
+  };
+  const aloneLine = (name: string, samples: number[], cpuMs: number) =>
+    `  ${name.padEnd(30)} p50 ${percentile(samples, 50).toFixed(1).padStart(6)} ms  p99 ${percentile(samples, 99).toFixed(1).padStart(6)} ms  app CPU ${(cpuMs / samples.length).toFixed(1).padStart(5)} ms each`;
   await unloaded(origins[0]!, CACHED_REPORT, null, 50);
-  const reportAlone = percentile(await unloaded(origins[0]!, CACHED_REPORT, null, 300), 99);
+  const reportRun = await costOf(() => unloaded(origins[0]!, CACHED_REPORT, null, 300));
+  const reportAlone = percentile(reportRun.result, 99);
   await unloaded(origins[0]!, supervisors[0]!.board, supervisors[0]!.cookie, 3);
-  const boardAlone = percentile(await unloaded(origins[0]!, supervisors[0]!.board, supervisors[0]!.cookie, 20), 99);
-  const regionAlone = percentile(await unloaded(origins[0]!, REGION, null, 20), 99);
+  const boardRun = await costOf(() => unloaded(origins[0]!, supervisors[0]!.board, supervisors[0]!.cookie, 20));
+  const boardAlone = percentile(boardRun.result, 99);
+  await unloaded(origins[0]!, REGION, null, 3);
+  const regionRun = await costOf(() => unloaded(origins[0]!, REGION, null, 20));
   const alone = new StepRecord();
   const aloneBefore = await snapshot(prisma, [clerks[0]!.reportId]);
-  await clerks[0]!.run(origins[0]!, actions, performance.now() + 5_000, [0, 0], alone);
+  const saveRun = await costOf(() => clerks[0]!.run(origins[0]!, actions, performance.now() + 5_000, [0, 0], alone));
   const aloneProblems = await verifyStep(prisma, [clerks[0]!.reportId], aloneBefore, alone);
+  console.log("alone (one instance, nothing else running):");
+  console.log(aloneLine("cached report", reportRun.result, reportRun.cpuMs));
+  console.log(aloneLine("board (19 units)", boardRun.result, boardRun.cpuMs));
+  console.log(aloneLine("region page", regionRun.result, regionRun.cpuMs));
   console.log(
-    `alone: cached report p99 ${reportAlone.toFixed(1)} ms, board p99 ${boardAlone.toFixed(0)} ms, region p99 ${regionAlone.toFixed(0)} ms, ` +
-      `one clerk saving back to back: ${(alone.acks.length / 5).toFixed(1)} saves/s, p50 ${percentile(alone.saveMs, 50).toFixed(0)} ms, p99 ${percentile(alone.saveMs, 99).toFixed(0)} ms` +
+    aloneLine(`one clerk saving back to back`, alone.saveMs, saveRun.cpuMs) +
+      `  ${(alone.acks.length / 5).toFixed(1)} saves/s` +
       (alone.errors.length + aloneProblems.length > 0 ? `, ERRORS: ${[...alone.errors, ...aloneProblems].slice(0, 3).join("; ")}` : ""),
   );
-  console.log(`\nclerks pause ${PAUSE_LOW}–${PAUSE_HIGH} ms before each save; ${publishing.length} units publishing, ${supervisors.length} boards, ${CITIZENS} citizens; ${SECONDS} s a step`);
+  console.log(`\nclerks pause ${PAUSE_LOW}–${PAUSE_HIGH} ms before each save; ${publishing.length} units publishing, ${SUPERVISORS} boards, ${CITIZENS} citizens; ${SECONDS} s a step`);
 
   const results: StepResult[] = [];
   for (const count of ROUNDS) {
@@ -174,12 +200,13 @@ try {
       const record = new StepRecord();
       const reportMs: number[] = [];
       const regionMs: number[] = [];
+      const cpuBefore = instances.slice(0, count).map((i) => processTreeCpuMs(i.pid));
       const started = performance.now();
       const until = started + SECONDS * 1000;
       await Promise.all([
         ...active.map((clerk, i) => clerk.run(at(i), actions, until, [PAUSE_LOW, PAUSE_HIGH], record)),
         ...publishing.map((unit, i) => unit.run(prisma, at(i), actions, until, record)),
-        ...supervisors.map((s, i) => reader(at(i), s.cookie, [{ path: s.board, samples: record.boardMs }], until, BOARD_PAUSE_MS, record, "board")),
+        ...supervisors.slice(0, SUPERVISORS).map((s, i) => reader(at(i), s.cookie, [{ path: s.board, samples: record.boardMs }], until, BOARD_PAUSE_MS, record, "board")),
         // Most readers come for a report; one read in four is a region's page (rendered per request).
         ...Array.from({ length: CITIZENS }, (_, i) => {
           const report = { path: CACHED_REPORT, samples: reportMs };
@@ -187,10 +214,12 @@ try {
         }),
       ]);
       const elapsed = (performance.now() - started) / 1000;
+      // The busiest instance's CPU over the step: near 100 % its one thread is what limits.
+      const appCpu = Math.max(...instances.slice(0, count).map((i, n) => (processTreeCpuMs(i.pid) - cpuBefore[n]!) / (elapsed * 1000)));
       record.reportMs = reportMs;
       record.regionMs = regionMs;
       const problems = await verifyStep(prisma, reportIds, before, record);
-      const result: StepResult = { instances: count, clerks: step, seconds: elapsed, record, problems, reportAlone, boardAlone };
+      const result: StepResult = { instances: count, clerks: step, seconds: elapsed, record, problems, reportAlone, boardAlone, appCpu };
       results.push(result);
       console.log(formatStep(result));
     }

@@ -10,6 +10,8 @@ export interface StepResult {
   /** The cached report's and a board's p99 with nothing else running. */
   reportAlone: number;
   boardAlone: number;
+  /** The busiest instance's CPU over the step, as a share of one core. */
+  appCpu: number;
 }
 
 export function percentile(samples: readonly number[], p: number): number {
@@ -42,7 +44,7 @@ export function formatStep(result: StepResult): string {
     `publish p99 ${ms(percentile(record.publishMs, 99)).padStart(7)} (${record.publications})  ` +
     `report p99 ${percentile(record.reportMs, 99).toFixed(1).padStart(6)} ms (${(percentile(record.reportMs, 99) / result.reportAlone).toFixed(1)}×)  ` +
     `region p99 ${ms(percentile(record.regionMs, 99)).padStart(7)}  board p99 ${ms(percentile(record.boardMs, 99)).padStart(7)}  ` +
-    `conflicts ${record.conflicts.length}  errors ${record.errors.length + result.problems.length}` +
+    `app CPU ${(100 * result.appCpu).toFixed(0)} %  conflicts ${record.conflicts.length}  errors ${record.errors.length + result.problems.length}` +
     (withinTargets(result) ? "" : "  ✗");
   const wrong = [...record.errors, ...result.problems];
   return wrong.length === 0 ? line : `${line}\n    ${wrong.slice(0, 5).join("\n    ")}`;

@@ -2,7 +2,8 @@
 // nothing else. Per report the versions acknowledged are exactly those the
 // step added (none lost, none counted twice), the working copy is the draft
 // of the last acknowledged save, every save has its audit row, and a
-// conflict was answered only where another clerk had saved first.
+// conflict was answered only where another clerk had saved first, and the
+// findings stored for the boards are those of the version saved last.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { valuesOf } from "./edits";
@@ -49,6 +50,12 @@ export async function verifyStep(prisma: PrismaClient, reportIds: readonly strin
       Object.entries(sent.sections).every(([key, body]) => (content.sections[key] ?? "") === body);
     const sameCells = Object.entries(valuesOf(sent)).every(([key, value]) => content.values[key] === value);
     if (!sameText || !sameCells) problems.push(`${reportId}: the working copy is not the last acknowledged save (v${last.version})`);
+  }
+  const checks = new Map((await prisma.reportCheck.findMany({ where: { reportId: { in: [...reportIds] } }, select: { reportId: true, version: true } })).map((c) => [c.reportId, c.version]));
+  for (const reportId of reportIds) {
+    if (checks.get(reportId) !== after.versions.get(reportId)) {
+      problems.push(`${reportId}: stored findings of v${checks.get(reportId) ?? "none"}, the report is at v${after.versions.get(reportId)}`);
+    }
   }
   for (const conflict of record.conflicts) {
     if (!conflict.shared) problems.push(`${conflict.reportId}: a conflict on a report only one clerk edits`);
