@@ -19,6 +19,8 @@ import { loadCheckContexts, type CheckContext } from "./check-context";
 import { checkContentIn, type CheckedContent, type CheckedReport } from "./check-content";
 import { contentOfWorkingCopy } from "./editor-content";
 import { previousValuesFor } from "./previous-year";
+import { loadSaveCheckContext } from "./save-check-context";
+import { readStoredRows } from "./write-working-copy";
 
 type Client = PrismaClient | Prisma.TransactionClient;
 
@@ -98,7 +100,23 @@ async function mirrorPeers(prisma: PrismaClient, year: number, stored: readonly 
     stored.map(({ unitId }) => JSON.stringify([{ peer: { unitId } }])),
     stored.map(({ reportId }) => reportId),
   );
-  if (rows.length > 0) await refreshStoredFindings(prisma, rows.map((row) => row.id), { mirror: false });
+  // A save names one or two alike units: each is checked as a save would be. An import may name many: in batches.
+  if (rows.length <= 3) for (const row of rows) await recheckSaved(prisma, row.id);
+  else await refreshStoredFindings(prisma, rows.map((row) => row.id), { mirror: false });
+}
+
+/**
+ * One report's check redone as a save would make it (its working copy read
+ * in one statement, its context through the save's loader): a unit saved
+ * whose text is alike with this one's, usually while both are being written.
+ * A check made on rows newer than the version read is not stored (storeChecks).
+ */
+async function recheckSaved(prisma: PrismaClient, reportId: string): Promise<void> {
+  const report = await prisma.report.findUnique({ where: { id: reportId }, select: { ...workingCopy, sections: false, cells: false } });
+  if (!report) return;
+  const rows = await readStoredRows(prisma, reportId);
+  const context = await loadSaveCheckContext(prisma, report.organization, report.year);
+  await storeChecks(prisma, [{ reportId, version: report.version, check: checkForBoard(context, report, contentOfWorkingCopy({ ...report, ...rows })) }]);
 }
 
 /** Stores the check of a version just saved, and redoes the checks of the units it is (or was) alike with. */

@@ -3,7 +3,7 @@
 // differs from what is stored. An autosave changes a few of some two hundred
 // cells and a sentence: deleting and inserting every row on each one was most
 // of a save's time in the database and in the client building the statements.
-import type { Prisma } from "@/lib/generated/prisma/client";
+import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { CellValue, ReportFormat } from "@/lib/report-format";
 import { valuesToCellRows, type CellRow } from "./cell-rows";
 
@@ -32,7 +32,7 @@ export interface StoredRows {
   cells: { tableKey: string; rowKey: string; columnKey: string; count: number | null; amount: string | null; change: number | null }[];
 }
 
-export async function readStoredRows(tx: Tx, reportId: string): Promise<StoredRows> {
+export async function readStoredRows(tx: Tx | PrismaClient, reportId: string): Promise<StoredRows> {
   // One row of two JSON arrays: two hundred rows decoded one by one by the client cost more in the app than in the database.
   const [rows] = await tx.$queryRaw<[StoredRows]>`
     select coalesce((select json_agg(json_build_object('sectionKey', section_key, 'body', body))
