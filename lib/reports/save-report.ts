@@ -12,7 +12,7 @@ import { getFormat, reportContentSchema, withComputedTotals, type Finding } from
 import { loadSaveCheckContext } from "./save-check-context";
 import { visiblePeerFindings } from "./editor-queries";
 import { checkForBoard, storeSavedCheck } from "./stored-findings";
-import { readStoredRows, writeChangedSectionsAndCells } from "./write-working-copy";
+import { readStoredRows, writeSave } from "./write-working-copy";
 import { contentHash, contentOfWorkingCopy, type EditorContent } from "./editor-content";
 import { runReportStep, type LoadedReport } from "@/lib/reports/steps/report-workflow";
 
@@ -70,18 +70,7 @@ export async function saveReport(
       };
       return { result: { outcome: conflict, report, content }, changed: false };
     }
-    const after = await tx.report.update({
-      where: { id: report.id },
-      data: {
-        title: content.title,
-        signatureLine: content.signatureLine,
-        signedOn: content.signedOn ? new Date(`${content.signedOn}T00:00:00Z`) : null,
-        version: { increment: 1 },
-        lastEditedById: actor.accountId,
-      },
-      select: { version: true, updatedAt: true },
-    });
-    await writeChangedSectionsAndCells(tx, report.id, format, stored, content);
+    const after = await writeSave(tx, report.id, format, stored, { ...content, editorId: actor.accountId });
     const saved = { status: "saved" as const, version: after.version, savedAt: after.updatedAt.toISOString() };
     return {
       result: { outcome: saved, report, content },

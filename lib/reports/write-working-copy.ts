@@ -68,34 +68,52 @@ export function workingCopyChanges(format: ReportFormat, stored: StoredRows, con
   };
 }
 
+/** What a save writes on the report's own row. */
+export interface SavedLines {
+  title: string;
+  signatureLine: string;
+  /** YYYY-MM-DD */
+  signedOn: string | null;
+  editorId: string;
+}
+
 /**
- * Makes the stored rows those of `content`, writing only the rows that
- * differ: one statement for the changed cells, one for the changed sections,
- * and none when nothing of either changed.
+ * A save's writes in one statement: the report's row (its lines, the next
+ * version, who saved it) and, of the sections and cells, only the rows that
+ * differ from what is stored, so that they become exactly those of
+ * `content`. Returns the new version and when it was saved.
  */
-export async function writeChangedSectionsAndCells(tx: Tx, reportId: string, format: ReportFormat, stored: StoredRows, content: WorkingCopyText): Promise<void> {
+export async function writeSave(
+  tx: Tx,
+  reportId: string,
+  format: ReportFormat,
+  stored: StoredRows,
+  content: WorkingCopyText & SavedLines,
+): Promise<{ version: number; updatedAt: Date }> {
   const changes = workingCopyChanges(format, stored, content);
-  if (changes.cells.length > 0) {
-    await tx.$executeRaw`
+  const [saved] = await tx.$queryRaw<{ version: number; updatedAt: Date }[]>`
+    with saved as (
+      update report set title = ${content.title}, signature_line = ${content.signatureLine}, signed_on = ${content.signedOn}::date,
+                        version = version + 1, last_edited_by_id = ${content.editorId}::uuid, updated_at = now()
+       where id = ${reportId}::uuid
+      returning version, updated_at
+    ), cells as (
       insert into report_cell (report_id, table_key, row_key, column_key, count, amount, change)
       select ${reportId}::uuid, c."tableKey", c."rowKey", c."columnKey", c.count, c.amount, c.change
         from jsonb_to_recordset(${JSON.stringify(changes.cells)}::jsonb)
              as c("tableKey" text, "rowKey" text, "columnKey" text, count int, amount numeric, change int)
       on conflict (report_id, table_key, row_key, column_key)
-      do update set count = excluded.count, amount = excluded.amount, change = excluded.change`;
-  }
-  if (changes.staleCells.length > 0) {
-    await tx.$executeRaw`
+      do update set count = excluded.count, amount = excluded.amount, change = excluded.change
+    ), stale_cells as (
       delete from report_cell c using jsonb_to_recordset(${JSON.stringify(changes.staleCells)}::jsonb) as s("tableKey" text, "rowKey" text, "columnKey" text)
-       where c.report_id = ${reportId}::uuid and (c.table_key, c.row_key, c.column_key) = (s."tableKey", s."rowKey", s."columnKey")`;
-  }
-  if (changes.sections.length > 0) {
-    await tx.$executeRaw`
+       where c.report_id = ${reportId}::uuid and (c.table_key, c.row_key, c.column_key) = (s."tableKey", s."rowKey", s."columnKey")
+    ), sections as (
       insert into report_section (report_id, section_key, body)
       select ${reportId}::uuid, s."sectionKey", s.body from jsonb_to_recordset(${JSON.stringify(changes.sections)}::jsonb) as s("sectionKey" text, body text)
-      on conflict (report_id, section_key) do update set body = excluded.body`;
-  }
-  if (changes.staleSections.length > 0) {
-    await tx.$executeRaw`delete from report_section where report_id = ${reportId}::uuid and section_key = any(${changes.staleSections}::text[])`;
-  }
+      on conflict (report_id, section_key) do update set body = excluded.body
+    ), stale_sections as (
+      delete from report_section where report_id = ${reportId}::uuid and section_key = any(${changes.staleSections}::text[])
+    )
+    select version, updated_at as "updatedAt" from saved`;
+  return saved!;
 }
