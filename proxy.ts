@@ -11,4 +11,12 @@ export function proxy(request: NextRequest) {
   return NextResponse.next({ request: { headers } });
 }
 
-export const config = { matcher: ["/workspace/:path*", "/admin/:path*", "/audit/:path*", "/account/:path*"] };
+// A Server Action's POST never redirects to sign-in with the path (it answers UNAUTHENTICATED): it skips this.
+export const config = {
+  matcher: [
+    { source: "/workspace/:path*", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/admin/:path*", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/audit/:path*", missing: [{ type: "header", key: "next-action" }] },
+    { source: "/account/:path*", missing: [{ type: "header", key: "next-action" }] },
+  ],
+};
