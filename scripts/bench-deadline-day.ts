@@ -33,7 +33,7 @@ import { readActionManifest, signIn } from "./bench-deadline-day/http-client";
 import { Clerk, PublishingUnit, StepRecord, reader, type Actions } from "./bench-deadline-day/traffic";
 import { snapshot, verifyStep } from "./bench-deadline-day/verify";
 import { Pgbench } from "./bench-deadline-day/pgbench";
-import { processTreeCpuMs } from "./bench-deadline-day/process-cpu";
+import { ProcessSetCpu, processTreeCpuMs } from "./bench-deadline-day/process-cpu";
 import { formatStep, percentile, printSummary, type StepResult } from "./bench-deadline-day/report";
 
 const STEPS = (process.env.DEADLINE_STEPS ?? "8,16,32,64,128").split(",").map(Number);
@@ -48,6 +48,7 @@ const PUBLISHING_UNITS = Number(process.env.DEADLINE_PUBLISHERS ?? 2);
 const SUPERVISORS = Number(process.env.DEADLINE_BOARDS ?? 2);
 const CITIZENS = Number(process.env.DEADLINE_CITIZENS ?? 4);
 const CITIZEN_PAUSE_MS = 100;
+const REPORTS_PER_REGION_PAGE = 7;
 /** A 主管部门 reloads the board every few seconds at most. */
 const BOARD_PAUSE_MS = 2000;
 const CACHED_REPORT = "/reports/laian-leiguan/2023";
@@ -201,25 +202,32 @@ try {
       const reportMs: number[] = [];
       const regionMs: number[] = [];
       const cpuBefore = instances.slice(0, count).map((i) => processTreeCpuMs(i.pid));
+      // PostgreSQL's backends serving this database (the app's pools, the bench's own reads) and the load generator itself.
+      const backends = async () => (await prisma.$queryRaw<{ pid: number }[]>`select pid from pg_stat_activity where datname = current_database()`).map((b) => b.pid);
+      const db = new ProcessSetCpu(await backends());
+      const selfBefore = process.cpuUsage();
       const started = performance.now();
       const until = started + SECONDS * 1000;
       await Promise.all([
         ...active.map((clerk, i) => clerk.run(at(i), actions, until, [PAUSE_LOW, PAUSE_HIGH], record)),
         ...publishing.map((unit, i) => unit.run(prisma, at(i), actions, until, record)),
         ...supervisors.slice(0, SUPERVISORS).map((s, i) => reader(at(i), s.cookie, [{ path: s.board, samples: record.boardMs }], until, BOARD_PAUSE_MS, record, "board")),
-        // Most readers come for a report; one read in four is a region's page (rendered per request).
+        // Most readers come for a report; now and then one opens a region's page (rendered per request).
         ...Array.from({ length: CITIZENS }, (_, i) => {
           const report = { path: CACHED_REPORT, samples: reportMs };
-          return reader(at(i), null, [report, report, report, { path: REGION, samples: regionMs }], until, CITIZEN_PAUSE_MS, record, "citizen");
+          return reader(at(i), null, [...Array.from({ length: REPORTS_PER_REGION_PAGE }, () => report), { path: REGION, samples: regionMs }], until, CITIZEN_PAUSE_MS, record, "citizen");
         }),
       ]);
       const elapsed = (performance.now() - started) / 1000;
       // The busiest instance's CPU over the step: near 100 % its one thread is what limits.
       const appCpu = Math.max(...instances.slice(0, count).map((i, n) => (processTreeCpuMs(i.pid) - cpuBefore[n]!) / (elapsed * 1000)));
+      const dbCpu = db.sinceStart(await backends()) / (elapsed * 1000);
+      const self = process.cpuUsage(selfBefore);
+      const clientCpu = (self.user + self.system) / 1000 / (elapsed * 1000);
       record.reportMs = reportMs;
       record.regionMs = regionMs;
       const problems = await verifyStep(prisma, reportIds, before, record);
-      const result: StepResult = { instances: count, clerks: step, seconds: elapsed, record, problems, reportAlone, boardAlone, appCpu };
+      const result: StepResult = { instances: count, clerks: step, seconds: elapsed, record, problems, reportAlone, boardAlone, appCpu, dbCpu, clientCpu };
       results.push(result);
       console.log(formatStep(result));
     }

@@ -15,15 +15,37 @@ function descendants(pid: number): number[] {
 /** User and system CPU milliseconds of the process tree so far (Linux only; 0 elsewhere). */
 export function processTreeCpuMs(pid: number | undefined): number {
   if (!pid || !existsSync(`/proc/${pid}/stat`)) return 0;
-  let ticks = 0;
-  for (const id of descendants(pid)) {
-    try {
-      // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
-      const fields = readFileSync(`/proc/${id}/stat`, "utf8").split(") ")[1]!.split(" ");
-      ticks += Number(fields[11]) + Number(fields[12]);
-    } catch {
-      // The process ended meanwhile.
-    }
+  return processesCpuMs(descendants(pid));
+}
+
+function cpuMsOf(pid: number): number | null {
+  try {
+    // The command name (field 2) may hold spaces: count fields after its closing parenthesis.
+    const fields = readFileSync(`/proc/${pid}/stat`, "utf8").split(") ")[1]!.split(" ");
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / ticksPerSecond;
+  } catch {
+    return null; // The process ended meanwhile.
   }
-  return (ticks * 1000) / ticksPerSecond;
+}
+
+function processesCpuMs(pids: readonly number[]): number {
+  return pids.reduce((sum, pid) => sum + (cpuMsOf(pid) ?? 0), 0);
+}
+
+/**
+ * CPU of a changing set of processes (PostgreSQL's backends of one database,
+ * which a pool opens and closes): each counted from when it was first seen,
+ * one that began meanwhile from its start. One that ended meanwhile is lost.
+ */
+export class ProcessSetCpu {
+  private readonly start = new Map<number, number>();
+  constructor(pids: readonly number[]) {
+    for (const pid of pids) this.start.set(pid, cpuMsOf(pid) ?? 0);
+  }
+  sinceStart(pids: readonly number[]): number {
+    return pids.reduce((sum, pid) => {
+      const now = cpuMsOf(pid);
+      return now === null ? sum : sum + now - (this.start.get(pid) ?? 0);
+    }, 0);
+  }
 }

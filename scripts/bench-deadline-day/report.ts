@@ -12,6 +12,9 @@ export interface StepResult {
   boardAlone: number;
   /** The busiest instance's CPU over the step, as a share of one core. */
   appCpu: number;
+  /** PostgreSQL's backends of the bench database, and the load generator, over the step (share of one core). */
+  dbCpu: number;
+  clientCpu: number;
 }
 
 export function percentile(samples: readonly number[], p: number): number {
@@ -44,7 +47,7 @@ export function formatStep(result: StepResult): string {
     `publish p99 ${ms(percentile(record.publishMs, 99)).padStart(7)} (${record.publications})  ` +
     `report p99 ${percentile(record.reportMs, 99).toFixed(1).padStart(6)} ms (${(percentile(record.reportMs, 99) / result.reportAlone).toFixed(1)}×)  ` +
     `region p99 ${ms(percentile(record.regionMs, 99)).padStart(7)}  board p99 ${ms(percentile(record.boardMs, 99)).padStart(7)}  ` +
-    `app CPU ${(100 * result.appCpu).toFixed(0)} %  conflicts ${record.conflicts.length}  errors ${record.errors.length + result.problems.length}` +
+    `CPU app ${(100 * result.appCpu).toFixed(0)} % db ${(100 * result.dbCpu).toFixed(0)} % bench ${(100 * result.clientCpu).toFixed(0)} %  conflicts ${record.conflicts.length}  errors ${record.errors.length + result.problems.length}` +
     (withinTargets(result) ? "" : "  ✗");
   const wrong = [...record.errors, ...result.problems];
   return wrong.length === 0 ? line : `${line}\n    ${wrong.slice(0, 5).join("\n    ")}`;
