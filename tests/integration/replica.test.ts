@@ -29,6 +29,8 @@ import { startCorrection } from "@/lib/reports/steps/start-correction";
 import { submitReport } from "@/lib/reports/steps/submit-report";
 import { createCountyWithTownships, signedInActor } from "./helpers";
 import { submittedReport } from "./reports/report-helpers";
+import { loadStatusBoard } from "@/lib/supervision/board";
+import { loadGovernmentRollup } from "@/lib/supervision/rollup";
 import { StreamingPair } from "./streaming-pair";
 
 const YEAR = 2025;
@@ -142,9 +144,11 @@ async function publishCorrection(clerk: Actor, reviewer: Actor, reportId: string
 
 describe("public reads on a streaming replica", () => {
   it("follow the standby's replay, keep no page the standby had not caught up with, and turn to the primary when it stops", async () => {
-    const { townA } = await createCountyWithTownships(primary);
+    const { county, townA } = await createCountyWithTownships(primary);
     const clerk = await signedInActor(primary, [{ organizationId: townA.id, role: "CLERK" }]);
     const reviewer = await signedInActor(primary, [{ organizationId: townA.id, role: "REVIEWER" }]);
+    const supervisor = await signedInActor(primary, [{ organizationId: county.id, role: "SUPERVISOR" }]);
+    const rolledUp = async (client: PrismaClient) => (await loadGovernmentRollup(supervisor, county.slug, YEAR, "all", client)).rollup.values[LICENSE];
     const reportId = await submittedReport(primary, clerk, townA.id, YEAR);
     await approveReport(reviewer, { reportId, revisionNumber: 1, publish: true }, primary);
     await standbyCaughtUp();
@@ -171,6 +175,10 @@ describe("public reads on a streaming replica", () => {
     // Public reads are the standby's, a publication behind: only the standby can answer so.
     expect((await getPublishedReport(townA.slug, YEAR, undefined, primary))?.values[LICENSE]).toBe(7);
     expect(await publishedLicense(townA.slug)).toBe(0);
+    // So are the roll-up's (raw SQL) and the board's.
+    expect(await rolledUp(primary)).toBe(7);
+    expect(await rolledUp(reader)).toBe(0);
+    expect((await loadStatusBoard(supervisor, county.slug, YEAR, reader)).rows.find((row) => row.reportId === reportId)?.status).toBe("PUBLISHED");
     expect(health.isDown()).toBe(false);
 
     // Without the fence the cache would keep the standby's old page after the invalidation — until the next publication.
@@ -188,6 +196,7 @@ describe("public reads on a streaming replica", () => {
     await standbyCaughtUp();
     clock += 10_000;
     expect(await publishedLicense(townA.slug)).toBe(7);
+    expect(await rolledUp(reader)).toBe(7);
     expect(await inRecovery(reader)).toBe(true);
     expect(health.isDown()).toBe(false);
     expect(await unfenced.get(page)).toEqual({ body: "第1版 0", cache: "HIT" });
