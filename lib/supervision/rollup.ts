@@ -199,19 +199,20 @@ export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Pro
   return rollupOf(format, where.year, unitIds, sums);
 }
 
-/** A roll-up without some of its units: the kept totals less the cells of the units left out. */
+/**
+ * A roll-up of only some of its units: the kept totals less the cells of the
+ * units left out, or — when more are left out than kept (a year barely
+ * published yet) — the cells of the units kept. Either way the fewer units' cells are read.
+ */
 async function rollupWithout(prisma: PrismaClient, where: RollupWhere, rollup: Rollup, keep: ReadonlySet<string>): Promise<Rollup> {
   const left = rollup.unitIds.filter((id) => !keep.has(id));
   if (left.length === 0) return rollup;
   const format = rollup.format;
+  const kept = rollup.unitIds.filter((id) => keep.has(id));
+  if (kept.length <= left.length) return rollupOf(format, where.year, kept, await summedCells(prisma, { ...where, unitIds: kept }, format));
   const whole = where.unitIds ? await summedCells(prisma, { ...where, unitIds: where.unitIds }, format) : await summedTotals(prisma, where, format);
   const leftOut = await summedCells(prisma, { ...where, unitIds: left }, format);
-  return rollupOf(
-    format,
-    where.year,
-    rollup.unitIds.filter((id) => keep.has(id)),
-    subtractSums(whole, leftOut),
-  );
+  return rollupOf(format, where.year, kept, subtractSums(whole, leftOut));
 }
 
 /**

@@ -113,5 +113,19 @@ describe("roll-up totals", () => {
     expect(view.comparison?.current.values[key]).toBe(sample.values[key]! * 1);
     expect(view.comparison?.previous.values[key]).toBe(sample.values[key]! * 2);
     expect(view.comparison?.current.unitIds).toEqual([both.id]);
+
+    // More units kept than left out: the totals less the one left out of each year.
+    for (const [name, scale] of [["丙县四镇人民政府", 3], ["丙县五镇人民政府", 4]] as const) {
+      const more = await unit(name, "TOWNSHIP", county.id);
+      await publish(more.slug, scale, 2023);
+      await publish(more.slug, scale * 10, 2022);
+    }
+    const wider = await loadGovernmentRollup(supervisor, county.slug, 2023, "all", prisma);
+    expect(wider.comparison?.units).toBe(3);
+    expect(wider.comparison?.current.values[key]).toBe(sample.values[key]! * (1 + 3 + 4));
+    expect(wider.comparison?.previous.values[key]).toBe(sample.values[key]! * (2 + 30 + 40));
+    // An amount, subtracted exactly.
+    const fee = formatCells(format2021).find((c) => c.kind === "amount")!.key;
+    if (sample.values[fee] != null) expect(wider.comparison?.current.values[fee]).toBeCloseTo(sample.values[fee]! * 8, 4);
   });
 });
