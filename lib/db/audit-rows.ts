@@ -33,8 +33,24 @@ export async function recordAuditEvent(tx: Prisma.TransactionClient, input: Audi
   await tx.auditEvent.create({ data: auditRow(input) });
 }
 
-/** Many rows in one statement (a bulk import's one row per item). */
+/**
+ * Many rows in one statement (a bulk import's or 催报's row per item), in
+ * their order: the rows as recordAuditEvent writes them, passed as one array
+ * per column — Prisma's createMany builds a parameter per value, some 9 s of
+ * work for 10,000 rows, where this is a few milliseconds.
+ */
 export async function recordAuditEvents(tx: Prisma.TransactionClient, inputs: readonly AuditEventInput[]): Promise<void> {
-  if (inputs.length > 0) await tx.auditEvent.createMany({ data: inputs.map(auditRow) });
+  if (inputs.length === 0) return;
+  const rows = inputs.map(auditRow);
+  const column = <T>(value: (row: (typeof rows)[number]) => T) => rows.map(value);
+  await tx.$executeRaw`
+    insert into audit_event (actor, role, source_ip, event, object_type, object_id, result, detail)
+    select actor, role, source_ip, event, object_type, object_id, result, detail::jsonb
+      from unnest(
+        ${column((r) => r.actor)}::text[], ${column((r) => r.role)}::text[], ${column((r) => r.sourceIp)}::text[], ${column((r) => r.event)}::text[],
+        ${column((r) => r.objectType)}::text[], ${column((r) => r.objectId)}::text[], ${column((r) => r.result)}::text[],
+        ${column((r) => ("detail" in r ? JSON.stringify(r.detail) : null))}::text[]
+      ) with ordinality as t(actor, role, source_ip, event, object_type, object_id, result, detail, n)
+     order by n`;
 }
 
