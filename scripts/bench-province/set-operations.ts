@@ -14,13 +14,13 @@ import { databaseName, withDatabaseName } from "@/lib/db/server";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { produceDeadlineReminders } from "@/lib/notifications/deadline-reminders";
 import { produceDigests } from "@/lib/notifications/digest";
-import { mailConfigured, notify, unitPeople } from "@/lib/notifications/notify";
+import { mailConfigured, notifyAll, peopleOfUnits } from "@/lib/notifications/notify";
 import { subtreeWhere } from "@/lib/organizations/tree";
 import { applyRegister } from "@/lib/register/apply-register";
 import { loadSnapshot } from "@/lib/register/load-snapshot";
 import { planRegister } from "@/lib/register/plan-register";
 import { readRegister } from "@/lib/register/read-register";
-import { backfillFile, matchBackfillFiles } from "@/lib/supervision/backfill";
+import { backfillFiles, matchBackfillFiles } from "@/lib/supervision/backfill";
 import { remindUnits } from "@/lib/supervision/remind-units";
 import { createCountedClient, type CountedClient } from "./counted-client";
 import type { ProvinceDataset, TimedOperation } from "./dataset";
@@ -67,12 +67,12 @@ async function fanOut(counted: CountedClient, prisma: PrismaClient, dataset: Pro
   return timed(counted, "notice to every unit", async (db) => {
     const reached = await db.$transaction(
       async (tx) => {
-        let people = 0;
-        for (const unit of units) {
-          const recipients = await unitPeople(tx, unit.id, ["CLERK", "REVIEWER"]);
-          people += (await notify(tx, recipients, { kind: "REMINDER", title: `通知：${unit.name}`, body: "请按时完成年度报告。", href: "/workspace" })).length;
-        }
-        return people;
+        const people = await peopleOfUnits(tx, units.map((unit) => unit.id), ["CLERK", "REVIEWER"]);
+        const notices = units.map((unit) => ({
+          recipients: people.get(unit.id) ?? [],
+          draft: { kind: "REMINDER" as const, title: `通知：${unit.name}`, body: "请按时完成年度报告。", href: "/workspace" },
+        }));
+        return (await notifyAll(tx, notices)).reduce((sum, notified) => sum + notified.length, 0);
       },
       { timeout: 600_000 },
     );
@@ -134,11 +134,8 @@ async function backfillCounty(counted: CountedClient, prisma: PrismaClient, data
   const supervisor = supervisorOf(await benchAccount(prisma), countyId);
   return timed(counted, "补录 of a county", async (db) => {
     const matches = await matchBackfillFiles(supervisor, county.slug, upload, db);
-    let done = 0;
-    for (const match of matches) {
-      const result = await backfillFile(supervisor, county.slug, { ...upload, entry: match.name, unitId: match.unitId!, year }, db);
-      if (result.ok) done += 1;
-    }
+    const results = await backfillFiles(supervisor, county.slug, upload, matches.map((match) => ({ entry: match.name, unitId: match.unitId!, year })), db);
+    const done = results.filter((result) => result.ok).length;
     return `${count(units.length)} files, ${count(done)} published (${year})`;
   });
 }
