@@ -5,7 +5,7 @@
 // cities cost one pass, not one per city.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 
 export interface SubtreeCounts {
   /** The government itself and every unit under it, at any depth. */
@@ -28,7 +28,7 @@ export interface RegionCounts {
  * PUBLISHED, which is why the status alone is not enough; it only spares
  * the look at the revisions for most reports).
  */
-export async function countRegions(governmentIds: readonly string[], year: number, prisma: PrismaClient = db()): Promise<Map<string, RegionCounts>> {
+export async function countRegions(governmentIds: readonly string[], year: number, prisma: PrismaClient = readDb()): Promise<Map<string, RegionCounts>> {
   if (governmentIds.length === 0) return new Map();
   // Each unit is counted under the government's child on its path (ancestor_ids, root first).
   // `ancestor_ids @> array[g]`, not `g = any(ancestor_ids)`, is the form the GIN index serves.
