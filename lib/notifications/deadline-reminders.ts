@@ -13,7 +13,6 @@ import { dueReports, dueStateLabel, type DueReport } from "@/lib/deadlines/due-r
 import { loadReportFacts } from "@/lib/deadlines/report-facts";
 import { notifyAll, peopleOfUnits, type Recipient } from "./notify";
 
-
 interface Threshold {
   key: string;
   kind: NotificationKind;
