@@ -5,7 +5,10 @@
 // county's past reports, and a register of 10,000 rows imported (into a
 // database of its own, so that its 5,000 new units stay out of the province's
 // figures). Each runs once: they write, and a second run the same day is
-// (rightly) refused or finds nothing left to do.
+// (rightly) refused or finds nothing left to do. They leave notifications,
+// audit rows, a 主管部门 per government and one county's 补录 behind: time
+// them after the parts that read the data set as loaded. The data set's URL
+// must be the owner's (the register's database is created beside it).
 import { performance } from "node:perf_hooks";
 import type { Actor } from "@/lib/auth/actor";
 import { dropDatabase, ensureDatabase } from "@/lib/db/admin";
