@@ -5,6 +5,8 @@
 // each is still checked and published on its own, in its own transaction, in
 // the order given: a file refused leaves the others as they are, and each is
 // checked against what the ones before it published (雷同, last year's report).
+// The findings the boards keep (lib/reports/stored-findings.ts) are stored
+// once for all of them at the end.
 import "server-only";
 import type { Organization, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
@@ -15,6 +17,7 @@ import { formatForYear, hasBlockingErrors } from "@/lib/report-format";
 import { loadCheckContext } from "@/lib/reports/check-context";
 import { checkContentIn } from "@/lib/reports/check-content";
 import { ImportRefusedError, importReport, recognisedAnything, sectionsOf } from "@/lib/reports/import-report";
+import { refreshStoredFindings } from "@/lib/reports/stored-findings";
 import type { OriginalPublication } from "@/lib/reports/publish-working-copy";
 import { requireSupervisedGovernment } from "./government-access";
 import { ownUnits, readBackfillUpload, type BackfillFile } from "./backfill-sources";
@@ -60,13 +63,22 @@ export async function backfillFiles(
   const named = choices.flatMap((choice) => (choice.entry === null ? [] : [{ name: choice.entry, year: choice.year }]));
   const read = named.length > 0 ? await readBackfillUpload(upload, { entries: named }) : [];
   const results: BackfillResult[] = [];
-  for (const choice of choices) {
-    const file =
-      choice.entry === null
-        ? (await readBackfillUpload(upload, { year: choice.year, only: null }))[0]
-        : read.find((f) => f.name === choice.entry && (!f.ok || f.year === choice.year));
-    const unit = units.get(choice.unitId)!;
-    results.push(await publishOne(prisma, supervisor, { ...unit, organization: organizations.get(unit.id)! }, choice.year, file, upload.name));
+  const published: string[] = [];
+  try {
+    for (const choice of choices) {
+      const file =
+        choice.entry === null
+          ? (await readBackfillUpload(upload, { year: choice.year, only: null }))[0]
+          : read.find((f) => f.name === choice.entry && (!f.ok || f.year === choice.year));
+      const unit = units.get(choice.unitId)!;
+      const { result, reportId } = await publishOne(prisma, supervisor, { ...unit, organization: organizations.get(unit.id)! }, choice.year, file, upload.name);
+      results.push(result);
+      if (reportId) published.push(reportId);
+    }
+  } finally {
+    // The boards' stored findings of what was published, checked once all of it is in (their 雷同 peers
+    // mirrored): a few statements for the upload, not a round per file — and the fresh run a board would make.
+    await refreshStoredFindings(prisma, published);
   }
   return results;
 }
@@ -78,9 +90,9 @@ async function publishOne(
   year: number,
   file: ReadReportFile | undefined,
   uploadName: string,
-): Promise<BackfillResult> {
+): Promise<{ result: BackfillResult; reportId?: string }> {
   const name = file?.name ?? uploadName;
-  const refuse = (message: string): BackfillResult => ({ name, ok: false, message });
+  const refuse = (message: string) => ({ result: { name, ok: false, message } });
   if (!file) return refuse("zip 中没有这个文件");
   if (!file.ok) return refuse(file.message);
   try {
@@ -103,7 +115,7 @@ async function publishOne(
     const existing = await prisma.report.findUnique({ where: { organizationId_year: { organizationId: unit.id, year } } });
     if (existing) return refuse(`${unit.shortName}${year}年度报告已存在，补录只用于系统中还没有的年度；更正须经审核流程`);
     const publishedOn = source.metadata?.publishedOn;
-    const { revision } = await importReport(prisma, {
+    const { reportId, revision } = await importReport(prisma, {
       organizationSlug: organization.slug,
       year,
       parsed,
@@ -112,13 +124,11 @@ async function publishOne(
       backfill: true,
       ...(publishedOn ? { publishedAt: new Date(`${publishedOn}T10:00:00+08:00`) } : {}),
       ...(source.metadata ? { original: originalOf(source.metadata) } : {}),
+      findingsStoredByCaller: true,
     });
     const warnings = findings.length;
-    return {
-      name,
-      ok: true,
-      message: `已补录为${unit.shortName}${year}年度报告（索引号 ${revision?.indexNumber ?? "—"}${publishedOn ? `，原发布日期 ${publishedOn}` : ""}${warnings ? `，提示 ${warnings} 项` : ""}）`,
-    };
+    const message = `已补录为${unit.shortName}${year}年度报告（索引号 ${revision?.indexNumber ?? "—"}${publishedOn ? `，原发布日期 ${publishedOn}` : ""}${warnings ? `，提示 ${warnings} 项` : ""}）`;
+    return { result: { name, ok: true, message }, reportId };
   } catch (error) {
     if (error instanceof ImportRefusedError) return refuse(error.message);
     throw error;

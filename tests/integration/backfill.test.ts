@@ -123,6 +123,10 @@ describe("补录", () => {
     expect(together[2]!.message).toContain("已存在");
     expect(together[4]!.message).toBe("zip 中没有这个文件");
     expect(await prisma.report.count({ where: { organization: { parentId: towns.county.id }, status: "PUBLISHED" } })).toBe(2);
+    // The boards' stored findings, stored once for the upload, are those of a fresh check: 雷同 on both sides.
+    const stored = await prisma.reportCheck.findMany({ where: { report: { organization: { parentId: towns.county.id } } }, include: { report: true } });
+    expect(stored.map((check) => check.version === check.report.version)).toEqual([true, true]);
+    expect(stored.every((check) => JSON.stringify(check.findings).includes('"peer"'))).toBe(true);
     // A unit outside the county refuses the whole upload before anything is read or written.
     await expect(
       backfillFiles(supervisor, towns.county.slug, upload, [...choices(upload, towns), { entry: `${upload.name}/甲镇2023.txt`, unitId: other.townA.id, year: 2024 }], prisma),
