@@ -44,8 +44,7 @@ export async function countRegions(governmentIds: readonly string[], year: numbe
            count(*) filter (where exists (
              select 1 from report rp
               where rp.organization_id = m.unit and rp.year = ${year}
-                and (rp.status = 'PUBLISHED'
-                     or exists (select 1 from report_revision v where v.report_id = rp.id and v.published_at is not null))))::int as published
+                and (rp.status = 'PUBLISHED' or rp.published_revision_id is not null)))::int as published
       from members m
      group by m.government, m.below`;
   const counts = new Map<string, RegionCounts>(

@@ -47,9 +47,10 @@ function formatOf(year: number): ReportFormat {
   return format;
 }
 
-// The latest published revision of each report in scope, of the year's format.
-// The subtree and unit conditions are written only when they apply: an
-// "$n is null or …" condition keeps the planner from using the indexes.
+// The latest published revision of each report in scope, of the year's format,
+// as the publishing trigger keeps it on the report row. The subtree and unit
+// conditions are written only when they apply: an "$n is null or …"
+// condition keeps the planner from using the indexes.
 function latestPublished(where: RollupWhere, format: ReportFormat) {
   const params: unknown[] = [where.year, format.version, rollupScopes[where.scope].kinds];
   const conditions: string[] = [];
@@ -63,16 +64,14 @@ function latestPublished(where: RollupWhere, format: ReportFormat) {
   }
   return {
     sql: `
-    select distinct on (rv.report_id) rv.id, p.organization_id
+    select p.published_revision_id as id, p.organization_id
       from report p
       join organization o on o.id = p.organization_id
-      join report_revision rv on rv.report_id = p.id
      where p.year = $1
-       and rv.published_at is not null
-       and rv.format_version = $2
+       and p.published_revision_id is not null
+       and p.published_format_version = $2
        and o.kind::text = any($3::text[])
-       ${conditions.join("\n       ")}
-     order by rv.report_id, rv.number desc`,
+       ${conditions.join("\n       ")}`,
     params,
   };
 }

@@ -44,6 +44,19 @@ async function differences(rootId: string) {
   );
 }
 
+/** Reports in the subtree whose kept publication facts (latest published revision, first publication) are wrong. */
+async function wrongReportFacts(rootId: string) {
+  return prisma.$queryRawUnsafe<unknown[]>(
+    `select p.id from report p join organization o on o.id = p.organization_id
+      where (o.id = $1::uuid or o.ancestor_ids @> array[$1::uuid])
+        and (p.published_revision_id is distinct from
+               (select id from report_revision v where v.report_id = p.id and v.published_at is not null order by number desc limit 1)
+             or p.first_published_at is distinct from
+               (select min(published_at) from report_revision v where v.report_id = p.id))`,
+    rootId,
+  );
+}
+
 describe("roll-up totals", () => {
   it("equal the totals recomputed from the cells after publishing, correcting and moving units", async () => {
     const province = await unit("测试省人民政府", "PROVINCE_GOVERNMENT");
@@ -75,6 +88,7 @@ describe("roll-up totals", () => {
     await moveOrganization(admin, { organizationId: department.id, parentId: countyB.id }, prisma);
     await moveOrganization(admin, { organizationId: countyB.id, parentId: province.id }, prisma);
     expect(await differences(province.id)).toEqual([]);
+    expect(await wrongReportFacts(province.id)).toEqual([]);
 
     // The roll-ups read from the totals are the sums over the units' cells.
     const sums = async (governmentId: string) => {
