@@ -1,0 +1,67 @@
+// npm run bench:province — a province-sized data set (1 province, 16 cities,
+// 120 counties, 10,000 units, 25,000 accounts, five report years — about
+// 50,000 reports, the current year in every state — and a 1,000,000-item
+// catalog) loaded once into nianbao_bench_province as the product's write
+// paths would leave it, then the pages a province's supervisors and citizens
+// use, timed through the production server over many runs.
+//   BENCH_UNITS=2000   a smaller province, in a database of its own, for development
+//   BENCH_REBUILD=1    load the data set again even when a kept one matches
+//   BENCH_RUNS=30      timed runs per page (after warming up)
+//   BENCH_YEAR=2025    the current report year (default: last year)
+//   --rebuild-app      run `next build` first even when a build exists
+import pg from "pg";
+import { createPrismaClient } from "@/lib/db/client";
+import { runtimeRoleUrl } from "@/lib/db/roles";
+import { resolveDatabase } from "@/lib/db/server";
+import { failPlainly } from "@/lib/setup-errors";
+import { todayInChina } from "@/lib/report-format";
+import { assertLocalDatabase } from "../tests/assert-local-database";
+import { ensureProvince } from "./bench-province/load";
+import { FULL_UNITS } from "./bench-province/shape";
+import { printRows } from "./bench-province/stats";
+import { timeLibrary } from "./bench-province/time-library";
+import { timePages } from "./bench-province/time-pages";
+
+// Loading runs statements for minutes: the bench sets the limit it needs before any client is made.
+process.env.DB_STATEMENT_TIMEOUT_MS ??= String(30 * 60_000);
+failPlainly();
+
+const units = Number(process.env.BENCH_UNITS ?? FULL_UNITS);
+const currentYear = Number(process.env.BENCH_YEAR ?? Number(todayInChina().slice(0, 4)) - 1);
+const runs = Number(process.env.BENCH_RUNS ?? 30);
+const port = Number(process.env.BENCH_PORT ?? 3600);
+
+/**
+ * The server's notification worker makes the deadline reminders when it
+ * starts; they are taken out again so that the kept data set stays as loaded
+ * (the set operations time the reminder run on it).
+ */
+async function forgetNotificationsSince(ownerUrl: string, since: Date) {
+  const client = new pg.Client({ connectionString: ownerUrl });
+  await client.connect();
+  await client.query("delete from outbox_mail where created_at >= $1", [since]);
+  await client.query("delete from notification where created_at >= $1", [since]);
+  await client.end();
+}
+
+const server = await resolveDatabase();
+assertLocalDatabase(server.url);
+try {
+  const province = await ensureProvince({ serverUrl: server.url, units, currentYear, rebuild: process.env.BENCH_REBUILD === "1", log: (line) => console.log(line) });
+  console.log(`\n${province.unitCount.toLocaleString("en")} units, ${province.accountCount.toLocaleString("en")} accounts, current year ${province.year}; database ${province.databaseSize}`);
+  const appUrl = await runtimeRoleUrl(province.databaseUrl);
+  const started = new Date();
+  console.log(`\nTiming the pages through the production server (port ${port}), ${runs} runs each…`);
+  const pages = await timePages({ ownerUrl: province.databaseUrl, appUrl, year: province.year, port, runs, rebuildApp: process.argv.includes("--rebuild-app"), log: console.log }).finally(() =>
+    forgetNotificationsSince(province.databaseUrl, started),
+  );
+  console.log("Timing the library functions behind them, in this process…");
+  const prisma = createPrismaClient(appUrl);
+  const library = await timeLibrary(prisma, province.year, runs, console.log);
+  await prisma.$disconnect();
+  printRows(`Pages through the production server — ${province.unitCount.toLocaleString("en")} units, report year ${province.year}`, pages);
+  printRows("The library functions behind them (in-process)", library);
+} finally {
+  await server.stop();
+}
+process.exit(0);
