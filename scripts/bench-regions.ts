@@ -11,7 +11,7 @@ import { createPrismaClient } from "@/lib/db/client";
 import { migrate } from "@/lib/db/migrate";
 import { runtimeRoleUrl } from "@/lib/db/roles";
 import { resolveDatabase, withDatabaseName } from "@/lib/db/server";
-import { metricGroups } from "@/lib/comparison/metrics";
+import { metricGroups } from "@/lib/report-format/metrics";
 import { format2021, formatCells } from "@/lib/report-format";
 
 const CITIES = 16;

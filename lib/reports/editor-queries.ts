@@ -116,7 +116,15 @@ export function peerFindingsFor(
   content: EditorContent,
   context: Parameters<typeof checkContentIn>[0],
 ): Finding[] {
+  return visiblePeerFindings(actor, report, checkContentIn(context, report, content));
+}
+
+/** Of findings already made on a report, those about other units' text (雷同) that this reader may see. */
+export function visiblePeerFindings(actor: Actor, report: Parameters<typeof checkContentIn>[1], findings: readonly Finding[]): Finding[] {
   const format = getFormat(report.formatVersion);
-  const found = checkContentIn(context, report, content).filter((f) => f.peer);
-  return findingsVisibleTo(format, found, peerVisibility(actor, report.organization));
+  return findingsVisibleTo(
+    format,
+    findings.filter((f) => f.peer),
+    peerVisibility(actor, report.organization),
+  );
 }

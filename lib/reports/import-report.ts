@@ -11,6 +11,7 @@ import { formatForYear, type ReportFormat } from "@/lib/report-format";
 import type { ParsedReport } from "@/lib/import/parse-text-report";
 import { writeSectionsAndCells } from "./write-working-copy";
 import { publishWorkingCopy, type OriginalPublication } from "./publish-working-copy";
+import { refreshStoredFindings } from "./stored-findings";
 
 export class ImportRefusedError extends Error {}
 
@@ -62,7 +63,7 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
   }
   const by = typeof input.actor === "string" ? null : input.actor;
   if (by && input.publish && !input.backfill) throw new ImportRefusedError("导入的报告须经审核后发布");
-  return prisma.$transaction(async (tx) => {
+  const imported = await prisma.$transaction(async (tx) => {
     const organization = await tx.organization.findUnique({ where: { slug: input.organizationSlug } });
     if (!organization) throw new ImportRefusedError(`找不到机构“${input.organizationSlug}”`);
     const existing = await tx.report.findUnique({
@@ -114,4 +115,7 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
     const revision = input.publish ? await publishWorkingCopy(tx, report.id, input.actor, input.publishedAt, input.original) : null;
     return { reportId: report.id, organization, revision };
   });
+  // The boards read the imported version's findings like a saved one's.
+  await refreshStoredFindings(prisma, [imported.reportId]);
+  return imported;
 }

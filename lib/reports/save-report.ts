@@ -10,7 +10,8 @@ import { fieldErrorsOf } from "@/lib/actions/field-errors";
 import { AppError } from "@/lib/errors";
 import { getFormat, reportContentSchema, withComputedTotals, type Finding } from "@/lib/report-format";
 import { loadCheckContext } from "./check-context";
-import { peerFindingsFor } from "./editor-queries";
+import { visiblePeerFindings } from "./editor-queries";
+import { checkForBoard, storeSavedCheck } from "./stored-findings";
 import { writeSectionsAndCells } from "./write-working-copy";
 import { contentHash, contentOfWorkingCopy, type EditorContent } from "./editor-content";
 import { runReportStep, type LoadedReport } from "@/lib/reports/steps/report-workflow";
@@ -82,7 +83,12 @@ export async function saveReport(
     };
   });
   if (outcome.status === "conflict") return outcome;
-  // 雷同 with other units is checked here, on what was just saved: their text never goes to the browser.
+  // The rules run once more here, on what was just saved and with what only
+  // the server has (雷同 with other units, whose text never goes to the
+  // browser): the findings are stored with this version for the boards, and
+  // the 雷同 ones go back to the editor.
   const context = await loadCheckContext(prisma, report.organization, report.year);
-  return { ...outcome, peerFindings: peerFindingsFor(actor, report, outcome.content, context) };
+  const check = checkForBoard(context, report, outcome.content);
+  await storeSavedCheck(prisma, report, outcome.version, check);
+  return { ...outcome, peerFindings: visiblePeerFindings(actor, report, check.findings) };
 }

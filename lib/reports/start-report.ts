@@ -5,6 +5,7 @@ import "server-only";
 import { z } from "zod";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { refreshStoredFindings } from "./stored-findings";
 import { requireActor, type Actor } from "@/lib/auth/actor";
 import { db } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
@@ -54,7 +55,7 @@ export async function startReport(
     }
   }
   try {
-    return await prisma.$transaction(async (tx) => {
+    const started = await prisma.$transaction(async (tx) => {
       const report = await tx.report.create({
         data: {
           organizationId: organization.id,
@@ -78,6 +79,9 @@ export async function startReport(
       });
       return { reportId: report.id };
     });
+    // The boards read a new report's findings like a saved one's.
+    await refreshStoredFindings(prisma, [started.reportId]);
+    return started;
   } catch (error) {
     if (error instanceof Prisma.PrismaClientKnownRequestError && error.code === "P2002") {
       throw new AppError("CONFLICT", `${organization.shortName}${input.year}年度报告已存在`);

@@ -3,22 +3,21 @@
 // under it — each with where its report stands, when it last moved, the days
 // to or past its deadline, and what looks wrong: the rule engine's findings,
 // from the same context as the editor's and the reviewer's (雷同 included),
-// and five-fold jumps. Each government below it (a province's cities, a
+// and five-fold jumps — read as stored with the report's saved version
+// (lib/reports/stored-findings.ts), not run per view. Each government below it (a province's cities, a
 // city's counties) as one row of counts over its whole subtree, with a link
 // to its own board (region-summary.ts).
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind, ReportStatus } from "@/lib/generated/prisma/enums";
 import { unhandledState } from "@/lib/workflow/lifecycle";
 import type { Actor } from "@/lib/auth/actor";
-import { daysUntil, getFormat, publicationDeadline, todayInChina, toChinaTimeIso, type Finding } from "@/lib/report-format";
-import { previousValuesFor } from "@/lib/reports/previous-year";
+import { daysUntil, publicationDeadline, todayInChina, toChinaTimeIso, type Finding } from "@/lib/report-format";
 import { isReturned } from "@/lib/workflow/report-status";
 import { loadCheckContexts } from "@/lib/reports/check-context";
-import { checkContentIn } from "@/lib/reports/check-content";
+import { checkForBoard, validStoredChecks, type ReportCheckResult } from "@/lib/reports/stored-findings";
 import { contentOfWorkingCopy } from "@/lib/reports/editor-content";
 import { requireSupervisedGovernment } from "./government-access";
 import { summarizeRegions, type RegionRow } from "./region-summary";
-import { fiveFoldJumps, jumpMessage } from "./cross-checks";
 import { loadSchedulesFor } from "@/lib/deadlines/deadline-settings";
 import { isGovernment, rootsOf } from "@/lib/organizations/tree";
 import { listAncestors } from "@/lib/regions/list-ancestors";
@@ -82,8 +81,6 @@ export async function loadStatusBoard(actor: Actor | null, governmentSlug: strin
         reports: {
           where: { year },
           include: {
-            sections: true,
-            cells: true,
             revisions: {
               orderBy: { number: "desc" },
               select: {
@@ -101,12 +98,18 @@ export async function loadStatusBoard(actor: Actor | null, governmentSlug: strin
     summarizeRegions(prisma, government.id, year, today),
     boardTrail(prisma, reader, government.ancestorIds),
   ]);
-  const schedules = await loadSchedulesFor(prisma, units);
   const current = units.map((unit) => ({ unit, report: unit.reports[0] ?? null }));
-  // The same context the editor and the review page check against (last year, catalog, the county's other reports).
-  const contexts = await loadCheckContexts(prisma, units, year);
   const unitIds = units.map((u) => u.id);
-  const [reminded, remindedToday] = await Promise.all([lastReminders(prisma, unitIds, year), unitsRemindedToday(prisma, unitIds)]);
+  const [schedules, checks, reminded, remindedToday] = await Promise.all([
+    loadSchedulesFor(prisma, units),
+    boardChecks(
+      prisma,
+      current.flatMap(({ unit, report }) => (report ? [{ unit, report }] : [])),
+      year,
+    ),
+    lastReminders(prisma, unitIds, year),
+    unitsRemindedToday(prisma, unitIds),
+  ]);
 
   const rows = current.map(({ unit, report }): BoardRow => {
     const deadline = publicationDeadline(unit.kind, year, schedules.get(unit.id));
@@ -126,11 +129,7 @@ export async function loadStatusBoard(actor: Actor | null, governmentSlug: strin
     };
     if (!report) return { ...base, status: "NOT_STARTED", lastActivity: null, findings: [], errors: 0, warnings: [] };
 
-    const reportFormat = getFormat(report.formatVersion);
-    const content = contentOfWorkingCopy(report);
-    const context = contexts.get(unit.id)!;
-    const previous = context.previous;
-    const findings = checkContentIn(context, { year, formatVersion: report.formatVersion, organization: unit }, content);
+    const { findings, errors, warnings } = checks.get(report.id)!;
     const latest = report.revisions[0];
     const lastActivity = [report.updatedAt, latest?.createdAt, latest?.publishedAt]
       .filter((d): d is Date => !!d)
@@ -140,11 +139,8 @@ export async function loadStatusBoard(actor: Actor | null, governmentSlug: strin
       status: boardStatus(report.status, latest, published.length > 0),
       lastActivity,
       findings,
-      errors: findings.filter((f) => f.severity === "error").length,
-      warnings: [
-        ...findings.filter((f) => f.severity === "warning").map((f) => f.message),
-        ...(previous ? fiveFoldJumps(reportFormat, content.values, previousValuesFor(previous, reportFormat)).map(jumpMessage) : []),
-      ],
+      errors,
+      warnings,
     };
   });
   return {
@@ -156,6 +152,36 @@ export async function loadStatusBoard(actor: Actor | null, governmentSlug: strin
     // The government's own report first, then its units.
     rows: rows.sort((a, b) => Number(isGovernment(b.organization.kind)) - Number(isGovernment(a.organization.kind))),
   };
+}
+
+/**
+ * Each report's findings: as stored with its current version (stored-findings.ts),
+ * and for a report whose stored check is missing or older (a version bumped
+ * by a step, data written outside the product) checked here, in the same
+ * context the editor and the review page check against.
+ */
+async function boardChecks(
+  prisma: PrismaClient,
+  reports: { unit: Parameters<typeof loadCheckContexts>[1][number] & { name: string }; report: { id: string; version: number } }[],
+  year: number,
+): Promise<Map<string, ReportCheckResult>> {
+  const stored = await validStoredChecks(prisma, reports.map(({ report }) => report));
+  const stale = reports.filter(({ report }) => !stored.has(report.id));
+  if (stale.length === 0) return stored;
+  const [contents, contexts] = await Promise.all([
+    prisma.report.findMany({ where: { id: { in: stale.map(({ report }) => report.id) } }, include: { sections: true, cells: true } }),
+    loadCheckContexts(
+      prisma,
+      stale.map(({ unit }) => unit),
+      year,
+    ),
+  ]);
+  const units = new Map(stale.map(({ unit }) => [unit.id, unit]));
+  for (const report of contents) {
+    const unit = units.get(report.organizationId)!;
+    stored.set(report.id, checkForBoard(contexts.get(unit.id)!, { year, formatVersion: report.formatVersion, organization: unit }, contentOfWorkingCopy(report)));
+  }
+  return stored;
 }
 
 /**

@@ -1,7 +1,11 @@
 // 汇总: every cell of tables 二, 三 and 四 summed over the latest published
-// revision of each unit's report — one aggregate query in PostgreSQL, not a
-// loop over reports — with the rules checked on the sums, and the units behind
-// any one cell.
+// revision of each unit's report, with the rules checked on the sums, and the
+// units behind any one cell. The sums come from the totals the database keeps
+// per government as reports are published, corrected and moved (rollup_total,
+// migration 20261209000000): a province's roll-up reads a row per government
+// and cell, not every unit's cells. Sums over a chosen set of units (the
+// like-for-like comparison) start from those totals and take away the units
+// left out, so they read only the cells of the units that differ.
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 import type { Actor } from "@/lib/auth/actor";
@@ -73,32 +77,141 @@ function latestPublished(where: RollupWhere, format: ReportFormat) {
   };
 }
 
-export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Promise<Rollup> {
-  const format = formatOf(where.year);
+/** A summed cell: each column's sum and how many reports gave it a value (none: the sum is empty). */
+interface SummedCell {
+  count: bigint;
+  count_n: number;
+  amount: string;
+  amount_n: number;
+  change: bigint;
+  change_n: number;
+}
+type Sums = Map<string, SummedCell>;
+
+const cellKeyOf = (row: { table_key: string; row_key: string; column_key: string }) => `${row.table_key}.${row.row_key}.${row.column_key}`;
+
+// The kept totals of the governments in the subtree (or all of them).
+async function summedTotals(prisma: PrismaClient, where: RollupWhere, format: ReportFormat): Promise<Sums> {
+  const params: unknown[] = [where.year, format.version, rollupScopes[where.scope].kinds];
+  let subtree = "";
+  if (where.governmentId) {
+    params.push(where.governmentId);
+    subtree = `and (g.id = $4::uuid or g.ancestor_ids @> array[$4::uuid])`;
+  }
+  const rows = await prisma.$queryRawUnsafe<(SummedCell & { table_key: string; row_key: string; column_key: string })[]>(
+    `select t.table_key, t.row_key, t.column_key,
+            sum(t.count)::bigint as count, sum(t.count_n)::int as count_n,
+            sum(t.amount)::text as amount, sum(t.amount_n)::int as amount_n,
+            sum(t.change)::bigint as change, sum(t.change_n)::int as change_n
+       from rollup_total t
+       join organization g on g.id = t.government_id
+      where t.year = $1 and t.format_version = $2 and t.unit_kind::text = any($3::text[])
+        ${subtree}
+      group by t.table_key, t.row_key, t.column_key`,
+    ...params,
+  );
+  return new Map(rows.map((row) => [cellKeyOf(row), row]));
+}
+
+// The same sums computed from the cells of some units' latest published revisions.
+async function summedCells(prisma: PrismaClient, where: RollupWhere & { unitIds: readonly string[] }, format: ReportFormat): Promise<Sums> {
+  if (where.unitIds.length === 0) return new Map();
   const latest = latestPublished(where, format);
-  const rows = await prisma.$queryRawUnsafe<
-    { table_key: string | null; row_key: string | null; column_key: string | null; count: bigint | null; amount: string | null; change: bigint | null; unit_ids: string[] | null }[]
-  >(
+  const rows = await prisma.$queryRawUnsafe<(SummedCell & { table_key: string; row_key: string; column_key: string })[]>(
     `with latest as (${latest.sql})
-     select c.table_key, c.row_key, c.column_key, sum(c.count) as count, sum(c.amount)::text as amount, sum(c.change) as change,
-            null::text[] as unit_ids
+     select c.table_key, c.row_key, c.column_key,
+            coalesce(sum(c.count), 0)::bigint as count, count(c.count)::int as count_n,
+            coalesce(sum(c.amount), 0)::text as amount, count(c.amount)::int as amount_n,
+            coalesce(sum(c.change), 0)::bigint as change, count(c.change)::int as change_n
        from latest l join revision_cell c on c.revision_id = l.id
-      group by c.table_key, c.row_key, c.column_key
-     union all
-     -- One row even when nothing is published, to carry the (empty) list of units.
-     select null, null, null, null, null, null, (select coalesce(array_agg(organization_id::text), '{}') from latest)`,
+      group by c.table_key, c.row_key, c.column_key`,
     ...latest.params,
   );
-  const sums = new Map(rows.map((row) => [`${row.table_key}.${row.row_key}.${row.column_key}`, row]));
+  return new Map(rows.map((row) => [cellKeyOf(row), row]));
+}
+
+// An amount (numeric(·,4) as text) as an exact integer of ten-thousandths, and back.
+function scaled(amount: string): bigint {
+  const negative = amount.startsWith("-");
+  const [whole = "0", fraction = ""] = amount.replace("-", "").split(".");
+  const value = BigInt(whole) * 10_000n + BigInt((fraction + "0000").slice(0, 4));
+  return negative ? -value : value;
+}
+function unscaled(value: bigint): string {
+  const sign = value < 0n ? "-" : "";
+  const abs = value < 0n ? -value : value;
+  return `${sign}${abs / 10_000n}.${(abs % 10_000n).toString().padStart(4, "0")}`;
+}
+
+/** The sums less those of some units, exactly. */
+function subtractSums(from: Sums, less: Sums): Sums {
+  return new Map(
+    [...from].map(([key, sum]) => {
+      const minus = less.get(key);
+      if (!minus) return [key, sum];
+      return [
+        key,
+        {
+          count: sum.count - minus.count,
+          count_n: sum.count_n - minus.count_n,
+          amount: unscaled(scaled(sum.amount) - scaled(minus.amount)),
+          amount_n: sum.amount_n - minus.amount_n,
+          change: sum.change - minus.change,
+          change_n: sum.change_n - minus.change_n,
+        },
+      ];
+    }),
+  );
+}
+
+/** Which units' published reports are in scope (ids only: an index read of reports and revisions, no cells). */
+async function publishedUnitIds(prisma: PrismaClient, where: RollupWhere, format: ReportFormat): Promise<string[]> {
+  const latest = latestPublished(where, format);
+  const rows = await prisma.$queryRawUnsafe<{ organization_id: string }[]>(`select organization_id::text from (${latest.sql}) l`, ...latest.params);
+  return rows.map((row) => row.organization_id);
+}
+
+function rollupOf(format: ReportFormat, year: number, unitIds: string[], sums: Sums): Rollup {
   const values = Object.fromEntries(
     formatCells(format).map((cell) => {
-      const row = sums.get(cell.key);
-      const value = storedValue(cell.kind, row && { count: row.count != null ? Number(row.count) : null, amount: row.amount, change: row.change != null ? Number(row.change) : null });
+      const sum = sums.get(cell.key);
+      const value = storedValue(
+        cell.kind,
+        sum && {
+          count: sum.count_n > 0 ? Number(sum.count) : null,
+          amount: sum.amount_n > 0 ? sum.amount : null,
+          change: sum.change_n > 0 ? Number(sum.change) : null,
+        },
+      );
       return [cell.key, value];
     }),
   );
-  const unitIds = rows.find((row) => row.unit_ids !== null)?.unit_ids ?? [];
-  return { format, year: where.year, units: unitIds.length, unitIds, values };
+  return { format, year, units: unitIds.length, unitIds, values };
+}
+
+export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Promise<Rollup> {
+  const format = formatOf(where.year);
+  if (where.unitIds) {
+    const unitIds = await publishedUnitIds(prisma, where, format);
+    return rollupOf(format, where.year, unitIds, await summedCells(prisma, { ...where, unitIds }, format));
+  }
+  const [unitIds, sums] = await Promise.all([publishedUnitIds(prisma, where, format), summedTotals(prisma, where, format)]);
+  return rollupOf(format, where.year, unitIds, sums);
+}
+
+/** A roll-up without some of its units: the kept totals less the cells of the units left out. */
+async function rollupWithout(prisma: PrismaClient, where: RollupWhere, rollup: Rollup, keep: ReadonlySet<string>): Promise<Rollup> {
+  const left = rollup.unitIds.filter((id) => !keep.has(id));
+  if (left.length === 0) return rollup;
+  const format = rollup.format;
+  const whole = where.unitIds ? await summedCells(prisma, { ...where, unitIds: where.unitIds }, format) : await summedTotals(prisma, where, format);
+  const leftOut = await summedCells(prisma, { ...where, unitIds: left }, format);
+  return rollupOf(
+    format,
+    where.year,
+    rollup.unitIds.filter((id) => keep.has(id)),
+    subtractSums(whole, leftOut),
+  );
 }
 
 /**
@@ -125,29 +238,62 @@ export interface Contribution {
   value: number | null;
 }
 
-/** The units behind one summed cell, largest first. */
-export async function rollupContributions(prisma: PrismaClient, where: RollupWhere, key: string): Promise<Contribution[] | null> {
+/** One page of the units behind a summed cell, with the sum over all of them. */
+export interface Contributions {
+  rows: Contribution[];
+  /** Units whose published report is in the sum. */
+  units: number;
+  total: number;
+  /** 1-based. */
+  page: number;
+  pageSize: number;
+}
+
+export const CONTRIBUTIONS_PAGE_SIZE = 100;
+
+/** The units behind one summed cell, largest first, a page at a time (a province's figure has thousands). */
+export async function rollupContributions(
+  prisma: PrismaClient,
+  where: RollupWhere,
+  key: string,
+  page = 1,
+  pageSize = CONTRIBUTIONS_PAGE_SIZE,
+): Promise<Contributions | null> {
   const format = formatOf(where.year);
   const cell = findCell(format, key);
   if (!cell) return null;
   const latest = latestPublished(where, format);
   const n = latest.params.length;
-  const rows = await prisma.$queryRawUnsafe<{ slug: string; name: string; kind: OrganizationKind; count: number | null; amount: string | null; change: number | null }[]>(
-    `with latest as (${latest.sql})
-     select o.slug, o.name, o.kind, c.count, c.amount::text as amount, c.change
-       from latest l
-       join organization o on o.id = l.organization_id
-       left join revision_cell c on c.revision_id = l.id and c.table_key = $${n + 1} and c.row_key = $${n + 2} and c.column_key = $${n + 3}
-      order by coalesce(c.count, c.amount, abs(c.change), 0) desc, o.name`,
+  const column = cell.kind === "amount" ? "amount" : cell.kind;
+  const rows = await prisma.$queryRawUnsafe<
+    { slug: string; name: string; kind: OrganizationKind; count: number | null; amount: string | null; change: number | null; units: bigint; total: string | null }[]
+  >(
+    `with latest as (${latest.sql}),
+     contribution as (
+       select o.slug, o.name, o.kind, c.count, c.amount, c.change
+         from latest l
+         join organization o on o.id = l.organization_id
+         left join revision_cell c on c.revision_id = l.id and c.table_key = $${n + 1} and c.row_key = $${n + 2} and c.column_key = $${n + 3})
+     select slug, name, kind, count, amount::text as amount, change,
+            count(*) over () as units, (sum(${column}) over ())::text as total
+       from contribution
+      order by coalesce(count, amount, abs(change), 0) desc, name
+      limit $${n + 4} offset $${n + 5}`,
     ...latest.params,
     cell.table,
     cell.row,
     cell.column,
+    pageSize,
+    (page - 1) * pageSize,
   );
-  return rows.map((row) => ({
-    organization: { slug: row.slug, name: row.name, kind: row.kind },
-    value: storedValue(cell.kind, row),
-  }));
+  const units = rows.length > 0 ? Number(rows[0]!.units) : page === 1 ? 0 : (await rollupContributions(prisma, where, key, 1, 1))!.units;
+  return {
+    rows: rows.map((row) => ({ organization: { slug: row.slug, name: row.name, kind: row.kind }, value: storedValue(cell.kind, row) })),
+    units,
+    total: rows[0]?.total != null ? Number(rows[0].total) : 0,
+    page,
+    pageSize,
+  };
 }
 
 /**
@@ -164,14 +310,12 @@ export interface LikeForLike {
 
 async function likeForLike(prisma: PrismaClient, where: RollupWhere, rollup: Rollup, previous: Rollup): Promise<LikeForLike> {
   const before = new Set(previous.unitIds);
-  const both = rollup.unitIds.filter((id) => before.has(id));
-  const same = both.length === rollup.units && both.length === previous.units;
-  if (same) return { units: both.length, current: rollup, previous };
+  const both = new Set(rollup.unitIds.filter((id) => before.has(id)));
   const [current, earlier] = await Promise.all([
-    rollupCells(prisma, { ...where, unitIds: both }),
-    rollupCells(prisma, { ...where, year: where.year - 1, unitIds: both }),
+    rollupWithout(prisma, where, rollup, both),
+    rollupWithout(prisma, { ...where, year: where.year - 1 }, previous, both),
   ]);
-  return { units: both.length, current, previous: earlier };
+  return { units: both.size, current, previous: earlier };
 }
 
 /** A government's roll-up for its 主管部门: this year's sums, last year's like for like, and the rules on them. */

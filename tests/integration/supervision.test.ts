@@ -69,11 +69,17 @@ describe("roll-up", () => {
 
     const key = "active.penalty.decisions";
     const contributions = await rollupContributions(prisma, { governmentId: county.id, year: 2023, scope: "all" }, key);
-    expect(contributions?.map((c) => [c.organization.slug, c.value])).toEqual([
+    expect(contributions?.units).toBe(3);
+    expect(contributions?.total).toBe(sample.values[key]! * 8);
+    expect(contributions?.rows.map((c) => [c.organization.slug, c.value])).toEqual([
       [department.slug, sample.values[key]! * 5],
       [townB.slug, sample.values[key]! * 2],
       [townA.slug, sample.values[key]! * 1],
     ]);
+    // A page at a time, the total over all of them.
+    const second = await rollupContributions(prisma, { governmentId: county.id, year: 2023, scope: "all" }, key, 2, 2);
+    expect(second?.rows.map((c) => c.organization.slug)).toEqual([townA.slug]);
+    expect(second).toMatchObject({ units: 3, total: sample.values[key]! * 8, page: 2 });
     expect(await rollupContributions(prisma, { governmentId: county.id, year: 2023, scope: "all" }, "no.such.cell")).toBeNull();
   });
 

@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { cache } from "react";
 import { BarChart } from "@/components/charts/bar-chart";
 import { Breadcrumbs } from "@/components/portal/breadcrumbs";
-import { metricGroups, metricValue } from "@/lib/comparison/metrics";
+import { metricGroups, metricValue } from "@/lib/report-format/metrics";
 import { getUnitHistory } from "@/lib/comparison/queries";
 import { listRegionTrail } from "@/lib/regions/list-ancestors";
 import { regionPath } from "@/lib/regions/paths";

@@ -3,7 +3,7 @@ import Link from "next/link";
 import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Breadcrumbs } from "@/components/portal/breadcrumbs";
-import { metricGroups, metricValue } from "@/lib/comparison/metrics";
+import { metricGroups, metricValue } from "@/lib/report-format/metrics";
 import { getGovernmentYear } from "@/lib/comparison/queries";
 import { listAncestors } from "@/lib/regions/list-ancestors";
 import { compareCsvPath, comparePath, parseRegionYear, regionPath } from "@/lib/regions/paths";

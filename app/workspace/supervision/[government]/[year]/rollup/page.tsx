@@ -4,7 +4,7 @@ import { notFound } from "next/navigation";
 import { formatCellValue } from "@/components/report/format-value";
 import { ReportTable } from "@/components/report/report-table";
 import { getActor } from "@/lib/auth/current-actor";
-import { metricGroups, metricValue } from "@/lib/comparison/metrics";
+import { metricGroups, metricValue } from "@/lib/report-format/metrics";
 import { db } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { comparableValues, sectionHeading, tableSections } from "@/lib/report-format";

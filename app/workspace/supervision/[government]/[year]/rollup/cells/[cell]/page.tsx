@@ -23,18 +23,24 @@ export default async function RollupCellPage({ params, searchParams }: Props) {
   const cellKey = decodeURIComponent(rawCell);
   const cell = parsed ? findCell(formatForYear(parsed.year)!, cellKey) : undefined;
   if (!parsed || !cell) notFound();
-  const scope = parseScope((await searchParams).scope);
+  const query = await searchParams;
+  const scope = parseScope(query.scope);
+  const page = Math.max(1, Math.min(100_000, Number.parseInt(String(query.page ?? "1"), 10) || 1));
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
   const { government } = await notFoundWhenDenied(requireSupervisedGovernment(actor, parsed.government, db()));
-  const contributions = (await rollupContributions(db(), { governmentId: government.id, year: parsed.year, scope }, cellKey)) ?? [];
-  const total = contributions.reduce((sum, c) => sum + (c.value ?? 0), 0);
+  const contributions = (await rollupContributions(db(), { governmentId: government.id, year: parsed.year, scope }, cellKey, page))!;
+  const { rows, units, total, pageSize } = contributions;
   const back = `/workspace/supervision/${government.slug}/${parsed.year}/rollup${scope === "all" ? "" : `?scope=${scope}`}`;
+  const pageHref = (to: number) => `?${new URLSearchParams({ ...(scope === "all" ? {} : { scope }), ...(to > 1 ? { page: String(to) } : {}) })}`;
+  const first = (page - 1) * pageSize + 1;
+  const last = (page - 1) * pageSize + rows.length;
   return (
     <>
       <h1 className="mb-1 text-2xl font-bold">汇总数据来源：{cell.rowPath.join(" ")} {cell.columnPath.join(" ")}</h1>
       <p className="mb-4 text-sm text-gray-700">
-        {government.name} {parsed.year}年度，{rollupScopes[scope].label}。<Link className="text-blue-800 underline" href={back}>返回汇总表</Link>
+        {government.name} {parsed.year}年度，{rollupScopes[scope].label}，共{units}个单位{units > pageSize && rows.length > 0 ? `（数值从大到小，本页第${first}–${last}个）` : ""}。
+        <Link className="text-blue-800 underline" href={back}>返回汇总表</Link>
       </p>
       <table className="border-collapse text-sm">
         <caption className="sr-only">各单位的数值</caption>
@@ -45,7 +51,7 @@ export default async function RollupCellPage({ params, searchParams }: Props) {
           </tr>
         </thead>
         <tbody>
-          {contributions.map((c) => (
+          {rows.map((c) => (
             <tr key={c.organization.slug}>
               <th scope="row" className="border p-1 text-left font-normal">
                 <Link className="text-blue-800 underline" href={`/reports/${c.organization.slug}/${parsed.year}`}>{c.organization.name}</Link>
@@ -56,11 +62,17 @@ export default async function RollupCellPage({ params, searchParams }: Props) {
         </tbody>
         <tfoot>
           <tr>
-            <th scope="row" className="border p-1 text-left">合计</th>
+            <th scope="row" className="border p-1 text-left">合计（全部{units}个单位）</th>
             <td className="border p-1 text-right font-bold" data-field="total">{total}</td>
           </tr>
         </tfoot>
       </table>
+      {units > pageSize && (
+        <nav aria-label="翻页" className="mt-4 flex gap-4 text-sm">
+          {page > 1 && <Link className="text-blue-800 underline" href={pageHref(page - 1)}>上一页</Link>}
+          {last < units && <Link className="text-blue-800 underline" href={pageHref(page + 1)}>下一页</Link>}
+        </nav>
+      )}
     </>
   );
 }

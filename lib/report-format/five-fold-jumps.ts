@@ -1,6 +1,6 @@
 // Figures that jump more than five-fold from last year: a board-only signal
 // (雷同 and the other rules are the rule engine's, shared with the editor).
-import { metricGroups, metricValue } from "@/lib/comparison/metrics";
+import { metricGroups, metricValue } from "@/lib/report-format/metrics";
 import type { ReportFormat, ReportValues } from "@/lib/report-format";
 
 export const JUMP_FACTOR = 5;
