@@ -18,9 +18,10 @@ import { loadAccounts, loadDeadlines, loadUnits } from "./load-people";
 import { loadPlanTables, loadReports } from "./load-reports";
 import { loadCatalog } from "./load-catalog";
 import { loadAuditEvents, stampPublications } from "./load-publication";
+import { storeFindings } from "./load-findings";
 
 /** Bump when the loader writes something different: a kept database is then loaded again. */
-const LOADER_VERSION = 1;
+const LOADER_VERSION = 2;
 /** 1,000,000 catalog items at full size, as bench:catalog has them. */
 const CATALOG_ITEMS_PER_UNIT_YEAR = 20;
 
@@ -104,12 +105,11 @@ async function load(url: string, shape: ProvinceShape, log: (line: string) => vo
     await loadCatalog(client, phase, shape.years, CATALOG_ITEMS_PER_UNIT_YEAR);
     await phase("publication stamps, index numbers, log", () => stampPublications(client));
     await phase("audit log", () => loadAuditEvents(client, plan.events));
+    await phase("analyze", () => client.query("analyze"));
+    await phase("roll-up totals (rollup_rebuild)", () => client.query("select rollup_rebuild()"));
+    await phase("stored findings (refreshStoredFindings)", () => storeFindings(url, log));
+    // The visibility map set and the statistics fresh, as a database that has been running a while has them.
     await phase("vacuum analyze", () => client.query("vacuum analyze"));
-    await phase("roll-up totals (rollup_rebuild)", async () => {
-      const { rows } = await client.query<{ found: string | null }>("select to_regprocedure('rollup_rebuild()')::text as found");
-      if (rows[0]?.found) await client.query("select rollup_rebuild()");
-      else log("    (no rollup_rebuild() in this schema yet)");
-    });
   } finally {
     await client.end();
   }
