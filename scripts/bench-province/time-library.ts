@@ -6,7 +6,7 @@ import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { cellKey } from "@/lib/report-format";
 import { loadStatusBoard } from "@/lib/supervision/board";
-import { loadGovernmentRollup, rollupContributions } from "@/lib/supervision/rollup";
+import { loadGovernmentRollup, rollupCells, rollupContributions } from "@/lib/supervision/rollup";
 import { supervisorUsername } from "./plan";
 import { timeRuns, type TimedRow } from "./stats";
 
@@ -46,6 +46,11 @@ export async function timeLibrary(prisma: PrismaClient, year: number, runs: numb
     const warmup = Math.max(2, readers.length);
     rows.push({ label: "loadStatusBoard", level: name, target: 300, samples: await timeRuns(runs, warmup, budget, (i) => loadStatusBoard(pick(i).actor, pick(i).slug, year, prisma)) });
     rows.push({ label: "loadGovernmentRollup", level: name, target: 300, samples: await timeRuns(runs, warmup, budget, (i) => loadGovernmentRollup(pick(i).actor, pick(i).slug, year, "all", prisma)) });
+    rows.push({
+      label: "rollupCells (this year's sums alone)",
+      level: name,
+      samples: await timeRuns(runs, warmup, budget, (i) => rollupCells(prisma, { governmentId: pick(i).governmentId, year, scope: "all" })),
+    });
     rows.push({
       label: "rollupContributions",
       level: name,

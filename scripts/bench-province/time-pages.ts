@@ -5,10 +5,10 @@
 // full, warmed up and timed over many runs, each run on another government
 // of the level (or another unit) where the level has several.
 import type { ChildProcess } from "node:child_process";
-import { existsSync } from "node:fs";
 import pg from "pg";
 import { cellKey } from "@/lib/report-format";
 import { appEnv, run, startServerProcess, stopServerProcess } from "../lib";
+import { staleBuild } from "./build-freshness";
 import { BENCH_PASSWORD, supervisorUsername } from "./plan";
 import { timeRuns, type TimedRow } from "./stats";
 
@@ -121,8 +121,9 @@ async function subjects(ownerUrl: string, year: number) {
 
 export async function timePages(options: PageOptions): Promise<TimedRow[]> {
   const { year, runs, log } = options;
-  if (options.rebuildApp || !existsSync(".next/BUILD_ID")) {
-    log("Building the app (next build)…");
+  const stale = options.rebuildApp ? "asked to" : staleBuild();
+  if (stale) {
+    log(`Building the app (next build: ${stale})…`);
     if ((await run("node_modules/.bin/next", ["build"])) !== 0) throw new Error("next build failed");
   }
   const origin = `http://127.0.0.1:${options.port}`;
