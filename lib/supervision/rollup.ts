@@ -47,9 +47,10 @@ function formatOf(year: number): ReportFormat {
   return format;
 }
 
-// The latest published revision of each report in scope, of the year's format.
-// The subtree and unit conditions are written only when they apply: an
-// "$n is null or …" condition keeps the planner from using the indexes.
+// The latest published revision of each report in scope, of the year's format,
+// as the publishing trigger keeps it on the report row. The subtree and unit
+// conditions are written only when they apply: an "$n is null or …"
+// condition keeps the planner from using the indexes.
 function latestPublished(where: RollupWhere, format: ReportFormat) {
   const params: unknown[] = [where.year, format.version, rollupScopes[where.scope].kinds];
   const conditions: string[] = [];
@@ -63,16 +64,14 @@ function latestPublished(where: RollupWhere, format: ReportFormat) {
   }
   return {
     sql: `
-    select distinct on (rv.report_id) rv.id, p.organization_id
+    select p.published_revision_id as id, p.organization_id
       from report p
       join organization o on o.id = p.organization_id
-      join report_revision rv on rv.report_id = p.id
      where p.year = $1
-       and rv.published_at is not null
-       and rv.format_version = $2
+       and p.published_revision_id is not null
+       and p.published_format_version = $2
        and o.kind::text = any($3::text[])
-       ${conditions.join("\n       ")}
-     order by rv.report_id, rv.number desc`,
+       ${conditions.join("\n       ")}`,
     params,
   };
 }
@@ -199,19 +198,20 @@ export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Pro
   return rollupOf(format, where.year, unitIds, sums);
 }
 
-/** A roll-up without some of its units: the kept totals less the cells of the units left out. */
+/**
+ * A roll-up of only some of its units: the kept totals less the cells of the
+ * units left out, or — when more are left out than kept (a year barely
+ * published yet) — the cells of the units kept. Either way the fewer units' cells are read.
+ */
 async function rollupWithout(prisma: PrismaClient, where: RollupWhere, rollup: Rollup, keep: ReadonlySet<string>): Promise<Rollup> {
   const left = rollup.unitIds.filter((id) => !keep.has(id));
   if (left.length === 0) return rollup;
   const format = rollup.format;
+  const kept = rollup.unitIds.filter((id) => keep.has(id));
+  if (kept.length <= left.length) return rollupOf(format, where.year, kept, await summedCells(prisma, { ...where, unitIds: kept }, format));
   const whole = where.unitIds ? await summedCells(prisma, { ...where, unitIds: where.unitIds }, format) : await summedTotals(prisma, where, format);
   const leftOut = await summedCells(prisma, { ...where, unitIds: left }, format);
-  return rollupOf(
-    format,
-    where.year,
-    rollup.unitIds.filter((id) => keep.has(id)),
-    subtractSums(whole, leftOut),
-  );
+  return rollupOf(format, where.year, kept, subtractSums(whole, leftOut));
 }
 
 /**
