@@ -9,6 +9,9 @@
 //   BENCH_RUNS=30      timed runs per page (after warming up)
 //   BENCH_YEAR=2025    the current report year (default: last year)
 //   --rebuild-app      run `next build` first even when a build exists
+import { mkdtempSync } from "node:fs";
+import { tmpdir } from "node:os";
+import path from "node:path";
 import pg from "pg";
 import { createPrismaClient } from "@/lib/db/client";
 import { runtimeRoleUrl } from "@/lib/db/roles";
@@ -17,8 +20,10 @@ import { failPlainly } from "@/lib/setup-errors";
 import { todayInChina } from "@/lib/report-format";
 import { assertLocalDatabase } from "../tests/assert-local-database";
 import { ensureProvince } from "./bench-province/load";
+import { onDatabaseCopy } from "./bench-province/database-copy";
+import { timeSetOperations } from "./bench-province/set-operations";
 import { FULL_UNITS } from "./bench-province/shape";
-import { printRows } from "./bench-province/stats";
+import { printOperations, printRows } from "./bench-province/stats";
 import { timeLibrary } from "./bench-province/time-library";
 import { timePages } from "./bench-province/time-pages";
 
@@ -59,8 +64,24 @@ try {
   const prisma = createPrismaClient(appUrl);
   const library = await timeLibrary(prisma, province.year, runs, console.log);
   await prisma.$disconnect();
+  console.log("Timing the set operations on a copy of the data set (they write)…");
+  // Mail configured, as in production (and as bench:sets runs them): notifications queue their e-mail too.
+  process.env.MAIL_DIR ??= mkdtempSync(path.join(tmpdir(), "nianbao-bench-province-mail-"));
+  const operations = await onDatabaseCopy(
+    province.databaseUrl,
+    async (copyUrl) => {
+      const owner = createPrismaClient(copyUrl);
+      try {
+        return await timeSetOperations(owner, { ...province, databaseUrl: copyUrl });
+      } finally {
+        await owner.$disconnect();
+      }
+    },
+    console.log,
+  );
   printRows(`Pages through the production server — ${province.unitCount.toLocaleString("en")} units, report year ${province.year}`, pages);
   printRows("The library functions behind them (in-process)", library);
+  printOperations("Set operations (scripts/bench-province/set-operations.ts), once each on a copy of the data set", operations);
 } finally {
   await server.stop();
 }

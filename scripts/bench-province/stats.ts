@@ -3,6 +3,7 @@
 // page far slower than its target cannot hold the whole bench up: it stops
 // after its budget (with at least a few runs) and says how many it made.
 import { performance } from "node:perf_hooks";
+import type { TimedOperation } from "./dataset";
 
 export interface TimedRow {
   label: string;
@@ -47,5 +48,19 @@ export function printRows(title: string, rows: readonly TimedRow[], log: (line: 
     log(
       `| ${row.label}${row.note ? ` (${row.note})` : ""} | ${row.level} | ${row.samples.length} | ${ms(percentile(row.samples, 50))} | ${ms(p95)} | ${ms(Math.max(...row.samples))} | ${verdict} |`,
     );
+  }
+}
+
+/** Targets of the set operations, by the name set-operations.ts gives them. */
+const OPERATION_TARGETS: Record<string, number> = { "deadline-reminder run": 10_000 };
+
+export function printOperations(title: string, operations: readonly TimedOperation[], log: (line: string) => void = console.log): void {
+  log(`\n${title}\n`);
+  log("| operation | time | SQL statements | size | target |");
+  log("|---|---|---|---|---|");
+  for (const op of operations) {
+    const target = OPERATION_TARGETS[op.name];
+    const verdict = target === undefined ? "—" : `≤ ${target / 1000} s ${op.ms <= target ? "✓" : "✗"}`;
+    log(`| ${op.name} | ${(op.ms / 1000).toFixed(2)} s | ${op.queries ?? "—"} | ${op.size ?? ""} | ${verdict} |`);
   }
 }
