@@ -2,13 +2,17 @@
 // 120 counties, 10,000 units, 25,000 accounts, five report years — about
 // 50,000 reports, the current year in every state — and a 1,000,000-item
 // catalog) loaded once into nianbao_bench_province as the product's write
-// paths would leave it, then the pages a province's supervisors and citizens
-// use, timed through the production server over many runs.
-//   BENCH_UNITS=2000   a smaller province, in a database of its own, for development
-//   BENCH_REBUILD=1    load the data set again even when a kept one matches
-//   BENCH_RUNS=30      timed runs per page (after warming up)
-//   BENCH_YEAR=2025    the current report year (default: last year)
-//   --rebuild-app      run `next build` first even when a build exists
+// paths would leave it; then the pages a province's supervisors and citizens
+// use, timed through the production server over many runs, the library
+// functions behind them in-process, and the set operations (reminders,
+// 催报, digests, 补录, register import) once each on a copy. Prints tables.
+//   BENCH_UNITS=2000      a smaller province, in a database of its own, for development
+//   BENCH_REBUILD=1       load the data set again even when a kept one matches
+//   BENCH_RUNS=30         timed runs per row (after warming up)
+//   BENCH_ROW_SECONDS=60  a row stops after this long (with at least 5 runs)
+//   BENCH_YEAR=2025       the current report year (default: last year)
+//   BENCH_PORT=3600       where the production server listens
+//   --rebuild-app         run `next build` first even when the build looks current
 import { mkdtempSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
