@@ -3,6 +3,7 @@
 // `npm run demo`; `npm run dev` uses Next's development server without it.
 //
 //   PORT (default 3000), HOSTNAME (default 0.0.0.0), DATABASE_URL — required.
+//   DATABASE_REPLICA_URL: a streaming replica public reads go to (lib/db/client.ts).
 //   PAGE_CACHE=off serves every page through Next.js (for comparison).
 //   DOCUMENT_PAGES=off keeps the client runtime on public pages (for comparison).
 import { createServer, type IncomingMessage, type ServerResponse } from "node:http";
@@ -18,6 +19,8 @@ import { answerIfDatabaseFreezes } from "@/lib/page-cache/frozen-database";
 import { holdBody } from "@/lib/http/hold-body";
 import { ACTION_BODY_LIMIT_BYTES, AUTH_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
 import { listenForPublications } from "@/lib/page-cache/publication-listener";
+import { createReplicaFence, NO_FENCE } from "@/lib/page-cache/replica-fence";
+import { replicaHealth } from "@/lib/db/replica-health";
 import { setupProblem } from "@/lib/setup-errors";
 import { createPrismaClient } from "@/lib/db/create-client";
 import { startNotificationWorker } from "@/lib/notifications/worker";
@@ -62,7 +65,15 @@ async function renderDocument(path: string, headers: Record<string, string>) {
   const rendered = { status: first.status, body: Buffer.from(await response.arrayBuffer()), headers: response.headers };
   return documents ? asDocument(rendered) : rendered;
 }
-const serveCachedPage = createCachedPageHandler(cache, (key) => renderDocument(key.path, { cookie: `text-size=${key.variant}` }));
+// With a replica, a page is kept only once the replica has replayed what the primary had published (replica-fence.ts).
+const replicaFence = settings.DATABASE_REPLICA_URL
+  ? createReplicaFence({ primaryUrl: databaseUrl, replicaUrl: settings.DATABASE_REPLICA_URL, health: replicaHealth() })
+  : null;
+const serveCachedPage = createCachedPageHandler(
+  cache,
+  (key) => renderDocument(key.path, { cookie: `text-size=${key.variant}` }),
+  replicaFence?.fence ?? NO_FENCE,
+);
 /** The request's own headers that a public page may depend on. */
 function readerHeaders(request: IncomingMessage): Record<string, string> {
   const kept: Record<string, string> = {};
@@ -176,6 +187,7 @@ for (const signal of ["SIGINT", "SIGTERM"] as const) {
     server.close();
     notifications.stop();
     await listener?.stop();
+    await replicaFence?.stop();
     process.exit(0);
   });
 }

@@ -1,10 +1,15 @@
 // The environment, read and validated in one place.
 import { z } from "zod";
 
+/** An empty value (SMTP_URL= in an env file) means the setting is not given. */
+const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
+
 const ZEnv = z.object({
   DATABASE_URL: z
     .string({ error: "DATABASE_URL is not set: start the app with `npm run demo` or `npm start`, which provide one" })
     .url(),
+  /** A streaming replica of DATABASE_URL: public reads go there (lib/db/client.ts, readDb). Unset or empty: everything reads the primary. */
+  DATABASE_REPLICA_URL: unsetWhenEmpty(z.string().url().optional()),
 });
 
 let cached: z.infer<typeof ZEnv> | undefined;
@@ -25,9 +30,6 @@ const ZAttachmentEnv = z.object({
 export function attachmentEnv(): z.infer<typeof ZAttachmentEnv> {
   return ZAttachmentEnv.parse(process.env);
 }
-
-/** An empty value (SMTP_URL= in an env file) means the setting is not given. */
-const unsetWhenEmpty = <T extends z.ZodType>(schema: T) => z.preprocess((value) => (value === "" ? undefined : value), schema);
 
 const ZMailEnv = z.object({
   /** smtp://user:pass@host:587 or smtps://…:465: notifications are also sent by e-mail. */
@@ -55,6 +57,7 @@ const ZServerEnv = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(3000),
   HOSTNAME: z.string().min(1).default("0.0.0.0"),
   DATABASE_URL: z.string().optional(),
+  DATABASE_REPLICA_URL: unsetWhenEmpty(z.string().url().optional()),
   /** off: every page through Next.js (for comparison only). */
   PAGE_CACHE: ZOff.default("on"),
   /** off: public pages keep Next.js's client runtime (for comparison only: npm run bench:browser -- --with-runtime). */

@@ -3,7 +3,7 @@
 // public listing, so it costs what browsing does.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { csvLine } from "@/lib/exports/csv";
 import { findCategory, validityLabel } from "./categories";
 import { dateInChina } from "./china-time";
@@ -55,14 +55,14 @@ function toOpenData(item: CatalogListItem): OpenDataItem {
  * published or its 有效性 changes (both touch updated_at). One index-backed
  * aggregate, so a client or proxy revalidating gets 304 without the listing.
  */
-export async function catalogVersion(organizationId: string, prisma: PrismaClient = db()): Promise<string> {
+export async function catalogVersion(organizationId: string, prisma: PrismaClient = readDb()): Promise<string> {
   const [row] = await prisma.$queryRaw<{ changed: Date | null; items: bigint }[]>`
     select max(updated_at) as changed, count(*) as items
       from catalog_item where organization_id = ${organizationId}::uuid and status = 'PUBLISHED'`;
   return `catalog-${row?.changed?.getTime() ?? 0}-${row?.items ?? 0}`;
 }
 
-export async function catalogOpenData(organizationId: string, filters: Omit<CatalogFilters, "after" | "q">, prisma: PrismaClient = db()) {
+export async function catalogOpenData(organizationId: string, filters: Omit<CatalogFilters, "after" | "q">, prisma: PrismaClient = readDb()) {
   const items: OpenDataItem[] = [];
   let after: CatalogFilters["after"];
   do {

@@ -3,7 +3,7 @@
 // 1 does). Every query here uses the indexes of the catalog migration.
 import "server-only";
 import { Prisma, type PrismaClient } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { isGovernment } from "@/lib/organizations/tree";
 import { yearRangeInChina } from "./china-time";
 import { likePattern, type CatalogCursor, type CatalogFilters } from "./listing-filters";
@@ -44,7 +44,7 @@ export async function listPublishedItems(
   organizationId: string | null,
   filters: CatalogFilters,
   options: { limit?: number } = {},
-  prisma: PrismaClient = db(),
+  prisma: PrismaClient = readDb(),
 ): Promise<CatalogPage> {
   const limit = Math.min(options.limit ?? PAGE_SIZE, 1000);
   const conditions: Prisma.Sql[] = [Prisma.sql`i.status = 'PUBLISHED'`];
@@ -87,7 +87,7 @@ export async function listPublishedItems(
 }
 
 /** One published item with what its page shows; null when there is none (or it is not public). */
-export async function getPublishedItem(organizationSlug: string, itemId: string, prisma: PrismaClient = db()) {
+export async function getPublishedItem(organizationSlug: string, itemId: string, prisma: PrismaClient = readDb()) {
   const item = await prisma.catalogItem.findFirst({
     where: { id: itemId, status: "PUBLISHED", organization: { slug: organizationSlug } },
     select: {
@@ -113,7 +113,7 @@ export async function getPublishedItem(organizationSlug: string, itemId: string,
 export type PublishedItem = NonNullable<Awaited<ReturnType<typeof getPublishedItem>>>;
 
 /** The units whose catalogs may be browsed: each government (of any level), with its departments and townships. */
-export async function listCatalogUnits(prisma: PrismaClient = db()) {
+export async function listCatalogUnits(prisma: PrismaClient = readDb()) {
   const organizations = await prisma.organization.findMany({
     select: { id: true, slug: true, name: true, shortName: true, kind: true, parentId: true },
     orderBy: [{ kind: "asc" }, { slug: "asc" }],
@@ -128,7 +128,7 @@ export async function listCatalogUnits(prisma: PrismaClient = db()) {
     .map((government) => ({ government, units: own.get(government.id) ?? [] }));
 }
 
-export async function getCatalogOrganization(slug: string, prisma: PrismaClient = db()) {
+export async function getCatalogOrganization(slug: string, prisma: PrismaClient = readDb()) {
   return prisma.organization.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, shortName: true } });
 }
 

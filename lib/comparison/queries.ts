@@ -2,14 +2,14 @@
 // government's, one year): the latest published revision of each report,
 // never a draft.
 import "server-only";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { isGovernment } from "@/lib/organizations/tree";
 import { getFormat, type CellValue, type ReportFormat } from "@/lib/report-format";
 import { cellRowsToValues } from "@/lib/reports/cell-rows";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
 
 async function latestPublished(where: { organizationSlug?: string; governmentId?: string; year?: number }, cells?: readonly string[]) {
-  const reports = await db().report.findMany({
+  const reports = await readDb().report.findMany({
     where: {
       ...(where.year ? { year: where.year } : {}),
       ...(where.organizationSlug ? { organization: { slug: where.organizationSlug } } : {}),
@@ -60,7 +60,7 @@ export function getUnitHistory(organizationSlug: string): Promise<PublishedFigur
  * `slug` is not a government.
  */
 export async function getGovernmentYear(slug: string, year: number, cells?: readonly string[]) {
-  const government = await db().organization.findUnique({
+  const government = await readDb().organization.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, kind: true, ancestorIds: true },
   });

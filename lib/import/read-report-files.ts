@@ -18,6 +18,11 @@ export interface ReportFilesRequest {
   /** A .zip is opened and its reports read (or only the entry named `only`, as `archive.zip/entry.docx`). */
   expandZip: boolean;
   only: string | null;
+  /**
+   * Instead of `only` and `year`: just these entries of the zip, each read as
+   * its own year (补录 of many at once: the archive opened once, not per entry).
+   */
+  entries?: readonly { name: string; year: number }[];
 }
 
 export type ReadReportFile =
@@ -38,8 +43,9 @@ function isZip(bytes: Uint8Array, name: string): boolean {
 function filesOf(request: ReportFilesRequest): { name: string; bytes: Buffer }[] {
   const bytes = Buffer.from(request.bytes.buffer, request.bytes.byteOffset, request.bytes.byteLength);
   if (!request.expandZip || !isZip(bytes, request.name)) return [{ name: request.name, bytes }];
-  const wanted = (entry: string) =>
-    READABLE.test(entry) && !entry.endsWith("/") && !entry.startsWith("__MACOSX/") && (request.only === null || `${request.name}/${entry}` === request.only);
+  const listed = request.entries && new Set(request.entries.map((entry) => entry.name));
+  const chosen = (name: string) => (listed ? listed.has(name) : request.only === null || name === request.only);
+  const wanted = (entry: string) => READABLE.test(entry) && !entry.endsWith("/") && !entry.startsWith("__MACOSX/") && chosen(`${request.name}/${entry}`);
   const entries = openZip(bytes, ARCHIVE_BOUNDS, wanted).filter((part) => wanted(part.name));
   if (entries.length > MAX_ARCHIVE_REPORTS) throw new UnreadableFileError(`zip 中文件过多（${entries.length} 个，最多 ${MAX_ARCHIVE_REPORTS} 个）`);
   return entries.map((part) => ({ name: `${request.name}/${part.name}`, bytes: part.content! }));
@@ -72,6 +78,9 @@ async function readOne(name: string, bytes: Buffer, year: number | null): Promis
 /** Reads every file of the request; a file that cannot be read is answered with the reason, the others still read. */
 export async function readReportFiles(request: ReportFilesRequest): Promise<ReadReportFile[]> {
   const results: ReadReportFile[] = [];
-  for (const file of filesOf(request)) results.push(await readOne(file.name, file.bytes, request.year));
+  for (const file of filesOf(request)) {
+    const years = request.entries ? request.entries.filter((entry) => entry.name === file.name).map((entry) => entry.year) : [request.year];
+    for (const year of years) results.push(await readOne(file.name, file.bytes, year));
+  }
   return results;
 }

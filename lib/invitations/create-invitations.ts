@@ -2,7 +2,9 @@
 // accounts, or an administrator issuing a new link): a new link ends the
 // account's earlier unused ones, and the e-mail goes into the outbox with the
 // rest of the transaction — sent only if it commits, by the mail sender.
+import { randomUUID } from "node:crypto";
 import type { Prisma } from "@/lib/generated/prisma/client";
+import { insertRows } from "@/lib/db/insert-rows";
 import { mailConfigured } from "@/lib/notifications/notify";
 import { INVITATION_DAYS, invitationPath, invitationUrl, newInvitationToken } from "./tokens";
 
@@ -24,8 +26,7 @@ export interface IssuedInvitation {
   mailed: boolean;
 }
 
-function invitationMail(account: InvitedAccount, url: string, expiresAt: Date) {
-  const until = expiresAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "long", timeStyle: "short" });
+function invitationMail(account: InvitedAccount, url: string, until: string) {
   return {
     subject: "【政府信息公开年报】请设置您的账号密码",
     text: [
@@ -52,16 +53,22 @@ export async function createInvitations(
   // One link at a time per account: issuing a new one ends the old.
   await tx.invitation.updateMany({ where: { accountId: { in: ids }, usedAt: null, expiresAt: { gt: now } }, data: { expiresAt: now } });
   const issued = accounts.map((account) => ({ account, ...newInvitationToken() }));
-  await tx.invitation.createMany({
-    data: issued.map(({ account, tokenHash }) => ({ accountId: account.id, tokenHash, createdBy, createdAt: now, expiresAt })),
-  });
+  await insertRows(
+    tx,
+    "invitation",
+    { id: "uuid", account_id: "uuid", token_hash: "text", created_by: "text", created_at: "timestamptz", expires_at: "timestamptz" },
+    issued.map(({ account, tokenHash }) => ({ id: randomUUID(), account_id: account.id, token_hash: tokenHash, created_by: createdBy, created_at: now, expires_at: expiresAt })),
+  );
   const mail = mailConfigured();
   const mailed = issued.filter(({ account }) => mail && account.email);
-  if (mailed.length > 0) {
-    await tx.outboxMail.createMany({
-      data: mailed.map(({ account, token }) => ({ toAddress: account.email!, ...invitationMail(account, invitationUrl(token), expiresAt) })),
-    });
-  }
+  // The same for every link of the batch: formatted once (a date format per account is seconds for a province's register).
+  const until = expiresAt.toLocaleString("zh-CN", { timeZone: "Asia/Shanghai", dateStyle: "long", timeStyle: "short" });
+  await insertRows(
+    tx,
+    "outbox_mail",
+    { id: "uuid", to_address: "text", subject: "text", text: "text" },
+    mailed.map(({ account, token }) => ({ id: randomUUID(), to_address: account.email!, ...invitationMail(account, invitationUrl(token), until) })),
+  );
   return issued.map(({ account, token }) => ({
     accountId: account.id,
     username: account.username,

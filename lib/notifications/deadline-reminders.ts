@@ -3,15 +3,15 @@
 // unit's clerks), and once when it is overdue (to its clerks and reviewers).
 // Each is made once per report year, threshold and person — the dedupe key
 // is unique, and an advisory lock lets one instance at a time make them.
-import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
+// The run is a few statements whatever the number of units (notify.ts).
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { NotificationKind, Role } from "@/lib/generated/prisma/enums";
 import { formatChineseDate, todayInChina } from "@/lib/report-format";
 import { loadSchedulesFor } from "@/lib/deadlines/deadline-settings";
 import { subtreeWhere } from "@/lib/organizations/tree";
-import { dueReportSelect, dueReports, dueStateLabel, factsOf, type DueReport } from "@/lib/deadlines/due-reports";
-import { notify, unitPeople } from "./notify";
-
-type Tx = Prisma.TransactionClient;
+import { dueReports, dueStateLabel, type DueReport } from "@/lib/deadlines/due-reports";
+import { loadReportFacts } from "@/lib/deadlines/report-facts";
+import { notifyAll, peopleOfUnits, type Recipient } from "./notify";
 
 interface Threshold {
   key: string;
@@ -37,15 +37,6 @@ function textOf(organization: string, due: DueReport) {
   return { title: `即将到期：${report}`, body: `应于${when}前公开，${left}（${dueStateLabel[due.state]}）。` };
 }
 
-async function unitsWithReports(tx: Tx, rootIds?: readonly string[]) {
-  return tx.organization.findMany({
-    ...(rootIds ? { where: subtreeWhere(rootIds) } : {}),
-    include: {
-      reports: { select: dueReportSelect },
-    },
-  });
-}
-
 /** Makes today's reminders; returns how many people were notified. */
 export async function produceDeadlineReminders(
   prisma: PrismaClient,
@@ -58,24 +49,37 @@ export async function produceDeadlineReminders(
       const [lock] = await tx.$queryRaw<{ locked: boolean }[]>`SELECT pg_try_advisory_xact_lock(hashtext('nianbao.deadline-reminders')) AS locked`;
       // Another instance is making them right now.
       if (!lock?.locked) return 0;
-      const units = await unitsWithReports(tx, rootIds);
+      const units = await tx.organization.findMany({
+        ...(rootIds ? { where: subtreeWhere(rootIds) } : {}),
+        select: { id: true, name: true, kind: true, ancestorIds: true },
+      });
+      const reports = await loadReportFacts(tx, rootIds);
       const schedules = await loadSchedulesFor(tx, units);
-      let notified = 0;
-      for (const unit of units) {
-        for (const due of dueReports(unit, unit.reports.map(factsOf), today, schedules.get(unit.id))) {
+      const owed = units.flatMap((unit) =>
+        dueReports(unit, reports.get(unit.id) ?? [], today, schedules.get(unit.id)).flatMap((due) => {
           const reminder = reminderFor(due);
-          if (!reminder) continue;
-          const people = await unitPeople(tx, unit.id, reminder.roles);
-          const sent = await notify(tx, people, {
+          return reminder ? [{ unit, due, reminder }] : [];
+        }),
+      );
+      // The people of every unit owing a reminder, a query per set of roles (two at most), not per unit.
+      const byRoles = new Map<string, Map<string, Recipient[]>>();
+      for (const roles of new Set(owed.map(({ reminder }) => reminder.roles.join()))) {
+        const ids = [...new Set(owed.filter(({ reminder }) => reminder.roles.join() === roles).map(({ unit }) => unit.id))];
+        byRoles.set(roles, await peopleOfUnits(tx, ids, roles.split(",") as Role[]));
+      }
+      const sent = await notifyAll(
+        tx,
+        owed.map(({ unit, due, reminder }) => ({
+          recipients: byRoles.get(reminder.roles.join())!.get(unit.id) ?? [],
+          draft: {
             kind: reminder.kind,
             ...textOf(unit.name, due),
             href: due.reportId ? `/workspace/reports/${due.reportId}` : "/workspace",
             dedupeKey: `deadline:${unit.id}:${due.year}:${reminder.key}`,
-          });
-          notified += sent.length;
-        }
-      }
-      return notified;
+          },
+        })),
+      );
+      return sent.reduce((sum, people) => sum + people.length, 0);
     },
     { timeout: 60_000 },
   );

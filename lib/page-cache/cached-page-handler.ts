@@ -3,6 +3,7 @@
 // or a CDN in front can honour. Everything else goes to Next.js.
 import type { IncomingMessage, ServerResponse } from "node:http";
 import { pageKey, toCachedPage, type CachedPage, type PageCache, type PageKey } from "./page-cache";
+import { NO_FENCE, type RenderFence } from "./replica-fence";
 
 export type RenderedPage = { status: number; body: Buffer; headers: Headers };
 export type RenderPage = (key: PageKey) => Promise<RenderedPage>;
@@ -13,7 +14,8 @@ export type RenderPage = (key: PageKey) => Promise<RenderedPage>;
 const CACHE_CONTROL_LATEST = "public, max-age=0, s-maxage=5";
 const CACHE_CONTROL_REVISION = "public, max-age=300";
 
-export function createCachedPageHandler(cache: PageCache, render: RenderPage) {
+/** `fence`: with pages read from a replica, what a render waits for before its page may be kept (replica-fence.ts). */
+export function createCachedPageHandler(cache: PageCache, render: RenderPage, fence: RenderFence = NO_FENCE) {
   // Concurrent first readers of a page share one render.
   const inFlight = new Map<string, Promise<{ page: CachedPage | null; rendered: RenderedPage }>>();
 
@@ -22,11 +24,12 @@ export function createCachedPageHandler(cache: PageCache, render: RenderPage) {
     let pending = inFlight.get(id);
     if (!pending) {
       const generation = cache.currentGeneration;
-      pending = render(key)
-        .then((rendered) => {
+      pending = fence(generation)
+        .then(async (mayKeep) => {
+          const rendered = await render(key);
           if (rendered.status !== 200) return { page: null, rendered };
           const page = toCachedPage(rendered.body, rendered.headers);
-          cache.set(key, page, generation);
+          if (mayKeep()) cache.set(key, page, generation);
           return { page, rendered };
         })
         .finally(() => inFlight.delete(id));

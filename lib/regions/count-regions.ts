@@ -5,7 +5,7 @@
 // cities cost one pass, not one per city.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 
 export interface SubtreeCounts {
   /** The government itself and every unit under it, at any depth. */
@@ -28,7 +28,7 @@ export interface RegionCounts {
  * PUBLISHED, which is why the status alone is not enough; it only spares
  * the look at the revisions for most reports).
  */
-export async function countRegions(governmentIds: readonly string[], year: number, prisma: PrismaClient = db()): Promise<Map<string, RegionCounts>> {
+export async function countRegions(governmentIds: readonly string[], year: number, prisma: PrismaClient = readDb()): Promise<Map<string, RegionCounts>> {
   if (governmentIds.length === 0) return new Map();
   // Each unit is counted under the government's child on its path (ancestor_ids, root first).
   // `ancestor_ids @> array[g]`, not `g = any(ancestor_ids)`, is the form the GIN index serves.
@@ -44,8 +44,7 @@ export async function countRegions(governmentIds: readonly string[], year: numbe
            count(*) filter (where exists (
              select 1 from report rp
               where rp.organization_id = m.unit and rp.year = ${year}
-                and (rp.status = 'PUBLISHED'
-                     or exists (select 1 from report_revision v where v.report_id = rp.id and v.published_at is not null))))::int as published
+                and (rp.status = 'PUBLISHED' or rp.published_revision_id is not null)))::int as published
       from members m
      group by m.government, m.below`;
   const counts = new Map<string, RegionCounts>(

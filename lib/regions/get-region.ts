@@ -6,7 +6,7 @@
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
 import type { OrganizationKind } from "@/lib/generated/prisma/enums";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { GOVERNMENT_KINDS, isGovernment } from "@/lib/organizations/tree";
 import { countRegions, type SubtreeCounts } from "./count-regions";
 import { listAncestors, type RegionLink } from "./list-ancestors";
@@ -45,7 +45,7 @@ export interface RegionPage {
 }
 
 /** The page of the government `slug` for `year` (by default the newest with published reports); null when there is no such government. */
-export async function getRegionPage(slug: string, year?: number, prisma: PrismaClient = db()): Promise<RegionPage | null> {
+export async function getRegionPage(slug: string, year?: number, prisma: PrismaClient = readDb()): Promise<RegionPage | null> {
   const government = await prisma.organization.findUnique({
     where: { slug },
     select: { id: true, slug: true, name: true, kind: true, ancestorIds: true },

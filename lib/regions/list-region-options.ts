@@ -3,7 +3,7 @@
 // chosen. Governments are few (a province has about a hundred and twenty).
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { GOVERNMENT_KINDS, isGovernment } from "@/lib/organizations/tree";
 
 export interface RegionOption {
@@ -13,7 +13,7 @@ export interface RegionOption {
   depth: number;
 }
 
-export async function listRegionOptions(prisma: PrismaClient = db()): Promise<RegionOption[]> {
+export async function listRegionOptions(prisma: PrismaClient = readDb()): Promise<RegionOption[]> {
   const governments = await prisma.organization.findMany({
     where: { kind: { in: [...GOVERNMENT_KINDS] } },
     orderBy: [{ regionCode: { sort: "asc", nulls: "last" } }, { name: "asc" }],
@@ -38,7 +38,7 @@ export async function listRegionOptions(prisma: PrismaClient = db()): Promise<Re
 }
 
 /** The government a search is limited to, by its slug; null when there is no such government. */
-export async function findRegion(slug: string, prisma: PrismaClient = db()) {
+export async function findRegion(slug: string, prisma: PrismaClient = readDb()) {
   const government = await prisma.organization.findUnique({ where: { slug }, select: { id: true, slug: true, name: true, kind: true } });
   return government && isGovernment(government.kind) ? government : null;
 }

@@ -4,7 +4,7 @@
 // with published reports. Four queries, whatever the number of units.
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { GOVERNMENT_KINDS } from "@/lib/organizations/tree";
 import { countRegions } from "./count-regions";
 import type { RegionSummary } from "./get-region";
@@ -19,11 +19,11 @@ export interface TopRegion extends RegionSummary {
  * county, a flat list of every unit's reports grows with the province, and
  * the home page shows the tree instead.
  */
-export async function portalHasRegions(prisma: PrismaClient = db()): Promise<boolean> {
+export async function portalHasRegions(prisma: PrismaClient = readDb()): Promise<boolean> {
   return (await prisma.organization.count({ where: { kind: "COUNTY_GOVERNMENT" }, take: 2 })) > 1;
 }
 
-export async function listTopRegions(prisma: PrismaClient = db()): Promise<{ year: number; roots: TopRegion[] }> {
+export async function listTopRegions(prisma: PrismaClient = readDb()): Promise<{ year: number; roots: TopRegion[] }> {
   const governments = { kind: { in: [...GOVERNMENT_KINDS] } };
   const order = [{ regionCode: { sort: "asc" as const, nulls: "last" as const } }, { name: "asc" as const }];
   const select = { id: true, slug: true, name: true, kind: true, parentId: true };

@@ -4,7 +4,7 @@
 // the year (a region that has published nothing for a year shows its zeros).
 import "server-only";
 import type { PrismaClient } from "@/lib/generated/prisma/client";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { todayInChina } from "@/lib/report-format";
 
 /**
@@ -13,7 +13,7 @@ import { todayInChina } from "@/lib/report-format";
  * holds. It reads the status, so a year whose every published report is
  * being corrected at that moment is left out (its pages still answer).
  */
-export async function listPublishedYears(prisma: PrismaClient = db()): Promise<number[]> {
+export async function listPublishedYears(prisma: PrismaClient = readDb()): Promise<number[]> {
   const rows = await prisma.$queryRaw<{ year: number }[]>`
     with recursive years as (
       (select rp.year from report rp where rp.status = 'PUBLISHED' order by rp.year desc limit 1)

@@ -15,6 +15,7 @@ import { unusablePasswordHash } from "@/lib/auth/password";
 import { endOtherSessions } from "@/lib/auth/sessions";
 import { recordAuditEvents } from "@/lib/db/audit-rows";
 import { inBatches } from "@/lib/db/batches";
+import { insertRows } from "@/lib/db/insert-rows";
 import { AppError } from "@/lib/errors";
 import { createInvitations, type IssuedInvitation } from "@/lib/invitations/create-invitations";
 import { mailConfigured } from "@/lib/notifications/notify";
@@ -97,6 +98,29 @@ export async function applyRegister(
   );
 }
 
+// The rows written, as the tables name their columns (lib/db/insert-rows.ts: an array per column, not a parameter per value).
+const UNIT_COLUMNS = {
+  id: "uuid",
+  slug: "text",
+  code: "text",
+  name: "text",
+  short_name: "text",
+  kind: '"OrganizationKind"',
+  parent_id: "uuid",
+  region_code: "text",
+  updated_at: "timestamptz",
+} as const;
+const ACCOUNT_COLUMNS = {
+  id: "uuid",
+  username: "text",
+  display_name: "text",
+  email: "text",
+  password_hash: "text",
+  must_change_password: "boolean",
+  updated_at: "timestamptz",
+} as const;
+const GRANT_COLUMNS = { account_id: "uuid", organization_id: "uuid", role: '"Role"' } as const;
+
 function unitAudit(actor: Actor, { row, write }: { row: number; write: UnitWrite }) {
   const object = { type: "organization", id: write.id };
   if (write.create) {
@@ -111,12 +135,16 @@ async function writeUnits(tx: Prisma.TransactionClient, actor: Actor, units: { r
   const depths = [...new Set(units.map((u) => u.write.depth))].sort((a, b) => a - b);
   for (const depth of depths) {
     const level = units.filter((u) => u.write.depth === depth);
+    const now = new Date();
     await inBatches(
       level.filter((u) => u.write.create).map((u) => u.write),
       (batch) =>
-        tx.organization.createMany({
-          data: batch.map(({ id, slug, code, name, shortName, kind, parentId, regionCode }) => ({ id, slug, code, name, shortName, kind, parentId, regionCode })),
-        }),
+        insertRows(
+          tx,
+          "organization",
+          UNIT_COLUMNS,
+          batch.map((u) => ({ id: u.id, slug: u.slug, code: u.code, name: u.name, short_name: u.shortName, kind: u.kind, parent_id: u.parentId, region_code: u.regionCode, updated_at: now })),
+        ),
     );
     for (const { write } of level.filter((u) => !u.write.create)) {
       await tx.organization.update({
@@ -151,9 +179,12 @@ async function writeAccounts(
 ): Promise<IssuedInvitation[]> {
   const created = accounts.filter((a) => a.write.create).map((a) => a.write);
   await inBatches(created, (batch) =>
-    tx.account.createMany({
-      data: batch.map((a) => ({ id: a.id, username: a.username, displayName: a.displayName, email: a.email, passwordHash, mustChangePassword: false })),
-    }),
+    insertRows(
+      tx,
+      "account",
+      ACCOUNT_COLUMNS,
+      batch.map((a) => ({ id: a.id, username: a.username, display_name: a.displayName, email: a.email, password_hash: passwordHash, must_change_password: false, updated_at: now })),
+    ),
   );
   for (const { write } of accounts.filter((a) => !a.write.create)) {
     await tx.account.update({ where: { id: write.id }, data: { displayName: write.displayName, email: write.email } });
@@ -161,7 +192,9 @@ async function writeAccounts(
     if (write.grants.length > 0) await endOtherSessions(tx, write.id);
   }
   const grants = accounts.flatMap(({ write }) => write.grants.map((g) => ({ accountId: write.id, ...g })));
-  await inBatches(grants, (batch) => tx.roleAssignment.createMany({ data: batch, skipDuplicates: true }));
+  await inBatches(grants, (batch) =>
+    insertRows(tx, "role_assignment", GRANT_COLUMNS, batch.map((g) => ({ account_id: g.accountId, organization_id: g.organizationId, role: g.role })), { skipDuplicates: true }),
+  );
   const invitations: IssuedInvitation[] = [];
   await inBatches(created, async (batch) => invitations.push(...(await createInvitations(tx, actor.username, batch, now))));
   const invited = new Map(invitations.map((i) => [i.accountId, i]));

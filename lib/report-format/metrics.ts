@@ -2,6 +2,7 @@
 // labels and cell keys: a figure is the sum of some cells.
 import {
   cellKey,
+  cellsOfTable,
   findCell,
   flattenRows,
   isValueRow,
@@ -60,4 +61,21 @@ export function metricGroups(format: ReportFormat): MetricGroup[] {
 /** A metric's value in one report: the sum of its cells (null when all are empty). */
 export function metricValue(metric: Metric, values: Readonly<Record<string, CellValue>>): number | null {
   return sumOf(values, metric.cells);
+}
+
+/**
+ * The cells a year is compared with the year before on: the compared figures
+ * and what the carry-over rules (R6, R7/R12) read. A like-for-like roll-up
+ * over thousands of units sums only these.
+ */
+export function comparedCells(format: ReportFormat): string[] {
+  const { carryOver, stock } = format.rules;
+  const keys = new Set(metricGroups(format).flatMap((group) => group.metrics.flatMap((metric) => metric.cells)));
+  for (const cell of cellsOfTable(format, carryOver.table)) {
+    if (cell.row === carryOver.row || cell.row === carryOver.fromRow) keys.add(cell.key);
+  }
+  for (const row of stock?.rows ?? []) {
+    for (const column of [stock!.issued, stock!.repealed, stock!.inForce]) keys.add(cellKey(stock!.table, row, column));
+  }
+  return [...keys];
 }

@@ -36,6 +36,8 @@ export interface ImportReportInput {
   backfill?: boolean;
   /** The original 索引号, 发布日期 and 发布机构 the file carries (a saved portal page), for the audit record. */
   original?: OriginalPublication;
+  /** The caller stores the findings of what it imports itself, once for a batch (补录 of many files): refreshStoredFindings. */
+  findingsStoredByCaller?: boolean;
 }
 
 /** Whether the parser recognised anything of a report: a section heading, its text or a table value. */
@@ -116,6 +118,6 @@ export async function importReport(prisma: PrismaClient, input: ImportReportInpu
     return { reportId: report.id, organization, revision };
   });
   // The boards read the imported version's findings like a saved one's.
-  await refreshStoredFindings(prisma, [imported.reportId]);
+  if (!input.findingsStoredByCaller) await refreshStoredFindings(prisma, [imported.reportId]);
   return imported;
 }

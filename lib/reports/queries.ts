@@ -1,7 +1,8 @@
 // Public reads: only published revisions, never a working copy.
 import "server-only";
 import { cleanQuery } from "@/lib/validation/plain-text";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
+import type { PrismaClient } from "@/lib/generated/prisma/client";
 import { getFormat, type ReportFormat } from "@/lib/report-format";
 import type { CellValue, OrganizationKindName } from "@/lib/report-format";
 import { isGovernment, subtreeWhere } from "@/lib/organizations/tree";
@@ -43,15 +44,16 @@ export async function getPublishedReport(
   organizationSlug: string,
   year: number,
   edition?: number,
+  prisma: PrismaClient = readDb(),
 ): Promise<PublishedReportView | null> {
-  const published = await db().reportRevision.findMany({
+  const published = await prisma.reportRevision.findMany({
     where: { publishedAt: { not: null }, report: { year, organization: { slug: organizationSlug } } },
     orderBy: { number: "asc" },
     select: { id: true },
   });
   const chosen = edition === undefined ? published.at(-1) : published[edition - 1];
   if (!chosen) return null;
-  const revision = await db().reportRevision.findUnique({
+  const revision = await prisma.reportRevision.findUnique({
     where: { id: chosen.id },
     include: {
       cells: true,
@@ -122,14 +124,17 @@ export const PUBLISHED_LIST_LIMIT = 2000;
  * (full or short), by year and by region (the government `regionId` and
  * every unit under it). Only organizations with a published revision.
  */
-export async function listPublishedReports(filter: { q?: string; year?: number; regionId?: string } = {}): Promise<PublishedReportListItem[]> {
+export async function listPublishedReports(
+  filter: { q?: string; year?: number; regionId?: string } = {},
+  prisma: PrismaClient = readDb(),
+): Promise<PublishedReportListItem[]> {
   // LIKE wildcards in a search are taken literally: dropped, since unit names have none.
   const q = cleanQuery(filter.q)?.replace(/[%_\\]/g, "").trim();
   const organization = [
     ...(q ? [{ OR: [{ name: { contains: q } }, { shortName: { contains: q } }, { parent: { name: { contains: q } } }] }] : []),
     ...(filter.regionId ? [subtreeWhere([filter.regionId])] : []),
   ];
-  const reports = await db().report.findMany({
+  const reports = await prisma.report.findMany({
     where: {
       revisions: { some: { publishedAt: { not: null } } },
       ...(filter.year ? { year: filter.year } : {}),

@@ -57,8 +57,7 @@ export async function summarizeRegions(prisma: PrismaClient, governmentId: strin
   });
   if (regions.length === 0) return [];
   const units = await prisma.$queryRaw<UnitFacts[]>`
-    select o.id, o.kind, o.ancestor_ids as "ancestorIds", r.status,
-           (select min(rv.published_at) from report_revision rv where rv.report_id = r.id and rv.published_at is not null) as "firstPublishedAt"
+    select o.id, o.kind, o.ancestor_ids as "ancestorIds", r.status, r.first_published_at as "firstPublishedAt"
       from organization o
       left join report r on r.organization_id = o.id and r.year = ${year}
      where o.id = any(${regions.map((r) => r.id)}::uuid[]) or o.ancestor_ids && ${regions.map((r) => r.id)}::uuid[]`;

@@ -8,11 +8,11 @@ import "server-only";
 import { z } from "zod";
 import type { Prisma, PrismaClient } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
-import { actorEventInput, auditActorEvent, auditRefusal } from "@/lib/audit/actor-audit";
+import { actorEventInput, auditRefusal } from "@/lib/audit/actor-audit";
 import { parseChinaDateTime } from "@/lib/catalog/china-time";
-import { recordAuditEvent } from "@/lib/db/audit-rows";
+import { recordAuditEvents } from "@/lib/db/audit-rows";
 import { AppError } from "@/lib/errors";
-import { notify, unitPeople } from "@/lib/notifications/notify";
+import { notifyAll, peopleOfUnits, type NotificationDraft } from "@/lib/notifications/notify";
 import { todayInChina } from "@/lib/report-format";
 import { CONTROL_CHARACTER_MESSAGE, hasControlCharacters } from "@/lib/validation/plain-text";
 import { requireSupervisedGovernment } from "./government-access";
@@ -20,6 +20,13 @@ import { rootsOf, selfAndAncestors, subtreeWhere } from "@/lib/organizations/tre
 
 export const REMIND_EVENT = "supervision.remind";
 export const REMINDED_TODAY_MESSAGE = "今天已催报过，明天可再次催报";
+/**
+ * The units one 催报 may name: a province's whole board and more (a province
+ * is some 10,000 units). The ids as the board's form sends them, about 39
+ * bytes each, stay well within the 1 MB a Server Action's body may take
+ * (lib/http/body-limits.ts; tests/unit/body-limits.test.ts).
+ */
+export const MAX_REMIND_UNITS = 10_000;
 
 type Tx = Prisma.TransactionClient;
 type Unit = { id: string; name: string };
@@ -27,7 +34,7 @@ type Unit = { id: string; name: string };
 export const ZRemindUnitsInput = z.object({
   governmentSlug: z.string().min(1).max(100),
   year: z.coerce.number().int().min(2000).max(2100),
-  organizationIds: z.array(z.uuid()).min(1, "请选择要催报的单位").max(500),
+  organizationIds: z.array(z.uuid()).min(1, "请选择要催报的单位").max(MAX_REMIND_UNITS, `一次最多催报${MAX_REMIND_UNITS}个单位`),
   message: z.string().trim().max(500, "附言最多500字").refine((text) => !hasControlCharacters(text), CONTROL_CHARACTER_MESSAGE).optional(),
 });
 
@@ -49,23 +56,32 @@ export async function remindUnits(actor: Actor | null, input: z.output<typeof ZR
   const signingId = selfAndAncestors(government).find((id) => own.has(id))!;
   const signing = signingId === government.id ? government : await prisma.organization.findUniqueOrThrow({ where: { id: signingId }, select: { name: true } });
   const draft = { governmentName: signing.name, year: input.year, message: input.message?.trim() || null };
-  const outcome = await prisma.$transaction(async (tx) => {
-    // One 催报 at a time: of two pressed together (from this board or another
-    // level's), the second waits here, then finds the units the first reminded.
-    await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('nianbao.remind'))`;
-    const remindedToday = await unitsRemindedToday(tx, ids);
-    let people = 0;
-    const refused: { organizationId: string; name: string; message: string }[] = [];
-    for (const unit of units) {
-      if (remindedToday.has(unit.id)) {
-        await auditRemindedToday(tx, supervisor, unit, input.year);
-        refused.push({ organizationId: unit.id, name: unit.name, message: REMINDED_TODAY_MESSAGE });
-      } else {
-        people += await remindUnit(tx, supervisor, unit, draft);
-      }
-    }
-    return { units: units.length - refused.length, people, refused };
-  });
+  const outcome = await prisma.$transaction(
+    async (tx) => {
+      // One 催报 at a time: of two pressed together (from this board or another
+      // level's), the second waits here, then finds the units the first reminded.
+      await tx.$executeRaw`SELECT pg_advisory_xact_lock(hashtext('nianbao.remind'))`;
+      const remindedToday = await unitsRemindedToday(tx, ids);
+      const reminded = units.filter((unit) => !remindedToday.has(unit.id));
+      // The whole batch in a few statements, whatever its size: everyone's people at once, every notice at once.
+      const people = await peopleOfUnits(tx, reminded.map((unit) => unit.id), ["CLERK", "REVIEWER"]);
+      const recipientsOf = (unit: Unit) => people.get(unit.id) ?? [];
+      await notifyAll(tx, reminded.map((unit) => ({ recipients: recipientsOf(unit), draft: reminderOf(unit, draft) })));
+      // A row per unit, in the batch's order: each reminder, or its refusal as the second of the day.
+      await recordAuditEvents(
+        tx,
+        units.map((unit) =>
+          remindedToday.has(unit.id)
+            ? { ...actorEventInput(supervisor, REMIND_EVENT, { type: "organization", id: unit.id }, { reason: "reminded-today", year: input.year }), result: "failure" as const }
+            : actorEventInput(supervisor, REMIND_EVENT, { type: "organization", id: unit.id }, { year: draft.year, message: draft.message, recipients: recipientsOf(unit).length }),
+        ),
+      );
+      const refused = units.filter((unit) => remindedToday.has(unit.id)).map((unit) => ({ organizationId: unit.id, name: unit.name, message: REMINDED_TODAY_MESSAGE }));
+      return { units: reminded.length, people: reminded.reduce((sum, unit) => sum + recipientsOf(unit).length, 0), refused };
+    },
+    // A province's thousands of units: a few statements, but each carries thousands of rows.
+    { timeout: 60_000 },
+  );
   // Nothing went out: say so as a refusal, its audit rows committed above.
   if (outcome.units === 0) {
     throw new AppError("CONFLICT", units.length === 1 ? `${units[0]!.name}${REMINDED_TODAY_MESSAGE}` : `所选单位${REMINDED_TODAY_MESSAGE}`);
@@ -87,23 +103,14 @@ export async function unitsRemindedToday(tx: Tx | PrismaClient, unitIds: readonl
   return new Set(events.map((e) => e.objectId!));
 }
 
-/** Notifies the unit's clerks and reviewers and audits it; the number of people reached. */
-async function remindUnit(tx: Tx, supervisor: Actor, unit: Unit, draft: { governmentName: string; year: number; message: string | null }): Promise<number> {
-  const recipients = await unitPeople(tx, unit.id, ["CLERK", "REVIEWER"]);
-  await notify(tx, recipients, {
+/** What a unit's clerks and reviewers read. */
+function reminderOf(unit: Unit, draft: { governmentName: string; year: number; message: string | null }): NotificationDraft {
+  return {
     kind: "REMINDER",
     title: `催报：${unit.name}${draft.year}年度报告`,
     body: `${draft.governmentName}政务公开主管部门提醒：请尽快完成${draft.year}年度报告的填报、审核和公开。${draft.message ? `附言：${draft.message}` : ""}`,
     href: "/workspace",
-  });
-  await auditActorEvent(tx, supervisor, REMIND_EVENT, { type: "organization", id: unit.id }, { year: draft.year, message: draft.message, recipients: recipients.length });
-  return recipients.length;
-}
-
-/** The refused second reminder of the day, in the batch's transaction (the others of the batch commit with it). */
-function auditRemindedToday(tx: Tx, supervisor: Actor, unit: Unit, year: number): Promise<void> {
-  const event = actorEventInput(supervisor, REMIND_EVENT, { type: "organization", id: unit.id }, { reason: "reminded-today", year });
-  return recordAuditEvent(tx, { ...event, result: "failure" });
+  };
 }
 
 /** When each unit was last reminded of the year's report (the board's 已催报). */

@@ -12,6 +12,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { AppError } from "@/lib/errors";
 import { checkReport, comparableValues, findCell, formatCells, formatForYear, type CellValue, type Finding, type ReportFormat } from "@/lib/report-format";
 import { requireSupervisedGovernment } from "./government-access";
+import { comparedCells } from "@/lib/report-format/metrics";
 import { storedValue } from "@/lib/reports/cell-rows";
 
 export type RollupScope = "all" | "townships" | "departments";
@@ -29,6 +30,8 @@ export interface RollupWhere {
   scope: RollupScope;
   /** Only these units (the like-for-like comparison with last year); every unit in scope when absent. */
   unitIds?: readonly string[];
+  /** Only these cells (the like-for-like comparison reads the compared ones); every cell when absent. */
+  cells?: readonly string[];
 }
 
 export interface Rollup {
@@ -47,9 +50,10 @@ function formatOf(year: number): ReportFormat {
   return format;
 }
 
-// The latest published revision of each report in scope, of the year's format.
-// The subtree and unit conditions are written only when they apply: an
-// "$n is null or …" condition keeps the planner from using the indexes.
+// The latest published revision of each report in scope, of the year's format,
+// as the publishing trigger keeps it on the report row. The subtree and unit
+// conditions are written only when they apply: an "$n is null or …"
+// condition keeps the planner from using the indexes.
 function latestPublished(where: RollupWhere, format: ReportFormat) {
   const params: unknown[] = [where.year, format.version, rollupScopes[where.scope].kinds];
   const conditions: string[] = [];
@@ -63,18 +67,32 @@ function latestPublished(where: RollupWhere, format: ReportFormat) {
   }
   return {
     sql: `
-    select distinct on (rv.report_id) rv.id, p.organization_id
+    select p.published_revision_id as id, p.organization_id
       from report p
       join organization o on o.id = p.organization_id
-      join report_revision rv on rv.report_id = p.id
      where p.year = $1
-       and rv.published_at is not null
-       and rv.format_version = $2
+       and p.published_revision_id is not null
+       and p.published_format_version = $2
        and o.kind::text = any($3::text[])
-       ${conditions.join("\n       ")}
-     order by rv.report_id, rv.number desc`,
+       ${conditions.join("\n       ")}`,
     params,
   };
+}
+
+// The condition for "only these cells", on the alias of a table with the three key columns:
+// each column's list lets the index narrow the rows, the whole key picks them exactly.
+function cellCondition(alias: string, cells: readonly string[] | undefined, params: unknown[]): string {
+  if (!cells) return "";
+  const parts = cells.map((key) => key.split("."));
+  params.push(
+    [...new Set(parts.map((p) => p[0]))],
+    [...new Set(parts.map((p) => p[1]))],
+    [...new Set(parts.map((p) => p[2]))],
+    [...cells],
+  );
+  const n = params.length;
+  return `and ${alias}.table_key = any($${n - 3}::text[]) and ${alias}.row_key = any($${n - 2}::text[]) and ${alias}.column_key = any($${n - 1}::text[])
+        and ${alias}.table_key || '.' || ${alias}.row_key || '.' || ${alias}.column_key = any($${n}::text[])`;
 }
 
 /** A summed cell: each column's sum and how many reports gave it a value (none: the sum is empty). */
@@ -98,6 +116,7 @@ async function summedTotals(prisma: PrismaClient, where: RollupWhere, format: Re
     params.push(where.governmentId);
     subtree = `and (g.id = $4::uuid or g.ancestor_ids @> array[$4::uuid])`;
   }
+  const onlyCells = cellCondition("t", where.cells, params);
   const rows = await prisma.$queryRawUnsafe<(SummedCell & { table_key: string; row_key: string; column_key: string })[]>(
     `select t.table_key, t.row_key, t.column_key,
             sum(t.count)::bigint as count, sum(t.count_n)::int as count_n,
@@ -107,6 +126,7 @@ async function summedTotals(prisma: PrismaClient, where: RollupWhere, format: Re
        join organization g on g.id = t.government_id
       where t.year = $1 and t.format_version = $2 and t.unit_kind::text = any($3::text[])
         ${subtree}
+        ${onlyCells}
       group by t.table_key, t.row_key, t.column_key`,
     ...params,
   );
@@ -117,6 +137,7 @@ async function summedTotals(prisma: PrismaClient, where: RollupWhere, format: Re
 async function summedCells(prisma: PrismaClient, where: RollupWhere & { unitIds: readonly string[] }, format: ReportFormat): Promise<Sums> {
   if (where.unitIds.length === 0) return new Map();
   const latest = latestPublished(where, format);
+  const onlyCells = cellCondition("c", where.cells, latest.params);
   const rows = await prisma.$queryRawUnsafe<(SummedCell & { table_key: string; row_key: string; column_key: string })[]>(
     `with latest as (${latest.sql})
      select c.table_key, c.row_key, c.column_key,
@@ -124,6 +145,7 @@ async function summedCells(prisma: PrismaClient, where: RollupWhere & { unitIds:
             coalesce(sum(c.amount), 0)::text as amount, count(c.amount)::int as amount_n,
             coalesce(sum(c.change), 0)::bigint as change, count(c.change)::int as change_n
        from latest l join revision_cell c on c.revision_id = l.id
+      where true ${onlyCells}
       group by c.table_key, c.row_key, c.column_key`,
     ...latest.params,
   );
@@ -199,19 +221,20 @@ export async function rollupCells(prisma: PrismaClient, where: RollupWhere): Pro
   return rollupOf(format, where.year, unitIds, sums);
 }
 
-/** A roll-up without some of its units: the kept totals less the cells of the units left out. */
+/**
+ * A roll-up of only some of its units: the kept totals less the cells of the
+ * units left out, or — when more are left out than kept (a year barely
+ * published yet) — the cells of the units kept. Either way the fewer units' cells are read.
+ */
 async function rollupWithout(prisma: PrismaClient, where: RollupWhere, rollup: Rollup, keep: ReadonlySet<string>): Promise<Rollup> {
   const left = rollup.unitIds.filter((id) => !keep.has(id));
   if (left.length === 0) return rollup;
   const format = rollup.format;
+  const kept = rollup.unitIds.filter((id) => keep.has(id));
+  if (kept.length <= left.length) return rollupOf(format, where.year, kept, await summedCells(prisma, { ...where, unitIds: kept }, format));
   const whole = where.unitIds ? await summedCells(prisma, { ...where, unitIds: where.unitIds }, format) : await summedTotals(prisma, where, format);
   const leftOut = await summedCells(prisma, { ...where, unitIds: left }, format);
-  return rollupOf(
-    format,
-    where.year,
-    rollup.unitIds.filter((id) => keep.has(id)),
-    subtractSums(whole, leftOut),
-  );
+  return rollupOf(format, where.year, kept, subtractSums(whole, leftOut));
 }
 
 /**
@@ -311,9 +334,10 @@ export interface LikeForLike {
 async function likeForLike(prisma: PrismaClient, where: RollupWhere, rollup: Rollup, previous: Rollup): Promise<LikeForLike> {
   const before = new Set(previous.unitIds);
   const both = new Set(rollup.unitIds.filter((id) => before.has(id)));
+  // Only the compared cells: a province's like-for-like sums read thousands of units' cells.
   const [current, earlier] = await Promise.all([
-    rollupWithout(prisma, where, rollup, both),
-    rollupWithout(prisma, { ...where, year: where.year - 1 }, previous, both),
+    rollupWithout(prisma, { ...where, cells: comparedCells(rollup.format) }, rollup, both),
+    rollupWithout(prisma, { ...where, year: where.year - 1, cells: comparedCells(previous.format) }, previous, both),
   ]);
   return { units: both.size, current, previous: earlier };
 }
@@ -335,9 +359,8 @@ export async function loadGovernmentRollup(
   const comparison = previous && previous.units > 0 ? await likeForLike(prisma, where, rollup, previous) : null;
   // The balances on this year's sums; R6/R7 (carried over from last year) on the like-for-like sums only.
   const balances = rollupFindings(rollup, null);
-  const yearOnYear = comparison
-    ? rollupFindings(comparison.current, comparison.previous).filter((f) => !rollupFindings(comparison.current, null).some((b) => b.message === f.message))
-    : [];
+  const withoutLastYear = comparison ? new Set(rollupFindings(comparison.current, null).map((f) => f.message)) : new Set<string>();
+  const yearOnYear = comparison ? rollupFindings(comparison.current, comparison.previous).filter((f) => !withoutLastYear.has(f.message)) : [];
   return {
     government: { id: government.id, slug: government.slug, name: government.name },
     scope,

@@ -48,3 +48,14 @@ export const ZSaveDeadlinesInput = z
     }
     return { governmentSlug: input.governmentSlug, year: input.year, changes };
   });
+
+/** 补录's second step for the files of one upload: each entry (null: the uploaded file itself) with the unit and year chosen for it. */
+export const ZBackfillChoices = z
+  .array(
+    z.object({
+      entry: z.string().min(1).max(1000).nullable(),
+      unitId: z.string().regex(/^[0-9a-f-]{36}$/i),
+      year: z.number().int(),
+    }),
+  )
+  .min(1);

@@ -6,7 +6,7 @@ import path from "node:path";
 import JSZip from "jszip";
 import { afterAll, beforeEach, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
-import { backfillFile, matchBackfillFiles } from "@/lib/supervision/backfill";
+import { backfillFile, backfillFiles, matchBackfillFiles } from "@/lib/supervision/backfill";
 import { getPublishedReport } from "@/lib/reports/queries";
 import { createCountyWithTownships, signedInActor, testPrisma } from "./helpers";
 
@@ -88,5 +88,48 @@ describe("补录", () => {
     const other = await createCountyWithTownships(prisma);
     await expect(backfillFile(supervisor, towns.county.slug, { ...good, entry: null, unitId: other.townA.id, year: 2023 }, prisma)).rejects.toMatchObject({ code: "FORBIDDEN" });
     expect(await prisma.report.count({ where: { organizationId: towns.townA.id } })).toBe(0);
+  });
+
+  it("takes all the files of one upload at once with the same results as one by one: in order, each on its own, checked against those before it", async () => {
+    const files = (county: string) => ({
+      "甲镇2023.txt": reportOf("甲镇", 2023).replaceAll("测试县", county),
+      "乙镇2023.txt": reportOf("乙镇", 2023).replaceAll("测试县", county),
+      "甲镇又一份.txt": reportOf("甲镇", 2023).replaceAll("测试县", county),
+      "说明.txt": "这是一份说明，不是报告。",
+    });
+    const choices = (upload: { name: string }, t: typeof towns) => [
+      { entry: `${upload.name}/甲镇2023.txt`, unitId: t.townA.id, year: 2023 },
+      { entry: `${upload.name}/乙镇2023.txt`, unitId: t.townB.id, year: 2023 },
+      { entry: `${upload.name}/甲镇又一份.txt`, unitId: t.townA.id, year: 2023 },
+      { entry: `${upload.name}/说明.txt`, unitId: t.townB.id, year: 2022 },
+      { entry: `${upload.name}/没有这个.txt`, unitId: t.townB.id, year: 2021 },
+    ];
+    const upload = await zipOf(files("测试县"));
+    const together = await backfillFiles(supervisor, towns.county.slug, upload, choices(upload, towns), prisma);
+
+    const other = await createCountyWithTownships(prisma);
+    const otherSupervisor = await signedInActor(prisma, [{ organizationId: other.county.id, role: "SUPERVISOR" }]);
+    const otherUpload = await zipOf(files("测试县"));
+    const oneByOne = [];
+    for (const choice of choices(otherUpload, other)) oneByOne.push(await backfillFile(otherSupervisor, other.county.slug, { ...otherUpload, ...choice }, prisma));
+
+    // The 索引号 differ from county to county; everything else is the same, warnings (雷同 with the file before) included.
+    const shown = (results: { name: string; ok: boolean; message: string }[]) => results.map((r) => ({ ...r, message: r.message.replace(/索引号 [^，）]+/, "索引号") }));
+    expect(shown(together)).toEqual(shown(oneByOne));
+    expect(together.map((r) => r.ok)).toEqual([true, true, false, false, false]);
+    // 乙镇's file is 甲镇's with the name changed: checked after 甲镇's was published, it has a warning more (雷同).
+    const warnings = (message: string) => Number(/提示 (\d+) 项/.exec(message)?.[1] ?? 0);
+    expect(warnings(together[1]!.message)).toBeGreaterThan(warnings(together[0]!.message));
+    expect(together[2]!.message).toContain("已存在");
+    expect(together[4]!.message).toBe("zip 中没有这个文件");
+    expect(await prisma.report.count({ where: { organization: { parentId: towns.county.id }, status: "PUBLISHED" } })).toBe(2);
+    // The boards' stored findings, stored once for the upload, are those of a fresh check: 雷同 on both sides.
+    const stored = await prisma.reportCheck.findMany({ where: { report: { organization: { parentId: towns.county.id } } }, include: { report: true } });
+    expect(stored.map((check) => check.version === check.report.version)).toEqual([true, true]);
+    expect(stored.every((check) => JSON.stringify(check.findings).includes('"peer"'))).toBe(true);
+    // A unit outside the county refuses the whole upload before anything is read or written.
+    await expect(
+      backfillFiles(supervisor, towns.county.slug, upload, [...choices(upload, towns), { entry: `${upload.name}/甲镇2023.txt`, unitId: other.townA.id, year: 2024 }], prisma),
+    ).rejects.toMatchObject({ code: "FORBIDDEN" });
   });
 });

@@ -44,6 +44,19 @@ async function differences(rootId: string) {
   );
 }
 
+/** Reports in the subtree whose kept publication facts (latest published revision, first publication) are wrong. */
+async function wrongReportFacts(rootId: string) {
+  return prisma.$queryRawUnsafe<unknown[]>(
+    `select p.id from report p join organization o on o.id = p.organization_id
+      where (o.id = $1::uuid or o.ancestor_ids @> array[$1::uuid])
+        and (p.published_revision_id is distinct from
+               (select id from report_revision v where v.report_id = p.id and v.published_at is not null order by number desc limit 1)
+             or p.first_published_at is distinct from
+               (select min(published_at) from report_revision v where v.report_id = p.id))`,
+    rootId,
+  );
+}
+
 describe("roll-up totals", () => {
   it("equal the totals recomputed from the cells after publishing, correcting and moving units", async () => {
     const province = await unit("测试省人民政府", "PROVINCE_GOVERNMENT");
@@ -75,6 +88,7 @@ describe("roll-up totals", () => {
     await moveOrganization(admin, { organizationId: department.id, parentId: countyB.id }, prisma);
     await moveOrganization(admin, { organizationId: countyB.id, parentId: province.id }, prisma);
     expect(await differences(province.id)).toEqual([]);
+    expect(await wrongReportFacts(province.id)).toEqual([]);
 
     // The roll-ups read from the totals are the sums over the units' cells.
     const sums = async (governmentId: string) => {
@@ -113,5 +127,18 @@ describe("roll-up totals", () => {
     expect(view.comparison?.current.values[key]).toBe(sample.values[key]! * 1);
     expect(view.comparison?.previous.values[key]).toBe(sample.values[key]! * 2);
     expect(view.comparison?.current.unitIds).toEqual([both.id]);
+
+    // More units kept than left out: the totals less the one left out of each year.
+    for (const [name, scale] of [["丙县四镇人民政府", 3], ["丙县五镇人民政府", 4]] as const) {
+      const more = await unit(name, "TOWNSHIP", county.id);
+      await publish(more.slug, scale, 2023);
+      await publish(more.slug, scale * 10, 2022);
+    }
+    const wider = await loadGovernmentRollup(supervisor, county.slug, 2023, "all", prisma);
+    expect(wider.comparison?.units).toBe(3);
+    expect(wider.comparison?.current.values[key]).toBe(sample.values[key]! * (1 + 3 + 4));
+    expect(wider.comparison?.previous.values[key]).toBe(sample.values[key]! * (2 + 30 + 40));
+    // Only the compared cells are summed like for like.
+    expect(wider.comparison?.current.values["active.fee.amount"]).toBeNull();
   });
 });

@@ -1,11 +1,13 @@
 // The Server Action limit the front server enforces is Next.js's own, and the
 // largest report a clerk may write (every field at its maximum) fits in it: a
-// save is refused field by field, never by the size of the request.
+// save is refused field by field, never by the size of the request. So does
+// the largest 催报 (MAX_REMIND_UNITS units).
 import { describe, expect, it } from "vitest";
 import { ACTION_BODY_LIMIT_BYTES } from "@/lib/http/body-limits";
 import { formatCells, format2021 } from "@/lib/report-format";
 import { MAX_LINE_LENGTH, MAX_SECTION_LENGTH } from "@/lib/report-format/field-checks";
 import { textParts } from "@/lib/report-format/sections";
+import { MAX_REMIND_UNITS, ZRemindUnitsInput } from "@/lib/supervision/remind-units";
 
 // Plain JavaScript without types: read as the data it is.
 const configPath: string = "@/next.config.mjs";
@@ -29,5 +31,17 @@ describe("request body limits", () => {
     };
     const body = JSON.stringify([{ reportId: "00000000-0000-0000-0000-000000000000", baseVersion: 1, content }]);
     expect(Buffer.byteLength(body)).toBeLessThan(ACTION_BODY_LIMIT_BYTES);
+  });
+
+  it("holds a 催报 of as many units as one may name, with the longest message, as the board's form sends it", () => {
+    const input = {
+      governmentSlug: "x".repeat(100),
+      year: 2025,
+      organizationIds: Array.from({ length: MAX_REMIND_UNITS }, () => crypto.randomUUID()),
+      message: "政".repeat(500),
+    };
+    expect(ZRemindUnitsInput.safeParse(input).success).toBe(true);
+    expect(ZRemindUnitsInput.safeParse({ ...input, organizationIds: [...input.organizationIds, crypto.randomUUID()] }).success).toBe(false);
+    expect(Buffer.byteLength(JSON.stringify([input]))).toBeLessThan(ACTION_BODY_LIMIT_BYTES);
   });
 });

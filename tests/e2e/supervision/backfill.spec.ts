@@ -20,7 +20,8 @@ test("the 主管部门 back-fills several files at once: matched from their titl
   const table = page.getByRole("table", { name: "待补录的文件" });
   const status = page.locator('p[role="status"]');
   const row = (name: string) => table.getByRole("row").filter({ has: page.getByRole("rowheader", { name }) });
-  await expect(row("半塔镇2022年报.txt").getByLabel(/的单位/)).toHaveValue(/.+/);
+  // Each file is read in a bounded worker, one after another: on a busy machine that takes seconds each.
+  await expect(row("半塔镇2022年报.txt").getByLabel(/的单位/)).toHaveValue(/.+/, { timeout: 30_000 });
   await expect(row("半塔镇2022年报.txt").getByLabel(/的年度/)).toHaveValue("2022");
   await expect(row("外县年报.txt")).toContainText("不是本级政府或其直属单位");
   await expect(row("扫描件.pdf")).toContainText("暂不能读取PDF 文件");
@@ -30,7 +31,7 @@ test("the 主管部门 back-fills several files at once: matched from their titl
   await row("外县年报.txt").getByLabel(/的单位/).selectOption({ label: "来安县半塔镇人民政府" });
   await row("外县年报.txt").getByLabel(/的年度/).selectOption("2022");
   await page.getByRole("button", { name: "补录", exact: true }).click();
-  await expect(row("半塔镇2022年报.txt")).toContainText(/已补录为半塔镇2022年度报告（索引号 /);
+  await expect(row("半塔镇2022年报.txt")).toContainText(/已补录为半塔镇2022年度报告（索引号 /, { timeout: 30_000 });
   await expect(row("外县年报.txt")).toContainText("未补录：半塔镇2022年度报告已存在");
   await expect(status).toHaveText("补录 1 个，未补录 2 个（不能读取的文件 1 个）");
 

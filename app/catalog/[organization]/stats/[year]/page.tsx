@@ -5,6 +5,7 @@ import { CountsTable } from "@/components/catalog/counts-table";
 import { categoryLabel, findCategory, validityLabel } from "@/lib/catalog/categories";
 import { dateInChina } from "@/lib/catalog/china-time";
 import { getCatalogOrganization } from "@/lib/catalog/public-queries";
+import { readDb } from "@/lib/db/client";
 import { countCatalogForReport, listItemsBehindCount } from "@/lib/catalog/report-counts";
 import { measureLabel, type CatalogMeasure } from "@/lib/catalog/report-measures";
 
@@ -31,8 +32,8 @@ export default async function CatalogStatsPage({ params, searchParams }: Props) 
   const category = typeof query.category === "string" && findCategory(query.category) ? query.category : null;
   const offset = typeof query.offset === "string" && /^\d{1,6}$/.test(query.offset) ? Number(query.offset) : 0;
   const [counts, items] = await Promise.all([
-    countCatalogForReport(organization.id, year),
-    measure ? listItemsBehindCount(organization.id, year, measure, category, { limit: PAGE + 1, offset }) : null,
+    countCatalogForReport(organization.id, year, readDb()),
+    measure ? listItemsBehindCount(organization.id, year, measure, category, { limit: PAGE + 1, offset }, readDb()) : null,
   ]);
   const base = `/catalog/${organization.slug}/stats/${year}`;
   // Named as the year's table 二 names the figure (the 2019 format's 本年新公开数量, say), else by the measure.

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { formatChineseDate, toChinaTimeIso } from "@/lib/report-format";
 import { RemindForm } from "./_components/remind-form";
@@ -38,7 +38,7 @@ export default async function StatusBoardPage({ params, searchParams }: Props) {
   if (!parsed) notFound();
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  const board = await notFoundWhenDenied(loadStatusBoard(actor, parsed.government, parsed.year, db()));
+  const board = await notFoundWhenDenied(loadStatusBoard(actor, parsed.government, parsed.year, readDb()));
   const query = await searchParams;
   const filter = typeof query.filter === "string" && query.filter in boardFilters ? query.filter : "all";
   const sort: BoardSort = typeof query.sort === "string" && query.sort in boardSorts ? (query.sort as BoardSort) : "deadline";

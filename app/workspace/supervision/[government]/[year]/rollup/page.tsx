@@ -5,7 +5,7 @@ import { formatCellValue } from "@/components/report/format-value";
 import { ReportTable } from "@/components/report/report-table";
 import { getActor } from "@/lib/auth/current-actor";
 import { metricGroups, metricValue } from "@/lib/report-format/metrics";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { comparableValues, sectionHeading, tableSections } from "@/lib/report-format";
 import { loadGovernmentRollup, rollupScopes } from "@/lib/supervision/rollup";
@@ -25,7 +25,7 @@ export default async function RollupPage({ params, searchParams }: Props) {
   const scope = parseScope((await searchParams).scope);
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
-  const view = await notFoundWhenDenied(loadGovernmentRollup(actor, parsed.government, parsed.year, scope, db()));
+  const view = await notFoundWhenDenied(loadGovernmentRollup(actor, parsed.government, parsed.year, scope, readDb()));
   const { government, rollup, previous, comparison, findings } = view;
   const base = `/workspace/supervision/${government.slug}/${rollup.year}`;
   const scopeQuery = scope === "all" ? "" : `?scope=${scope}`;

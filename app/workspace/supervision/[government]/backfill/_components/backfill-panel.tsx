@@ -26,8 +26,8 @@ async function post(url: string, body: FormData): Promise<Answer> {
 
 /**
  * Several files or one zip: each is matched to a unit and year from its
- * title (the supervisor corrects what is wrong), then back-filled one by one,
- * each with its own line in the result.
+ * title (the supervisor corrects what is wrong), then back-filled — an
+ * upload's files in one request — each with its own line in the result.
  */
 export function BackfillPanel({ governmentSlug, units, years }: { governmentSlug: string; units: { id: string; name: string }[]; years: number[] }) {
   const url = `/workspace/supervision/${governmentSlug}/backfill/upload`;
@@ -57,21 +57,25 @@ export function BackfillPanel({ governmentSlug, units, years }: { governmentSlug
 
   const backfill = () =>
     startTransition(async () => {
-      const done: Row[] = [];
-      for (const row of rows) {
-        if (row.result?.ok || !row.match.readable) {
-          done.push(row);
-          continue;
-        }
+      const done = [...rows];
+      // Each uploaded file once, with all of its reports still to back-fill: the server reads a zip once for them all.
+      for (const file of new Set(rows.map((row) => row.file))) {
+        const waiting = rows.flatMap((row, index) => (row.file === file && !row.result?.ok && row.match.readable ? [index] : []));
+        if (waiting.length === 0) continue;
         const body = new FormData();
-        body.set("file", row.file);
+        body.set("file", file);
         body.set("step", "import");
-        body.set("unitId", row.unitId);
-        body.set("year", row.year);
-        if (row.match.name !== row.file.name) body.set("entry", row.match.name);
+        const choices = waiting.map((index) => {
+          const row = rows[index]!;
+          return { entry: row.match.name !== file.name ? row.match.name : null, unitId: row.unitId, year: Number(row.year) };
+        });
+        body.set("choices", JSON.stringify(choices));
         const answer = await post(url, body);
-        const result = answer.ok ? (answer.data as BackfillResult) : { name: row.match.name, ok: false, message: answer.message };
-        done.push({ ...row, result });
+        waiting.forEach((index, i) => {
+          const row = rows[index]!;
+          const result = answer.ok ? (answer.data as BackfillResult[])[i]! : { name: row.match.name, ok: false, message: answer.message };
+          done[index] = { ...row, result };
+        });
       }
       setRows(done);
       const imported = done.filter((r) => r.result?.ok).length;

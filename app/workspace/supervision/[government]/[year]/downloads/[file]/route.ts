@@ -1,7 +1,7 @@
 // The board as Excel; the roll-up as Excel, CSV and JSON. Staff only, never cached.
 import { auditExport } from "@/lib/audit/request-audit";
 import { getActor } from "@/lib/auth/current-actor";
-import { db } from "@/lib/db/client";
+import { readDb } from "@/lib/db/client";
 import { AppError } from "@/lib/errors";
 import { reportToCsv } from "@/lib/exports/csv";
 import { reportToXlsx } from "@/lib/exports/xlsx";
@@ -33,11 +33,11 @@ export async function GET(request: Request, { params }: { params: Promise<{ gove
     if (!actor) return new Response("请先登录", { status: 401 });
     const audited = (government: string) => auditExport(actor, "export.download", { type: "government", id: government }, { file, year: parsed.year, scope });
     if (file === "board.xlsx") {
-      const board = await loadStatusBoard(actor, parsed.government, parsed.year, db());
+      const board = await loadStatusBoard(actor, parsed.government, parsed.year, readDb());
       await audited(parsed.government);
       return attachment(new Uint8Array(await boardToXlsx(board)), XLSX, `${board.government.name}${board.year}年度报告工作进度.xlsx`);
     }
-    const { government, rollup, findings } = await loadGovernmentRollup(actor, parsed.government, parsed.year, scope, db());
+    const { government, rollup, findings } = await loadGovernmentRollup(actor, parsed.government, parsed.year, scope, readDb());
     const name = `${government.name}${rollup.year}年度政府信息公开工作年度报告汇总（${rollupScopes[scope].label}）`;
     if (["rollup.xlsx", "rollup.csv", "rollup.json"].includes(file)) await audited(government.slug);
     const exportable = {

@@ -2,7 +2,7 @@ import type { Metadata } from "next";
 import Link from "next/link";
 import { notFound } from "next/navigation";
 import { getActor } from "@/lib/auth/current-actor";
-import { db } from "@/lib/db/client";
+import { db, readDb } from "@/lib/db/client";
 import { notFoundWhenDenied } from "@/lib/not-found-when-denied";
 import { findCell, formatForYear } from "@/lib/report-format";
 import { requireSupervisedGovernment } from "@/lib/supervision/government-access";
@@ -29,7 +29,7 @@ export default async function RollupCellPage({ params, searchParams }: Props) {
   const actor = await getActor();
   if (!actor) return redirectToSignIn();
   const { government } = await notFoundWhenDenied(requireSupervisedGovernment(actor, parsed.government, db()));
-  const contributions = (await rollupContributions(db(), { governmentId: government.id, year: parsed.year, scope }, cellKey, page))!;
+  const contributions = (await rollupContributions(readDb(), { governmentId: government.id, year: parsed.year, scope }, cellKey, page))!;
   const { rows, units, total, pageSize } = contributions;
   const back = `/workspace/supervision/${government.slug}/${parsed.year}/rollup${scope === "all" ? "" : `?scope=${scope}`}`;
   const pageHref = (to: number) => `?${new URLSearchParams({ ...(scope === "all" ? {} : { scope }), ...(to > 1 ? { page: String(to) } : {}) })}`;
