@@ -27,6 +27,9 @@ const reportOf = (r: Row): Report => ({
   version: r.version as number,
   lastEditedById: r.last_edited_by_id as string | null,
   correctionReason: r.correction_reason as string | null,
+  firstPublishedAt: maybeAt(r.first_published_at),
+  publishedRevisionId: r.published_revision_id as string | null,
+  publishedFormatVersion: r.published_format_version as string | null,
   createdAt: at(r.created_at),
   updatedAt: at(r.updated_at),
 });
