@@ -46,6 +46,25 @@ function cellText(value: ExcelJS.CellValue): string {
 
 async function readXlsx(bytes: Buffer, rowBudget: number): Promise<Sheet[]> {
   openZip(bytes, XLSX_BOUNDS);
+  try {
+    return await streamSheets(bytes, rowBudget);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    // ExcelJS's streaming reader iterates the zip's entries asynchronously and,
+    // on a busy machine, has been seen to fail on a sound workbook (the
+    // register template, read back). The bytes are in memory and bounded: one
+    // more read tells a race from a broken file.
+  }
+  try {
+    return await streamSheets(bytes, rowBudget);
+  } catch (error) {
+    if (error instanceof UnreadableFileError) throw error;
+    throw new UnreadableFileError("无法读取该 Excel 文件，请确认是 .xlsx 格式（可在 Excel 或 WPS 中“另存为”Excel 工作簿）");
+  }
+}
+
+/** Every sheet's rows, streamed, counting rows against the budget as they come. */
+async function streamSheets(bytes: Buffer, rowBudget: number): Promise<Sheet[]> {
   const reader = new ExcelJS.stream.xlsx.WorkbookReader(Readable.from(bytes), {
     worksheets: "emit",
     sharedStrings: "cache",
@@ -55,19 +74,14 @@ async function readXlsx(bytes: Buffer, rowBudget: number): Promise<Sheet[]> {
   });
   const sheets: Sheet[] = [];
   let read = 0;
-  try {
-    for await (const worksheet of reader) {
-      const sheet: Sheet = { name: (worksheet as unknown as { name?: string }).name ?? `第${sheets.length + 1}个工作表`, rows: [] };
-      for await (const row of worksheet) {
-        read += 1;
-        if (read > rowBudget) throw tooManyRows();
-        sheet.rows[row.number - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
-      }
-      sheets.push({ name: sheet.name, rows: Array.from(sheet.rows, (cells) => cells ?? []) });
+  for await (const worksheet of reader) {
+    const sheet: Sheet = { name: (worksheet as unknown as { name?: string }).name ?? `第${sheets.length + 1}个工作表`, rows: [] };
+    for await (const row of worksheet) {
+      read += 1;
+      if (read > rowBudget) throw tooManyRows();
+      sheet.rows[row.number - 1] = (row.values as ExcelJS.CellValue[]).slice(1).map(cellText);
     }
-  } catch (error) {
-    if (error instanceof UnreadableFileError) throw error;
-    throw new UnreadableFileError("无法读取该 Excel 文件，请确认是 .xlsx 格式（可在 Excel 或 WPS 中“另存为”Excel 工作簿）");
+    sheets.push({ name: sheet.name, rows: Array.from(sheet.rows, (cells) => cells ?? []) });
   }
   return sheets;
 }
