@@ -94,7 +94,8 @@ export async function writeSave(
   const [saved] = await tx.$queryRaw<{ version: number; updatedAt: Date }[]>`
     with saved as (
       update report set title = ${content.title}, signature_line = ${content.signatureLine}, signed_on = ${content.signedOn}::date,
-                        version = version + 1, last_edited_by_id = ${content.editorId}::uuid, updated_at = now()
+                        -- The time of the write, not of the transaction's start: a save that waited for the lock is still the later one.
+                        version = version + 1, last_edited_by_id = ${content.editorId}::uuid, updated_at = clock_timestamp()
        where id = ${reportId}::uuid
       returning version, updated_at
     ), cells as (
