@@ -6,6 +6,20 @@ import { db } from "@/lib/db/client";
 import { outboxStatus } from "@/lib/notifications/mail-sender";
 import { AppError } from "@/lib/errors";
 
+/** What the administration screens show of an account. */
+const managedAccountFields = {
+  id: true,
+  username: true,
+  displayName: true,
+  isSystemAdmin: true,
+  isAuditor: true,
+  disabled: true,
+  lockedUntil: true,
+  email: true,
+  dailyDigest: true,
+  roles: { select: { role: true, organization: { select: { id: true, shortName: true, ancestorIds: true } } } },
+} as const;
+
 /** What the administration screen lists: the units and accounts of the administrator's region (everything, for a system administrator). */
 export async function getAdminOverview(actorOrNull: Actor | null, prisma: PrismaClient = db()) {
   const { actor, scope } = requireAdministrator(actorOrNull);
@@ -29,18 +43,7 @@ export async function getAdminOverview(actorOrNull: Actor | null, prisma: Prisma
     prisma.account.findMany({
       where: accountsInScopeWhere(scope),
       orderBy: { username: "asc" },
-      select: {
-        id: true,
-        username: true,
-        displayName: true,
-        isSystemAdmin: true,
-        isAuditor: true,
-        disabled: true,
-        lockedUntil: true,
-        email: true,
-        dailyDigest: true,
-        roles: { select: { role: true, organization: { select: { id: true, shortName: true, ancestorIds: true } } } },
-      },
+      select: managedAccountFields,
     }),
   ]);
   // The mail outbox is the installation's, not a region's.
@@ -53,18 +56,7 @@ export async function getManagedAccount(actorOrNull: Actor | null, accountId: st
   const [account, organizations] = await Promise.all([
     prisma.account.findFirst({
       where: { AND: [{ id: accountId }, accountsInScopeWhere(scope)] },
-      select: {
-        id: true,
-        username: true,
-        displayName: true,
-        isSystemAdmin: true,
-        isAuditor: true,
-        disabled: true,
-        lockedUntil: true,
-        email: true,
-        dailyDigest: true,
-        roles: { select: { role: true, organization: { select: { id: true, shortName: true, ancestorIds: true } } } },
-      },
+      select: managedAccountFields,
     }),
     prisma.organization.findMany({ where: unitsInScopeWhere(scope), orderBy: [{ regionCode: "asc" }, { name: "asc" }], select: { id: true, name: true, kind: true } }),
   ]);
